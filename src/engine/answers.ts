@@ -1,0 +1,213 @@
+/**
+ * Answers: their types, validation against the questions, and which questions are asked under them.
+ * Bad answers become a list of specific errors — never an exception, never a silent guess.
+ */
+import { type AnswerValue, type EvalState, F, type K, programOf, T, U } from './program';
+import type { Question, RuleSet } from './ruleset';
+
+export type Answers = Readonly<Record<string, AnswerValue | null | undefined>>;
+
+export const ANSWER_ERROR_CODES = [
+  'not_an_object',
+  'unknown_question',
+  'wrong_type',
+  'unknown_option',
+  'exclusive_option',
+  'empty_selection',
+  'duplicate_option',
+  'too_long',
+  'out_of_range',
+  'not_asked',
+] as const;
+export type AnswerErrorCode = (typeof ANSWER_ERROR_CODES)[number];
+
+export interface AnswerError {
+  code: AnswerErrorCode;
+  /** The question id the error is about (absent for `not_an_object`). */
+  question?: string;
+  /** Details for the message: the offending value, the expected type or options... */
+  params: Record<string, string | number>;
+  /** The message in English (localised messages: `formatAnswerError` in report.ts). */
+  message: string;
+}
+
+const DEFAULT_TEXT_MAX = 2000;
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  return typeof v === 'object' ? 'an object' : String(v);
+}
+
+function err(code: AnswerErrorCode, q: Question | string | undefined, params: Record<string, string | number>, message: string): AnswerError {
+  const question = typeof q === 'string' ? q : q?.id;
+  return question === undefined ? { code, params, message } : { code, question, params, message };
+}
+
+/** Checks one answer against its question's type and options. Returns the normalised value or errors. */
+function checkValue(q: Question, raw: unknown, errors: AnswerError[]): AnswerValue | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  switch (q.type) {
+    case 'text': {
+      if (typeof raw !== 'string') {
+        errors.push(err('wrong_type', q, { expected: 'text', got: describe(raw) }, `"${q.id}" expects text, got ${describe(raw)}`));
+        return undefined;
+      }
+      const t = raw.trim();
+      const max = q.maxLength ?? DEFAULT_TEXT_MAX;
+      if (t.length > max) {
+        errors.push(err('too_long', q, { max, length: t.length }, `"${q.id}" is ${t.length} characters long; at most ${max} are allowed`));
+        return undefined;
+      }
+      return t === '' ? undefined : t;
+    }
+    case 'number': {
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) {
+        errors.push(err('wrong_type', q, { expected: 'number', got: describe(raw) }, `"${q.id}" expects a number, got ${describe(raw)}`));
+        return undefined;
+      }
+      if ((q.min !== undefined && raw < q.min) || (q.max !== undefined && raw > q.max)) {
+        errors.push(err('out_of_range', q, { value: raw, min: q.min ?? '-∞', max: q.max ?? '∞' }, `"${q.id}" must be between ${q.min ?? '-∞'} and ${q.max ?? '∞'}, got ${raw}`));
+        return undefined;
+      }
+      return raw;
+    }
+    case 'yesno':
+    case 'single': {
+      if (typeof raw !== 'string') {
+        const expected = q.type === 'yesno' ? 'yes/no' : 'one option';
+        errors.push(err('wrong_type', q, { expected, got: describe(raw) }, `"${q.id}" expects ${expected === 'yes/no' ? `one of ${[...q.allowed].join(', ')}` : 'one option id'}, got ${describe(raw)}`));
+        return undefined;
+      }
+      if (!q.allowed.has(raw)) {
+        errors.push(err('unknown_option', q, { value: raw, options: [...q.allowed].join(', ') }, `"${q.id}" has no option "${raw}" (options: ${[...q.allowed].join(', ')})`));
+        return undefined;
+      }
+      return raw;
+    }
+    case 'multi': {
+      if (!Array.isArray(raw)) {
+        errors.push(err('wrong_type', q, { expected: 'list', got: describe(raw) }, `"${q.id}" expects a list of option ids, got ${describe(raw)}`));
+        return undefined;
+      }
+      const out: string[] = [];
+      let ok = true;
+      for (const x of raw as unknown[]) {
+        if (typeof x !== 'string' || !q.allowed.has(x)) {
+          errors.push(err('unknown_option', q, { value: describe(x), options: [...q.allowed].join(', ') }, `"${q.id}" has no option ${describe(x)} (options: ${[...q.allowed].join(', ')})`));
+          ok = false;
+        } else if (out.includes(x)) {
+          errors.push(err('duplicate_option', q, { value: x }, `"${q.id}" lists "${x}" twice`));
+          ok = false;
+        } else out.push(x);
+      }
+      if (!ok) return undefined;
+      if (out.length === 0) {
+        errors.push(err('empty_selection', q, {}, `"${q.id}" needs at least one option (choose "none" where nothing applies)`));
+        return undefined;
+      }
+      const exclusive = q.options!.filter((o) => o.exclusive && out.includes(o.id));
+      if (exclusive.length && out.length > 1) {
+        errors.push(err('exclusive_option', q, { value: exclusive[0]!.id }, `"${q.id}": "${exclusive[0]!.id}" cannot be combined with other options`));
+        return undefined;
+      }
+      // Keep the rule set's option order so equal answers compare equal.
+      return q.options!.filter((o) => out.includes(o.id)).map((o) => o.id);
+    }
+  }
+}
+
+export interface ParsedAnswers {
+  values: (AnswerValue | undefined)[];
+  errors: AnswerError[];
+  /** Questions answered although not asked under the other answers (their answers are dropped). */
+  hidden: string[];
+}
+
+/**
+ * Validates answers, works out which questions are asked, and drops answers to questions that are
+ * not asked (reporting them as `not_asked` errors).
+ */
+export function parseAnswers(rs: RuleSet, answers: unknown): { state: EvalState; parsed: ParsedAnswers } {
+  const errors: AnswerError[] = [];
+  const values: (AnswerValue | undefined)[] = new Array(rs.questions.length).fill(undefined);
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+    errors.push(err('not_an_object', undefined, { got: describe(answers) }, `answers must be an object mapping question ids to answers, got ${describe(answers)}`));
+  } else {
+    for (const key of Object.keys(answers)) {
+      const q = rs.questionById.get(key);
+      if (!q) {
+        errors.push(err('unknown_question', key, {}, `"${key}" is not a question of rule set ${rs.version}`));
+        continue;
+      }
+      values[q.index] = checkValue(q, (answers as Record<string, unknown>)[key], errors);
+    }
+  }
+  const state = newState(rs, values);
+  const hidden: string[] = [];
+  computeVisibility(rs, state, (q) => {
+    hidden.push(q.id);
+    errors.push(err('not_asked', q, {}, `"${q.id}" is answered but not asked under the other answers; remove the answer or change the answers it depends on`));
+  });
+  return { state, parsed: { values, errors, hidden } };
+}
+
+export function newState(rs: RuleSet, values: (AnswerValue | undefined)[]): EvalState {
+  const p = programOf(rs);
+  return {
+    values,
+    vis: new Uint8Array(rs.questions.length),
+    refs: new Uint8Array(p.refNames.length).fill(255),
+    possible: { SH: 0, SZ: 0, EU: 0 },
+  };
+}
+
+/**
+ * Decides, in question order, whether each question is asked (T), not asked (F) or maybe asked (U,
+ * when it depends on an open answer). Answers to questions not asked are removed from the state.
+ */
+export function computeVisibility(rs: RuleSet, state: EvalState, onHiddenAnswer?: (q: Question) => void): void {
+  const p = programOf(rs);
+  const values = state.values as (AnswerValue | undefined)[];
+  for (const q of rs.questions) {
+    const node = p.visNodes[q.index];
+    const v: K = node ? node.eval(state) : T;
+    state.vis[q.index] = v;
+    if (v === F && values[q.index] !== undefined) {
+      onHiddenAnswer?.(q);
+      values[q.index] = undefined;
+    }
+  }
+  // Refs may have been memoised while visibility was still being decided: start afresh.
+  state.refs.fill(255);
+}
+
+export type Asked = 'asked' | 'hidden' | 'maybe';
+
+/** For the questionnaire: which questions are asked under these answers (invalid answers ignored). */
+export function askedQuestions(rs: RuleSet, answers: Answers): Map<string, Asked> {
+  const { state } = parseAnswers(rs, answers);
+  const out = new Map<string, Asked>();
+  for (const q of rs.questions) out.set(q.id, state.vis[q.index] === T ? 'asked' : state.vis[q.index] === U ? 'maybe' : 'hidden');
+  return out;
+}
+
+/** Answers with every answer to a question that is not asked removed (what the app keeps). */
+export function pruneHiddenAnswers(rs: RuleSet, answers: Answers): { answers: Record<string, AnswerValue>; dropped: string[] } {
+  const asked = askedQuestions(rs, answers);
+  const out: Record<string, AnswerValue> = {};
+  const dropped: string[] = [];
+  for (const [k, v] of Object.entries(answers)) {
+    if (v === null || v === undefined) continue;
+    if (asked.get(k) === 'hidden') dropped.push(k);
+    else out[k] = v;
+  }
+  return { answers: out, dropped };
+}
+
+export function isUnknownAnswer(q: Question, v: AnswerValue | undefined): boolean {
+  if (v === undefined) return false;
+  if (Array.isArray(v)) return v.some((x) => q.unknownValues.has(x));
+  return typeof v === 'string' && q.unknownValues.has(v);
+}

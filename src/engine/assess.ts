@@ -1,0 +1,392 @@
+/**
+ * `assess(ruleSet, answers, { date })`: answers in, per regime the tier (or `needs_review` with the
+ * strictest tier still possible and the questions to settle), the reasons that decided it, the GPAI
+ * track, and the duties and notices with their dates. Pure: no I/O, no clock (the date is an input).
+ */
+import { type AnswerError, type Answers, isUnknownAnswer, parseAnswers } from './answers';
+import { type AnswerValue, type EvalState, F, type K, type Node, type Program, programOf, T, U } from './program';
+import type { Duty, RegimeTiers, RuleSet } from './ruleset';
+import { type DutyKind, type DutyRegime, REGIMES, type Regime, type TierName } from './schema';
+
+export type RegimeTier = TierName | 'needs_review';
+export type OverallLevel = 'unacceptable' | 'high' | 'limited' | 'minimal' | 'out_of_scope' | 'needs_review';
+
+export interface AnswerFact {
+  question: string;
+  /** The answer given; null when the question is unanswered. */
+  value: AnswerValue | null;
+  state: 'answered' | 'not_sure' | 'unanswered' | 'maybe_asked';
+}
+
+export interface Reason {
+  kind: 'scope' | 'rule' | 'indicator';
+  /** Tier rule or indicator id in `rules/`. */
+  id: string;
+  /** The article that decided it (the one to show first). */
+  article: string;
+  /** All articles it rests on, the reference scale included. */
+  articles: string[];
+  /** The answers that decided it. */
+  answers: AnswerFact[];
+  /** The tier this reason argues for (rules only). */
+  tier?: TierName;
+  /** True when the reason may or may not hold, depending on open questions. */
+  tentative?: boolean;
+}
+
+export interface OpenQuestion {
+  question: string;
+  state: 'not_sure' | 'unanswered' | 'maybe_asked';
+  /** The articles whose application this answer decides. */
+  articles: string[];
+}
+
+export interface RegimeResult {
+  regime: Regime;
+  tier: RegimeTier;
+  /** Every tier still possible, strictest first (one entry when the tier is decided). */
+  possible: TierName[];
+  /** needs_review only: the strictest tier still possible, and the least strict. */
+  worstCase?: TierName;
+  bestCase?: TierName;
+  reasons: Reason[];
+  /** Stricter tiers that were considered and ruled out, with the answers that ruled them out. */
+  ruledOut: Reason[];
+  openQuestions?: OpenQuestion[];
+  /** Caveat ids from the tier file that apply (e.g. implementing measures still pending). */
+  caveats: string[];
+}
+
+export interface DutyResult {
+  id: string;
+  regime: DutyRegime;
+  kind: DutyKind;
+  mandatory: boolean;
+  article: string;
+  articles: string[];
+  /** The date from which it applies (ISO). */
+  from: string;
+  /** Whether it applies on the assessment date (otherwise it applies from `from`). */
+  appliesNow: boolean;
+  /** False when it applies only if open questions are settled one way. */
+  certain: boolean;
+  dependsOn?: string[];
+}
+
+export type Tri = boolean | 'needs_review';
+
+export interface GpaiResult {
+  applies: Tri;
+  systemicRisk: Tri;
+  openQuestions?: OpenQuestion[];
+}
+
+export interface Assessment {
+  ruleSet: { version: string; date: string };
+  assessedOn: string;
+  subject: { company?: string; product?: string };
+  overall: OverallLevel;
+  overallDetail: { worstCase: OverallLevel; atLeast: OverallLevel; regimes: Regime[] };
+  regimes: Record<Regime, RegimeResult>;
+  gpai: GpaiResult;
+  /** What the company must do (mandatory) or is encouraged to do. */
+  duties: DutyResult[];
+  /** Information: duties of others (customers, public bodies), benefits, penalty ranges, what authorities do. */
+  notices: DutyResult[];
+}
+
+export type AssessResult = { ok: true; assessment: Assessment } | { ok: false; errors: AnswerError[] };
+
+export interface AssessOptions {
+  /** The assessment date, YYYY-MM-DD. Duties say whether they apply on this date. */
+  date: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The public entry point: validate the answers, then evaluate them. */
+export function assess(rs: RuleSet, answers: Answers | unknown, opts: AssessOptions): AssessResult {
+  if (!ISO_DATE.test(opts.date) || Number.isNaN(Date.parse(`${opts.date}T00:00:00Z`))) {
+    return { ok: false, errors: [{ code: 'wrong_type', params: { expected: 'YYYY-MM-DD', got: String(opts.date) }, message: `the assessment date must be written YYYY-MM-DD, got "${opts.date}"` }] };
+  }
+  const { state, parsed } = parseAnswers(rs, answers);
+  if (parsed.errors.length) return { ok: false, errors: parsed.errors };
+  return { ok: true, assessment: evaluate(rs, state, opts.date) };
+}
+
+/** EU-style scale used for the overall level. */
+const LEVEL_RANK: Record<TierName, number> = {
+  out_of_scope: 0,
+  minimal: 1,
+  limited: 2,
+  medium_low: 2,
+  high: 3,
+  unacceptable: 4,
+  prohibited: 4,
+};
+const RANK_LEVEL: OverallLevel[] = ['out_of_scope', 'minimal', 'limited', 'high', 'unacceptable'];
+
+/** The SH/SZ tier mapped to the EU-style level (prohibited → unacceptable, medium_low → limited). */
+export function euLevelOf(tier: TierName): OverallLevel {
+  return RANK_LEVEL[LEVEL_RANK[tier]]!;
+}
+
+function evaluate(rs: RuleSet, state: EvalState, date: string): Assessment {
+  const p = programOf(rs);
+  const compiled = compiledOf(rs, p);
+  const regimes = {} as Record<Regime, RegimeResult>;
+  for (const regime of REGIMES) regimes[regime] = decideRegime(rs, p, compiled, state, regime);
+
+  const gpaiApplies = refValue(p, state, 'gpai_applies');
+  const gpaiSystemic = refValue(p, state, 'gpai_systemic');
+  const gpai: GpaiResult = { applies: tri(gpaiApplies), systemicRisk: tri(gpaiSystemic) };
+  if (gpaiApplies === U || gpaiSystemic === U) {
+    const open = new Map<number, Set<string>>();
+    for (const name of ['gpai_applies', 'gpai_systemic']) {
+      if (refValue(p, state, name) !== U) continue;
+      const s = new Set<number>();
+      p.support(p.refNodes[p.refIndex.get(name)!]!, state, U, s);
+      for (const qi of s) addAll(open, qi, rs.terms.get(name)?.cites ?? []);
+    }
+    gpai.openQuestions = openQuestionList(rs, state, open);
+  }
+
+  const duties: DutyResult[] = [];
+  const notices: DutyResult[] = [];
+  compiled.duties.forEach(({ duty, when, from }) => {
+    const v = when.eval(state);
+    if (v === F) return;
+    const fromDate = dateOf(duty, from, state);
+    const r: DutyResult = {
+      id: duty.id,
+      regime: duty.regime,
+      kind: duty.kind,
+      mandatory: duty.kind === 'duty',
+      article: duty.article,
+      articles: [duty.article, ...(duty.alsoCites ?? [])],
+      from: fromDate,
+      appliesNow: date >= fromDate,
+      certain: v === T,
+    };
+    if (v === U) {
+      const s = new Set<number>();
+      p.support(when, state, U, s);
+      r.dependsOn = [...s].sort((a, b) => a - b).map((qi) => rs.questions[qi]!.id);
+    }
+    (duty.kind === 'notice' ? notices : duties).push(r);
+  });
+
+  let worst = 0;
+  let atLeast = 0;
+  for (const regime of REGIMES) {
+    const ranks = regimes[regime].possible.map((t) => LEVEL_RANK[t]);
+    worst = Math.max(worst, ...ranks);
+    atLeast = Math.max(atLeast, Math.min(...ranks));
+  }
+  const decidedBy = REGIMES.filter((r) => {
+    const ranks = regimes[r].possible.map((t) => LEVEL_RANK[t]);
+    return Math.max(...ranks) === worst && worst > 0;
+  });
+  const subject: Assessment['subject'] = {};
+  const company = valueOf(rs, state, 'company_name');
+  const product = valueOf(rs, state, 'product_name');
+  if (typeof company === 'string') subject.company = company;
+  if (typeof product === 'string') subject.product = product;
+
+  return {
+    ruleSet: { version: rs.version, date: rs.date },
+    assessedOn: date,
+    subject,
+    overall: worst === atLeast ? RANK_LEVEL[worst]! : 'needs_review',
+    overallDetail: { worstCase: RANK_LEVEL[worst]!, atLeast: RANK_LEVEL[atLeast]!, regimes: decidedBy },
+    regimes,
+    gpai,
+    duties,
+    notices,
+  };
+}
+
+interface CompiledRules {
+  tiers: Record<Regime, { file: RegimeTiers; nodes: (Node | undefined)[] }>;
+  duties: { duty: Duty; when: Node; from: { when?: Node; date: string }[] }[];
+}
+
+const compiledCache = new WeakMap<RuleSet, CompiledRules>();
+
+function compiledOf(rs: RuleSet, p: Program): CompiledRules {
+  let c = compiledCache.get(rs);
+  if (c) return c;
+  const tiers = {} as CompiledRules['tiers'];
+  for (const regime of REGIMES) {
+    const file = rs.tiers[regime];
+    tiers[regime] = { file, nodes: file.rules.map((r) => (r.when ? p.compile(r.when) : undefined)) };
+  }
+  const duties = rs.duties.map((duty) => ({
+    duty,
+    when: p.compile(duty.when),
+    from: typeof duty.from === 'string' ? [{ date: duty.from }] : duty.from.map((e) => ({ date: e.date, ...(e.when ? { when: p.compile(e.when) } : {}) })),
+  }));
+  c = { tiers, duties };
+  compiledCache.set(rs, c);
+  return c;
+}
+
+function decideRegime(rs: RuleSet, p: Program, compiled: CompiledRules, state: EvalState, regime: Regime): RegimeResult {
+  const { file, nodes } = compiled.tiers[regime];
+  const order = file.tiers;
+  const values: K[] = [];
+  let firstTrue = -1;
+  let mask = 0;
+  for (let i = 0; i < file.rules.length; i++) {
+    const node = nodes[i];
+    const v = node ? node.eval(state) : T;
+    values.push(v);
+    if (v !== F) mask |= 1 << order.indexOf(file.rules[i]!.tier);
+    if (v === T) {
+      firstTrue = i;
+      break;
+    }
+  }
+  state.possible[regime] = mask;
+  const possible = order.filter((_, i) => mask & (1 << i));
+  const decided = possible.length === 1;
+
+  const reasons: Reason[] = [];
+  const ruledOut: Reason[] = [];
+  const open = new Map<number, Set<string>>();
+  const supportOf = (node: Node, v: K) => {
+    const s = new Set<number>();
+    p.support(node, state, v, s);
+    return s;
+  };
+
+  for (let i = 0; i <= firstTrue; i++) {
+    const rule = file.rules[i]!;
+    const node = nodes[i];
+    const v = values[i]!;
+    if (v === F) {
+      if (rule.tier === 'out_of_scope') {
+        if (rule.inScope && !possible.includes('out_of_scope')) reasons.push(reasonOf(rs, state, 'scope', rule.id, rule.cites, supportOf(node!, F)));
+      } else {
+        const inds = p.directIndicators(node!);
+        if (inds.length === 0) ruledOut.push({ ...reasonOf(rs, state, 'rule', rule.id, rule.cites, supportOf(node!, F)), tier: rule.tier });
+        for (const ri of inds) {
+          const ind = rs.indicators.get(p.refNames[ri]!)!;
+          ruledOut.push(reasonOf(rs, state, 'indicator', ind.id, indicatorArticles(ind, regime), supportOf(p.refNodes[ri]!, F)));
+        }
+      }
+      continue;
+    }
+    // A rule that holds (T) or may hold (U).
+    let support: Set<number>;
+    if (node) support = supportOf(node, v);
+    else {
+      // "otherwise": decided by everything stricter being ruled out.
+      support = new Set();
+      for (let j = 0; j < i; j++) if (file.rules[j]!.tier !== 'out_of_scope') p.support(nodes[j]!, state, F, support);
+    }
+    const indicatorReasons: Reason[] = [];
+    if (node) {
+      for (const ri of p.directIndicators(node)) {
+        const iv = p.refNodes[ri]!.eval(state);
+        if (iv === F) continue;
+        const ind = rs.indicators.get(p.refNames[ri]!)!;
+        const arts = indicatorArticles(ind, regime);
+        const s = supportOf(p.refNodes[ri]!, iv);
+        indicatorReasons.push({ ...reasonOf(rs, state, 'indicator', ind.id, arts, s), ...(iv === U ? { tentative: true } : {}) });
+        if (iv === U) for (const qi of s) addAll(open, qi, arts);
+      }
+    }
+    // Show first the rule's own article that an indicator actually points at (e.g. Art. 50(2), not 50(1)).
+    const fired = new Set(indicatorReasons.map((r) => r.article));
+    const ruleArticles = [...rule.cites.filter((a) => fired.has(a)), ...rule.cites.filter((a) => !fired.has(a))];
+    reasons.push({ ...reasonOf(rs, state, 'rule', rule.id, ruleArticles, support), tier: rule.tier, ...(v === U ? { tentative: true } : {}) });
+    reasons.push(...indicatorReasons);
+    if (v === U) for (const qi of support) addAll(open, qi, rule.cites);
+  }
+
+  const result: RegimeResult = {
+    regime,
+    tier: decided ? possible[0]! : 'needs_review',
+    possible,
+    reasons,
+    ruledOut,
+    caveats: (file.caveats ?? []).filter((c) => c.tiers.some((t) => possible.includes(t))).map((c) => c.id),
+  };
+  if (!decided) {
+    result.worstCase = possible[0]!;
+    result.bestCase = possible[possible.length - 1]!;
+    result.openQuestions = openQuestionList(rs, state, open);
+  }
+  return result;
+}
+
+function indicatorArticles(ind: { cites: Partial<Record<Regime, string[]>>; reference?: string[] }, regime: Regime): string[] {
+  return [...(ind.cites[regime] ?? []), ...(ind.reference ?? [])];
+}
+
+function reasonOf(rs: RuleSet, state: EvalState, kind: Reason['kind'], id: string, articles: string[], support: Set<number>): Reason {
+  return { kind, id, article: articles[0]!, articles: [...articles], answers: facts(rs, state, support) };
+}
+
+function facts(rs: RuleSet, state: EvalState, support: Set<number>): AnswerFact[] {
+  return [...support]
+    .sort((a, b) => a - b)
+    .map((qi) => {
+      const q = rs.questions[qi]!;
+      const v = state.values[qi];
+      return { question: q.id, value: v ?? null, state: factState(state, qi, q) };
+    });
+}
+
+function factState(state: EvalState, qi: number, q: RuleSet['questions'][number]): AnswerFact['state'] {
+  const v = state.values[qi];
+  if (state.vis[qi] === U && v === undefined) return 'maybe_asked';
+  if (v === undefined) return 'unanswered';
+  return isUnknownAnswer(q, v) ? 'not_sure' : 'answered';
+}
+
+function addAll(m: Map<number, Set<string>>, qi: number, arts: readonly string[]): void {
+  let s = m.get(qi);
+  if (!s) m.set(qi, (s = new Set()));
+  for (const a of arts) s.add(a);
+}
+
+function openQuestionList(rs: RuleSet, state: EvalState, open: Map<number, Set<string>>): OpenQuestion[] {
+  const out: OpenQuestion[] = [];
+  for (const qi of [...open.keys()].sort((a, b) => a - b)) {
+    const q = rs.questions[qi]!;
+    const st = factState(state, qi, q);
+    // An answered question in the support of an unknown only matters through its own visibility.
+    if (st === 'answered') continue;
+    out.push({ question: q.id, state: st, articles: [...open.get(qi)!] });
+  }
+  return out;
+}
+
+function refValue(p: Program, state: EvalState, name: string): K {
+  const idx = p.refIndex.get(name);
+  if (idx === undefined) return F;
+  return p.refNodes[idx]!.eval(state);
+}
+
+function tri(v: K): Tri {
+  return v === U ? 'needs_review' : v === T;
+}
+
+function dateOf(duty: Duty, from: { when?: Node; date: string }[], state: EvalState): string {
+  // The earliest date that may apply: a cautious reading when an open answer decides the date.
+  let best: string | undefined;
+  for (const e of from) {
+    const v = e.when ? e.when.eval(state) : T;
+    if (v === F) continue;
+    if (best === undefined || e.date < best) best = e.date;
+    if (v === T) break;
+  }
+  return best ?? (typeof duty.from === 'string' ? duty.from : duty.from[duty.from.length - 1]!.date);
+}
+
+function valueOf(rs: RuleSet, state: EvalState, id: string): AnswerValue | undefined {
+  const q = rs.questionById.get(id);
+  return q ? state.values[q.index] : undefined;
+}

@@ -1,0 +1,261 @@
+/**
+ * Conditions compiled once per rule set into closures over an evaluation state, in Kleene's
+ * three-valued logic: every condition is true, false or unknown. "Not sure", an unanswered question,
+ * or a question that may or may not be asked make a test unknown; unknowns propagate soundly, so a
+ * condition that comes out false is false under every way of settling the open answers. That is what
+ * makes `needs_review` and `worstCase` trustworthy.
+ *
+ * Beside its value, each condition can explain itself: `support` lists the questions whose answers
+ * decided the value (for a true `any`, the true branches; for a false `all`, the false branches ...).
+ */
+import type { Condition, Regime, TierName } from './schema';
+import type { Question, RuleSet } from './ruleset';
+
+export const F = 0;
+export const T = 1;
+export const U = 2;
+export type K = typeof F | typeof T | typeof U;
+
+export type AnswerValue = string | number | readonly string[];
+
+export function and3(a: K, b: K): K {
+  if (a === F || b === F) return F;
+  return a === T && b === T ? T : U;
+}
+
+export interface EvalState {
+  /** Answer per question index (hidden answers already removed). */
+  readonly values: readonly (AnswerValue | undefined)[];
+  /** Whether each question is asked: T, F, or U (depends on an open answer). */
+  readonly vis: Uint8Array;
+  /** Memoised values of indicators and terms, by ref index; 255 = not computed yet. */
+  readonly refs: Uint8Array;
+  /** Per regime, the bit set of tiers still possible (bit i = the regime's i-th tier). 0 = not decided yet. */
+  readonly possible: Record<Regime, number>;
+}
+
+export interface Node {
+  readonly kind: 'all' | 'any' | 'not' | 'atom' | 'ref' | 'tier' | 'always';
+  readonly eval: (s: EvalState) => K;
+  readonly children?: readonly Node[];
+  readonly question?: number;
+  readonly ref?: number;
+  readonly regime?: Regime;
+}
+
+export class Program {
+  readonly refIndex = new Map<string, number>();
+  readonly refNodes: Node[] = [];
+  readonly refNames: string[] = [];
+  /** askedWhen of each question (undefined = always asked). */
+  readonly visNodes: (Node | undefined)[];
+  readonly tierOrder: Record<Regime, readonly TierName[]>;
+  /** Filled by the assessment once tiers are decided: which questions the regime's tier rests on. */
+
+  constructor(readonly rs: RuleSet) {
+    const names = [...rs.indicators.keys(), ...rs.terms.keys()];
+    names.forEach((n, i) => {
+      this.refIndex.set(n, i);
+      this.refNames.push(n);
+    });
+    // Compile refs lazily-by-index: create placeholders first so refs can point at each other.
+    const defs = names.map((n) => (rs.indicators.get(n) ?? rs.terms.get(n))!.when);
+    defs.forEach((d, i) => (this.refNodes[i] = this.compile(d)));
+    this.visNodes = rs.questions.map((q) => (q.askedWhen ? this.compile(q.askedWhen) : undefined));
+    this.tierOrder = { SH: rs.tiers.SH.tiers, SZ: rs.tiers.SZ.tiers, EU: rs.tiers.EU.tiers };
+  }
+
+  compile(c: Condition): Node {
+    if (c.always) return { kind: 'always', eval: () => T };
+    if (c.all) {
+      const children = c.all.map((x) => this.compile(x));
+      const n = children.length;
+      return {
+        kind: 'all',
+        children,
+        eval: (s) => {
+          let r: K = T;
+          for (let i = 0; i < n; i++) {
+            const v = children[i]!.eval(s);
+            if (v === F) return F;
+            if (v === U) r = U;
+          }
+          return r;
+        },
+      };
+    }
+    if (c.any) {
+      const children = c.any.map((x) => this.compile(x));
+      const n = children.length;
+      return {
+        kind: 'any',
+        children,
+        eval: (s) => {
+          let r: K = F;
+          for (let i = 0; i < n; i++) {
+            const v = children[i]!.eval(s);
+            if (v === T) return T;
+            if (v === U) r = U;
+          }
+          return r;
+        },
+      };
+    }
+    if (c.not) {
+      const child = this.compile(c.not);
+      return { kind: 'not', children: [child], eval: (s) => notK(child.eval(s)) };
+    }
+    if (c.ref !== undefined) {
+      const idx = this.refIndex.get(c.ref)!;
+      const nodes = this.refNodes;
+      return {
+        kind: 'ref',
+        ref: idx,
+        eval: (s) => {
+          const cached = s.refs[idx]!;
+          if (cached !== 255) return cached as K;
+          const v = nodes[idx]!.eval(s);
+          s.refs[idx] = v;
+          return v;
+        },
+      };
+    }
+    if (c.tier) {
+      const regime = c.tier.regime;
+      const order = this.rs.tiers[regime].tiers;
+      let mask = 0;
+      for (const t of c.tier.in) {
+        const i = order.indexOf(t);
+        if (i >= 0) mask |= 1 << i;
+      }
+      return {
+        kind: 'tier',
+        regime,
+        eval: (s) => {
+          const p = s.possible[regime];
+          if (p === 0) throw new Error(`internal: tier of ${regime} used before it was decided`);
+          if ((p & mask) === 0) return F;
+          return (p & ~mask) === 0 ? T : U;
+        },
+      };
+    }
+    return this.compileAtom(c);
+  }
+
+  private compileAtom(c: Condition): Node {
+    const q = this.rs.questionById.get(c.q!)!;
+    const qi = q.index;
+    const test = atomTest(c, q);
+    return {
+      kind: 'atom',
+      question: qi,
+      eval: (s) => {
+        const vis = s.vis[qi] as K;
+        if (vis === F) return F;
+        const v = test(s.values[qi]);
+        return vis === T ? v : and3(U, v);
+      },
+    };
+  }
+
+  /** The questions whose answers decided `node`'s value `value` (see the file comment). */
+  support(node: Node, s: EvalState, value: K, out: Set<number>): void {
+    switch (node.kind) {
+      case 'always':
+      case 'tier':
+        return;
+      case 'atom': {
+        const qi = node.question!;
+        const vis = s.vis[qi] as K;
+        if (vis === T) out.add(qi);
+        else {
+          const vn = this.visNodes[qi];
+          if (vn) this.support(vn, s, vis, out);
+          if (vis === U) out.add(qi);
+        }
+        return;
+      }
+      case 'not':
+        this.support(node.children![0]!, s, notK(value), out);
+        return;
+      case 'ref':
+        this.support(this.refNodes[node.ref!]!, s, value, out);
+        return;
+      case 'all':
+      case 'any': {
+        const decisive: K = node.kind === 'all' ? F : T;
+        for (const ch of node.children!) {
+          const v = ch.eval(s);
+          if (value === U ? v === U : value === decisive ? v === decisive : true) this.support(ch, s, v, out);
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * Indicators a condition refers to, directly, through `all`/`any`/`not`, or through terms (a term is
+   * a definition, an indicator is a reason: the walk stops at indicators).
+   */
+  directIndicators(node: Node, out: number[] = []): number[] {
+    if (node.kind === 'ref') {
+      const idx = node.ref!;
+      if (this.rs.indicators.has(this.refNames[idx]!)) {
+        if (!out.includes(idx)) out.push(idx);
+      } else this.directIndicators(this.refNodes[idx]!, out);
+    } else node.children?.forEach((c) => this.directIndicators(c, out));
+    return out;
+  }
+}
+
+export function notK(v: K): K {
+  return v === U ? U : v === T ? F : T;
+}
+
+function atomTest(c: Condition, q: Question): (v: AnswerValue | undefined) => K {
+  const unknown = q.unknownValues;
+  if (c.answered) return (v) => (v === undefined ? F : T);
+  if (c.equals !== undefined || c.in !== undefined) {
+    const set = new Set(c.in ?? [c.equals!]);
+    return (v) => {
+      if (v === undefined) return U;
+      const x = v as string;
+      if (set.has(x)) return T;
+      return unknown.has(x) ? U : F;
+    };
+  }
+  if (c.includes !== undefined || c.includesAny !== undefined) {
+    const wanted = c.includesAny ?? [c.includes!];
+    return (v) => {
+      if (v === undefined) return U;
+      const arr = v as readonly string[];
+      let unsure = false;
+      for (const x of arr) {
+        if (wanted.includes(x)) return T;
+        if (unknown.has(x)) unsure = true;
+      }
+      return unsure ? U : F;
+    };
+  }
+  if (c.gte !== undefined) {
+    const n = c.gte;
+    return (v) => (v === undefined ? U : (v as number) >= n ? T : F);
+  }
+  if (c.lt !== undefined) {
+    const n = c.lt;
+    return (v) => (v === undefined ? U : (v as number) < n ? T : F);
+  }
+  throw new Error(`internal: condition on ${q.id} has no test`);
+}
+
+const programs = new WeakMap<RuleSet, Program>();
+
+/** The compiled program of a rule set (compiled once, then cached). */
+export function programOf(rs: RuleSet): Program {
+  let p = programs.get(rs);
+  if (!p) {
+    p = new Program(rs);
+    programs.set(rs, p);
+  }
+  return p;
+}

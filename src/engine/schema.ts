@@ -1,0 +1,339 @@
+/**
+ * The shape of the rule-set files in `rules/`, as zod schemas. The TypeScript types of the raw rule
+ * set are inferred from these schemas, so the files and the code cannot drift apart.
+ *
+ * Structural checks live here; cross-references (does a cited article exist, does a condition name a
+ * real question and option) are checked in `validate.ts`, which needs the whole rule set.
+ */
+import { z } from 'zod';
+
+export const LANGS = ['en', 'zh-CN'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const REGIMES = ['SH', 'SZ', 'EU'] as const;
+export type Regime = (typeof REGIMES)[number];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date');
+
+/** Text in both languages; both are required (a missing language is a rule-set error). */
+export const LocalText = z.strictObject({
+  en: z.string().trim().min(1, 'English text is empty'),
+  'zh-CN': z.string().trim().min(1, 'Chinese text is empty'),
+});
+export type LocalText = z.infer<typeof LocalText>;
+
+/** `SH-65.2`, `SH-67(4)`, `EU-5(1)(ba)`, `EU-ANNEX-III-4(a)`, `CN-NATIONAL`. */
+export const ArticleId = z
+  .string()
+  .regex(/^(SH|SZ|EU|CN)-[A-Za-z0-9().-]+$/, 'not an article id such as SH-65.2, SZ-72(5), EU-5(1)(h) or EU-ANNEX-III-4(a)');
+
+const Id = z.string().regex(/^[a-z][a-z0-9_.]*$/, 'ids are lower case: letters, digits, "_" and "."');
+const DutyId = z.string().regex(/^(SH|SZ|EU|GPAI|CN)-[A-Za-z0-9().-]+$/, 'duty ids start with the regime, e.g. SH-65.2-list');
+
+// ---------------------------------------------------------------------------------------------
+// Conditions: declarative, never code in strings.
+// ---------------------------------------------------------------------------------------------
+
+export const TIER_NAMES = ['prohibited', 'unacceptable', 'high', 'medium_low', 'limited', 'minimal', 'out_of_scope'] as const;
+export type TierName = (typeof TIER_NAMES)[number];
+
+export type Condition = {
+  all?: Condition[];
+  any?: Condition[];
+  not?: Condition;
+  always?: true;
+  q?: string;
+  equals?: string;
+  in?: string[];
+  includes?: string;
+  includesAny?: string[];
+  answered?: true;
+  gte?: number;
+  lt?: number;
+  ref?: string;
+  tier?: { regime: Regime; in: TierName[] };
+};
+
+const OPERATORS = ['all', 'any', 'not', 'always', 'q', 'ref', 'tier'] as const;
+const Q_TESTS = ['equals', 'in', 'includes', 'includesAny', 'answered', 'gte', 'lt'] as const;
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z
+    .strictObject({
+      all: z.array(ConditionSchema).optional(),
+      any: z.array(ConditionSchema).min(1, '"any" needs at least one condition').optional(),
+      not: ConditionSchema.optional(),
+      always: z.literal(true).optional(),
+      q: Id.optional(),
+      equals: z.string().optional(),
+      in: z.array(z.string()).min(1).optional(),
+      includes: z.string().optional(),
+      includesAny: z.array(z.string()).min(1).optional(),
+      answered: z.literal(true).optional(),
+      gte: z.number().optional(),
+      lt: z.number().optional(),
+      ref: Id.optional(),
+      tier: z.strictObject({ regime: z.enum(REGIMES), in: z.array(z.enum(TIER_NAMES)).min(1) }).optional(),
+    })
+    .superRefine((c, ctx) => {
+      const ops = OPERATORS.filter((k) => c[k] !== undefined);
+      if (ops.length !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `a condition needs exactly one of ${OPERATORS.join(', ')} (found ${ops.length ? ops.join(', ') : 'none'})`,
+        });
+        return;
+      }
+      const tests = Q_TESTS.filter((k) => c[k] !== undefined);
+      if (ops[0] === 'q' && tests.length !== 1) {
+        ctx.addIssue({ code: 'custom', message: `a question test needs exactly one of ${Q_TESTS.join(', ')} (found ${tests.length ? tests.join(', ') : 'none'})` });
+      }
+      if (ops[0] !== 'q' && tests.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `${tests.join(', ')} can only be used together with "q"` });
+      }
+    }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Sources
+// ---------------------------------------------------------------------------------------------
+
+export const VERIFICATION = ['seed-verbatim', 'seed-corrected', 'oj-verbatim', 'secondary', 'paraphrase-unverified', 'title-only'] as const;
+
+export const SourceArticle = z.strictObject({
+  id: ArticleId,
+  heading: LocalText,
+  original: z.string().trim().min(1),
+  translation: z.string().trim().min(1).optional(),
+  verification: z.enum(VERIFICATION),
+  note: z.string().optional(),
+});
+export type SourceArticle = z.infer<typeof SourceArticle>;
+
+export const SourceFile = z.strictObject({
+  document: z.strictObject({
+    id: z.string().min(1),
+    regime: z.enum([...REGIMES, 'CN']),
+    title: LocalText,
+    adopted: isoDate.optional(),
+    inForce: isoDate,
+    source: z.string().min(1),
+    /** File name of the original document in the project's seeds, for verbatim checks. */
+    seedFile: z.string().optional(),
+    originalLanguage: z.enum(LANGS),
+  }),
+  articles: z.array(SourceArticle).min(1),
+});
+export type SourceFile = z.infer<typeof SourceFile>;
+
+// ---------------------------------------------------------------------------------------------
+// Questions
+// ---------------------------------------------------------------------------------------------
+
+export const QUESTION_TYPES = ['yesno', 'single', 'multi', 'text', 'number'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const OptionSchema = z.strictObject({
+  id: Id,
+  label: LocalText,
+  help: LocalText.optional(),
+  /** Chosen alone: "none of these". */
+  exclusive: z.literal(true).optional(),
+  /** "Not sure": leaves the options not chosen undecided. */
+  unknown: z.literal(true).optional(),
+  /** Choosing this option never makes any tier less strict (checked by property tests). */
+  riskFactor: z.literal(true).optional(),
+  cites: z.array(ArticleId).optional(),
+});
+export type OptionDef = z.infer<typeof OptionSchema>;
+
+export const QuestionSchema = z
+  .strictObject({
+    id: Id,
+    type: z.enum(QUESTION_TYPES),
+    text: LocalText,
+    help: LocalText,
+    cites: z.array(ArticleId).min(1, 'every question names the article(s) it serves'),
+    askedWhen: ConditionSchema.optional(),
+    /** yes/no questions: offer "not sure". */
+    notSure: z.literal(true).optional(),
+    /** yes/no questions: answering "yes" never makes any tier less strict. */
+    riskFactor: z.literal(true).optional(),
+    options: z.array(OptionSchema).optional(),
+    /** Optional answers are not listed as open questions when left empty. */
+    optional: z.literal(true).optional(),
+    maxLength: z.number().int().positive().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    unit: LocalText.optional(),
+    /** Our reading where the statute gives no criterion (shown to the reviewer). */
+    heuristic: LocalText.optional(),
+  })
+  .superRefine((q, ctx) => {
+    const hasOptions = q.type === 'single' || q.type === 'multi';
+    if (hasOptions && (!q.options || q.options.length < 2)) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${q.type} question needs at least two options` });
+    }
+    if (!hasOptions && q.options) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${q.type} question has no options (yes/no are implied)` });
+    }
+    if (q.notSure && q.type !== 'yesno') {
+      ctx.addIssue({ code: 'custom', path: ['notSure'], message: 'notSure is for yes/no questions; give other questions an option with unknown: true' });
+    }
+    if (q.riskFactor && q.type !== 'yesno') {
+      ctx.addIssue({ code: 'custom', path: ['riskFactor'], message: 'riskFactor on a question is for yes/no; mark options of other questions instead' });
+    }
+    if (q.options) {
+      const seen = new Set<string>();
+      q.options.forEach((o, i) => {
+        if (seen.has(o.id)) ctx.addIssue({ code: 'custom', path: ['options', i, 'id'], message: `option "${o.id}" appears twice` });
+        seen.add(o.id);
+        if (o.exclusive && o.unknown) ctx.addIssue({ code: 'custom', path: ['options', i], message: 'an option is either exclusive or unknown, not both' });
+      });
+      if (q.type === 'single' && q.options.some((o) => o.exclusive)) {
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'exclusive is for multi-choice options (single choice is exclusive already)' });
+      }
+    }
+  });
+export type QuestionDef = z.infer<typeof QuestionSchema>;
+
+export const QuestionFile = z.strictObject({
+  section: z.strictObject({ id: Id, title: LocalText, intro: LocalText.optional() }),
+  questions: z.array(QuestionSchema).min(1),
+});
+export type QuestionFile = z.infer<typeof QuestionFile>;
+
+// ---------------------------------------------------------------------------------------------
+// Indicators and terms (named conditions)
+// ---------------------------------------------------------------------------------------------
+
+export const IndicatorSchema = z.strictObject({
+  id: Id,
+  title: LocalText,
+  /** Why this motivates the tier, in plain words. */
+  explanation: LocalText,
+  /** Per regime, the articles that motivate the indicator (the first one is shown as the reason). */
+  cites: z.partialRecord(z.enum(REGIMES), z.array(ArticleId).min(1)),
+  /** Articles used as a reference scale, not as the legal basis (e.g. EU Annex III for the Chinese tiers). */
+  reference: z.array(ArticleId).optional(),
+  heuristic: LocalText.optional(),
+  when: ConditionSchema,
+});
+export type IndicatorDef = z.infer<typeof IndicatorSchema>;
+
+export const TermSchema = z.strictObject({
+  id: Id,
+  description: LocalText,
+  cites: z.array(ArticleId).optional(),
+  when: ConditionSchema,
+});
+export type TermDef = z.infer<typeof TermSchema>;
+
+export const IndicatorFile = z.strictObject({
+  indicators: z.array(IndicatorSchema).optional(),
+  terms: z.array(TermSchema).optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tier rules
+// ---------------------------------------------------------------------------------------------
+
+export const TierRuleSchema = z
+  .strictObject({
+    id: Id,
+    tier: z.enum(TIER_NAMES),
+    cites: z.array(ArticleId).min(1),
+    reason: LocalText,
+    /** For out_of_scope rules: why the regime does apply when this rule does not hold. */
+    inScope: LocalText.optional(),
+    when: ConditionSchema.optional(),
+    otherwise: z.literal(true).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (!!r.when === !!r.otherwise) ctx.addIssue({ code: 'custom', message: 'a tier rule has either "when" or "otherwise: true"' });
+  });
+export type TierRuleDef = z.infer<typeof TierRuleSchema>;
+
+export const CaveatSchema = z.strictObject({
+  id: Id,
+  text: LocalText,
+  cites: z.array(ArticleId).min(1),
+  /** Shown when the regime's tier is (or may be) one of these. */
+  tiers: z.array(z.enum(TIER_NAMES)).min(1),
+});
+export type CaveatDef = z.infer<typeof CaveatSchema>;
+
+export const TierFile = z.strictObject({
+  regime: z.enum(REGIMES),
+  /** The regime's tiers, strictest first, `out_of_scope` last. */
+  tiers: z.array(z.enum(TIER_NAMES)).min(2),
+  /** Ordered: the first rule whose condition holds decides the tier. */
+  rules: z.array(TierRuleSchema).min(1),
+  caveats: z.array(CaveatSchema).optional(),
+});
+export type TierFile = z.infer<typeof TierFile>;
+
+// ---------------------------------------------------------------------------------------------
+// Duties and notices
+// ---------------------------------------------------------------------------------------------
+
+export const DUTY_KINDS = ['duty', 'encouraged', 'notice'] as const;
+export type DutyKind = (typeof DUTY_KINDS)[number];
+
+export const FromSchema = z.union([
+  isoDate,
+  z
+    .array(z.strictObject({ when: ConditionSchema.optional(), date: isoDate }))
+    .min(1)
+    .refine((a) => a[a.length - 1]!.when === undefined, 'the last entry of a dated list has no "when" (it is the default)'),
+]);
+
+/** Duties are grouped by regime; GPAI is the EU's model track; CN holds notices about PRC national rules. */
+export const DUTY_REGIMES = [...REGIMES, 'GPAI', 'CN'] as const;
+export type DutyRegime = (typeof DUTY_REGIMES)[number];
+
+export const DutySchema = z.strictObject({
+  id: DutyId,
+  regime: z.enum(DUTY_REGIMES),
+  /** The article the duty encodes (the one a reader jumps to). */
+  article: ArticleId,
+  /** Further articles it rests on. */
+  alsoCites: z.array(ArticleId).optional(),
+  /** duty = mandatory for this company; encouraged = the statute encourages it; notice = information (addressed to others, a benefit, a penalty range). */
+  kind: z.enum(DUTY_KINDS),
+  /** Who must act, when it is not the company answering (customers, public bodies...). */
+  addressee: LocalText.optional(),
+  title: LocalText,
+  do: LocalText,
+  evidence: z.array(LocalText).optional(),
+  from: FromSchema,
+  when: ConditionSchema,
+  heuristic: LocalText.optional(),
+  /** Something the reference marks unverified, carried into the rule set. */
+  unverified: LocalText.optional(),
+});
+export type DutyDef = z.infer<typeof DutySchema>;
+
+export const DutyFile = z.strictObject({ duties: z.array(DutySchema).min(1) });
+
+// ---------------------------------------------------------------------------------------------
+// The manifest
+// ---------------------------------------------------------------------------------------------
+
+const RegimeMeta = z.strictObject({ name: LocalText, document: z.string().min(1), inForce: isoDate });
+
+export const ManifestSchema = z.strictObject({
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'semantic version, e.g. 1.0.0'),
+  date: isoDate,
+  title: LocalText,
+  disclaimer: LocalText,
+  regimes: z.strictObject({ SH: RegimeMeta, SZ: RegimeMeta, EU: RegimeMeta }),
+  /** Dates on which facts outside the statutes were last checked (pending implementing measures...). */
+  asOf: z.record(z.string(), z.strictObject({ date: isoDate, note: LocalText })),
+  /** Question order: section ids, in the order the questionnaire asks them. */
+  sections: z.array(Id).min(1),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;

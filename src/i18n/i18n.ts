@@ -1,0 +1,36 @@
+/**
+ * i18next set up without React, for the engine's consumers outside the browser (command line, tests).
+ * The app adds react-i18next on top of the same resources. Namespaces: one JSON file per feature, in
+ * `locales/<lang>/<namespace>.json`; keys name meaning (`tier.high`, `answer.not_asked`).
+ */
+import i18next, { type i18n, type TFunction } from 'i18next';
+import type { Lang } from '../engine/schema';
+import enErrors from './locales/en/errors.json';
+import enResult from './locales/en/result.json';
+import zhErrors from './locales/zh-CN/errors.json';
+import zhResult from './locales/zh-CN/result.json';
+
+export const NAMESPACES = ['result', 'errors'] as const;
+
+export const resources = {
+  en: { result: enResult, errors: enErrors },
+  'zh-CN': { result: zhResult, errors: zhErrors },
+} as const;
+
+/** A fresh, initialised i18next instance for one language (synchronous: resources are bundled). */
+export function createI18n(lang: Lang): i18n {
+  const inst = i18next.createInstance();
+  void inst.init({
+    lng: lang,
+    fallbackLng: false,
+    resources,
+    ns: [...NAMESPACES],
+    defaultNS: 'result',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
+  return inst;
+}
+
+export type { TFunction };

@@ -1,0 +1,153 @@
+/**
+ * An assessment made readable: every id resolved to its text in one language, every reason and duty
+ * with its article. This is the JSON the command line prints (schema: public/schema/assessment.schema.json)
+ * and what the result page and the PDF render. Pure: the rule set and a `t` function come in.
+ */
+import type { AnswerError } from '../engine/answers';
+import type { AnswerFact, Assessment, DutyResult, OpenQuestion, OverallLevel, Reason, RegimeTier, Tri } from '../engine/assess';
+import type { AnswerValue } from '../engine/program';
+import { type RuleSet, optionsOf } from '../engine/ruleset';
+import type { Lang, Regime, TierName } from '../engine/schema';
+import type { TFunction } from '../i18n/i18n';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface PresentedFact {
+  question: string;
+  questionText: string;
+  value: AnswerValue | null;
+  valueText: string;
+  state: AnswerFact['state'];
+}
+
+export interface PresentedReason {
+  kind: Reason['kind'];
+  id: string;
+  article: string;
+  articles: string[];
+  text: string;
+  answers: PresentedFact[];
+  tier?: TierName;
+  tentative?: boolean;
+}
+
+export interface PresentedOpenQuestion extends OpenQuestion {
+  text: string;
+}
+
+export interface PresentedRegime {
+  name: string;
+  tier: RegimeTier;
+  tierLabel: string;
+  possible: TierName[];
+  worstCase?: TierName;
+  bestCase?: TierName;
+  reasons: PresentedReason[];
+  ruledOut: PresentedReason[];
+  openQuestions?: PresentedOpenQuestion[];
+  caveats: string[];
+}
+
+export interface PresentedDuty extends DutyResult {
+  title: string;
+  do: string;
+  evidence: string[];
+  addressee?: string;
+  heuristic?: string;
+  unverified?: string;
+}
+
+export interface Report {
+  schemaVersion: number;
+  source?: { file: string; record: number };
+  ruleSet: { version: string; date: string };
+  assessedOn: string;
+  language: Lang;
+  subject: { company?: string; product?: string };
+  overall: OverallLevel;
+  overallLabel: string;
+  overallDetail: Assessment['overallDetail'];
+  regimes: Record<Regime, PresentedRegime>;
+  gpai: { applies: Tri; systemicRisk: Tri; openQuestions?: PresentedOpenQuestion[] };
+  duties: PresentedDuty[];
+  notices: PresentedDuty[];
+  disclaimer: string;
+}
+
+export function valueText(rs: RuleSet, questionId: string, value: AnswerValue | null | undefined, lang: Lang, t: TFunction): string {
+  if (value === null || value === undefined) return t('result:unanswered');
+  const q = rs.questionById.get(questionId);
+  if (!q || q.type === 'text' || q.type === 'number') return String(value);
+  const labels = new Map(optionsOf(q).map((o) => [o.id, o.label[lang]]));
+  const ids = Array.isArray(value) ? value : [value as string];
+  return ids.map((id) => labels.get(id) ?? id).join('; ');
+}
+
+export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): Report {
+  const fact = (f: AnswerFact): PresentedFact => ({
+    question: f.question,
+    questionText: rs.questionById.get(f.question)?.text[lang] ?? f.question,
+    value: f.value,
+    valueText: valueText(rs, f.question, f.value, lang, t),
+    state: f.state,
+  });
+  const reasonText = (regime: Regime, r: Reason): string => {
+    if (r.kind === 'indicator') {
+      const ind = rs.indicators.get(r.id)!;
+      return `${ind.title[lang]} — ${ind.explanation[lang]}`;
+    }
+    const rule = rs.tiers[regime].rules.find((x) => x.id === r.id)!;
+    return (r.kind === 'scope' ? rule.inScope ?? rule.reason : rule.reason)[lang];
+  };
+  const reason = (regime: Regime) => (r: Reason): PresentedReason => ({ ...r, text: reasonText(regime, r), answers: r.answers.map(fact) });
+  const open = (o: OpenQuestion): PresentedOpenQuestion => ({ ...o, text: rs.questionById.get(o.question)?.text[lang] ?? o.question });
+
+  const regimes = {} as Record<Regime, PresentedRegime>;
+  for (const [regime, r] of Object.entries(a.regimes) as [Regime, Assessment['regimes'][Regime]][]) {
+    const caveats = rs.tiers[regime].caveats ?? [];
+    regimes[regime] = {
+      name: rs.manifest.regimes[regime].name[lang],
+      tier: r.tier,
+      tierLabel: t(`result:tier.${r.tier}`),
+      possible: r.possible,
+      ...(r.worstCase ? { worstCase: r.worstCase, bestCase: r.bestCase } : {}),
+      reasons: r.reasons.map(reason(regime)),
+      ruledOut: r.ruledOut.map(reason(regime)),
+      ...(r.openQuestions ? { openQuestions: r.openQuestions.map(open) } : {}),
+      caveats: r.caveats.map((id) => caveats.find((c) => c.id === id)!.text[lang]),
+    };
+  }
+  const dutyById = new Map(rs.duties.map((d) => [d.id, d]));
+  const duty = (d: DutyResult): PresentedDuty => {
+    const def = dutyById.get(d.id)!;
+    return {
+      ...d,
+      title: def.title[lang],
+      do: def.do[lang],
+      evidence: (def.evidence ?? []).map((e) => e[lang]),
+      ...(def.addressee ? { addressee: def.addressee[lang] } : {}),
+      ...(def.heuristic ? { heuristic: def.heuristic[lang] } : {}),
+      ...(def.unverified ? { unverified: def.unverified[lang] } : {}),
+    };
+  };
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    ruleSet: a.ruleSet,
+    assessedOn: a.assessedOn,
+    language: lang,
+    subject: a.subject,
+    overall: a.overall,
+    overallLabel: t(`result:tier.${a.overall}`),
+    overallDetail: a.overallDetail,
+    regimes,
+    gpai: { applies: a.gpai.applies, systemicRisk: a.gpai.systemicRisk, ...(a.gpai.openQuestions ? { openQuestions: a.gpai.openQuestions.map(open) } : {}) },
+    duties: a.duties.map(duty),
+    notices: a.notices.map(duty),
+    disclaimer: rs.manifest.disclaimer[lang],
+  };
+}
+
+/** An answer error in the user's language. */
+export function formatAnswerError(e: AnswerError, t: TFunction): string {
+  return t(`errors:answer.${e.code}`, { ...e.params, question: e.question ?? '' });
+}
