@@ -1,0 +1,143 @@
+/**
+ * The rule-set catalogue: every question, indicator, tier rule and duty with the article it rests on
+ * and that article's text, as one Markdown document for a lawyer to review (rules/CATALOGUE.md).
+ * Generated from the rule set; `npm run rules:catalogue` rewrites it and a test keeps it current.
+ */
+import type { Article, RuleSet } from '../engine/ruleset';
+import { optionsOf } from '../engine/ruleset';
+import { type Condition, type LocalText, REGIMES } from '../engine/schema';
+
+const both = (t: LocalText) => `${t.en} / ${t['zh-CN']}`;
+const anchor = (id: string) => `art-${id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '')}`;
+const cite = (id: string) => `[${id}](#${anchor(id)})`;
+const cites = (ids: readonly string[] | undefined) => (ids?.length ? ids.map(cite).join(', ') : '—');
+
+/** A condition in words, with question and option ids kept so that a reader can look them up. */
+export function describeCondition(c: Condition, rs: RuleSet): string {
+  if (c.always) return 'always';
+  if (c.all) return c.all.length === 1 ? describeCondition(c.all[0]!, rs) : `all of (${c.all.map((x) => describeCondition(x, rs)).join('; ')})`;
+  if (c.any) return c.any.length === 1 ? describeCondition(c.any[0]!, rs) : `any of (${c.any.map((x) => describeCondition(x, rs)).join('; ')})`;
+  if (c.not) return `not ${describeCondition(c.not, rs)}`;
+  if (c.ref !== undefined) return rs.indicators.has(c.ref) ? `indicator \`${c.ref}\`` : `\`${c.ref}\``;
+  if (c.tier) return `${c.tier.regime} tier is ${c.tier.in.join(' or ')}`;
+  const q = `\`${c.q}\``;
+  if (c.equals !== undefined) return `${q} = ${c.equals}`;
+  if (c.in) return `${q} is one of ${c.in.join(', ')}`;
+  if (c.includes !== undefined) return `${q} includes ${c.includes}`;
+  if (c.includesAny) return `${q} includes any of ${c.includesAny.join(', ')}`;
+  if (c.answered) return `${q} is answered`;
+  if (c.gte !== undefined) return `${q} ≥ ${c.gte}`;
+  if (c.lt !== undefined) return `${q} < ${c.lt}`;
+  return '?';
+}
+
+function quote(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+}
+
+function articleBlock(a: Article): string {
+  const lines = [`### ${a.id} — ${both(a.heading)} {#${anchor(a.id)}}`, '', quote(a.original), ''];
+  if (a.translation) lines.push(`*Translation (ours, not official):* ${a.translation}`, '');
+  lines.push(`*Source:* ${a.documentTitle.en} · *verification:* \`${a.verification}\``);
+  if (a.note) lines.push(`*Note:* ${a.note}`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+export function catalogueMarkdown(rs: RuleSet): string {
+  const out: string[] = [];
+  const m = rs.manifest;
+  out.push(`# Rule-set catalogue — version ${rs.version} (${rs.date})`, '');
+  out.push(`${both(m.title)}`, '');
+  out.push('> Generated from `rules/` by `npm run rules:catalogue`; do not edit by hand.', '');
+  out.push(`**Disclaimer.** ${m.disclaimer.en}`, '', `**免责声明。** ${m.disclaimer['zh-CN']}`, '');
+  out.push('## How to read this', '');
+  out.push(
+    'Each regime decides its tier with an ordered list of tier rules: the first rule whose condition holds decides. ' +
+      'Conditions are evaluated in three-valued logic: an answer of *not sure* (or a missing answer) leaves a condition undecided, ' +
+      'and a regime whose tier hangs on such a condition is `needs_review`, with the strictest tier still possible. ' +
+      'Every article id links to its text in the Sources section at the end.',
+    '',
+  );
+  for (const [k, v] of Object.entries(m.asOf)) out.push(`- **${k}** (as of ${v.date}): ${v.note.en}`);
+  out.push('');
+
+  out.push('## Tier rules', '');
+  for (const regime of REGIMES) {
+    const t = rs.tiers[regime];
+    out.push(`### ${both(m.regimes[regime].name)}`, '', `Tiers, strictest first: ${t.tiers.map((x) => `\`${x}\``).join(' · ')}`, '');
+    out.push('| # | rule | tier | when | cites | reason |', '|---|---|---|---|---|---|');
+    t.rules.forEach((r, i) => {
+      out.push(`| ${i + 1} | \`${r.id}\` | \`${r.tier}\` | ${r.otherwise ? 'otherwise' : describeCondition(r.when!, rs)} | ${cites(r.cites)} | ${r.reason.en} |`);
+    });
+    out.push('');
+    for (const c of t.caveats ?? []) out.push(`*Caveat (${c.tiers.join(', ')}):* ${c.text.en} (${cites(c.cites)})`, '');
+  }
+
+  out.push('## Indicators', '');
+  out.push('Named conditions that decide tiers; each cites, per regime, the article that motivates it.', '');
+  for (const ind of rs.indicators.values()) {
+    const c = Object.entries(ind.cites)
+      .map(([r, ids]) => `${r}: ${cites(ids)}`)
+      .join(' · ');
+    out.push(`#### \`${ind.id}\` — ${both(ind.title)}`, '', ind.explanation.en, '', `- **when:** ${describeCondition(ind.when, rs)}`, `- **cites:** ${c}`);
+    if (ind.reference?.length) out.push(`- **reference scale:** ${cites(ind.reference)}`);
+    if (ind.heuristic) out.push(`- **our reading:** ${ind.heuristic.en}`);
+    out.push('');
+  }
+
+  out.push('## Terms', '', '| term | meaning | when |', '|---|---|---|');
+  for (const t of rs.terms.values()) out.push(`| \`${t.id}\` | ${t.description.en} | ${describeCondition(t.when, rs)} |`);
+  out.push('');
+
+  out.push('## Questions', '');
+  for (const s of rs.sections) {
+    out.push(`### ${both(s.title)}`, '');
+    for (const q of s.questions) {
+      out.push(`#### \`${q.id}\` (${q.type}${q.optional ? ', optional' : ''})`, '', `**${q.text.en}**  `, `**${q.text['zh-CN']}**`, '');
+      out.push(q.help.en, '', q.help['zh-CN'], '');
+      out.push(`- **asked when:** ${q.askedWhen ? describeCondition(q.askedWhen, rs) : 'always'}`, `- **serves:** ${cites(q.cites)}`);
+      if (q.heuristic) out.push(`- **our reading:** ${q.heuristic.en}`);
+      const opts = optionsOf(q);
+      if (q.type !== 'text' && q.type !== 'number') {
+        out.push('- **options:**');
+        for (const o of opts) {
+          const flags = [o.exclusive ? 'exclusive' : '', o.unknown || q.unknownValues.has(o.id) ? 'not sure' : ''].filter(Boolean).join(', ');
+          out.push(`  - \`${o.id}\` — ${both(o.label)}${flags ? ` *(${flags})*` : ''}${o.cites?.length ? ` — ${cites(o.cites)}` : ''}`);
+        }
+      }
+      out.push('');
+    }
+  }
+
+  out.push('## Duties and notices', '');
+  out.push('*duty* = mandatory for the company answering; *encouraged* = the statute encourages it; *notice* = information (others\' duties, benefits, penalties).', '');
+  for (const regime of ['SH', 'SZ', 'EU', 'GPAI', 'CN'] as const) {
+    const ds = rs.duties.filter((d) => d.regime === regime);
+    if (!ds.length) continue;
+    out.push(`### ${regime}`, '');
+    for (const d of ds) {
+      const from = typeof d.from === 'string' ? d.from : d.from.map((e) => (e.when ? `${e.date} if ${describeCondition(e.when, rs)}` : `otherwise ${e.date}`)).join('; ');
+      out.push(`#### \`${d.id}\` — ${both(d.title)}`, '');
+      out.push(`- **article:** ${cite(d.article)}${d.alsoCites?.length ? ` (also ${cites(d.alsoCites)})` : ''} · **kind:** ${d.kind} · **from:** ${from}`);
+      if (d.addressee) out.push(`- **addressee:** ${both(d.addressee)}`);
+      out.push(`- **when:** ${describeCondition(d.when, rs)}`, `- **what to do:** ${d.do.en}`, `- **应做事项：** ${d.do['zh-CN']}`);
+      if (d.evidence?.length) out.push(`- **evidence:** ${d.evidence.map((e) => e.en).join('; ')}`);
+      if (d.heuristic) out.push(`- **our reading:** ${d.heuristic.en}`);
+      if (d.unverified) out.push(`- **to verify:** ${d.unverified.en}`);
+      out.push('');
+    }
+  }
+
+  out.push('## Sources', '');
+  const byDoc = new Map<string, Article[]>();
+  for (const a of rs.articles.values()) byDoc.set(a.document, [...(byDoc.get(a.document) ?? []), a]);
+  for (const arts of byDoc.values()) {
+    out.push(`### ${both(arts[0]!.documentTitle)}`, '');
+    for (const a of arts) out.push(articleBlock(a));
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

@@ -1,0 +1,141 @@
+/**
+ * Reads assessment inputs: a JSON object `{ meta, answers }`, a JSON array of those, NDJSON/JSON Lines,
+ * or CSV with one column per question id (plus `meta.company`, `meta.product`; multi-choice cells list
+ * option ids separated by ";"). Each record keeps its file and number so that errors can name them.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import Papa from 'papaparse';
+import type { RuleSet } from '../engine/ruleset';
+
+export interface InputRecord {
+  file: string;
+  /** 1-based: the array index + 1, the NDJSON line, or the CSV data row. */
+  record: number;
+  meta: Record<string, string>;
+  answers: unknown;
+}
+
+export interface InputProblem {
+  file: string;
+  record?: number;
+  field?: string;
+  /** i18n key in the `errors` namespace, with its parameters. */
+  key: string;
+  params: Record<string, string | number>;
+}
+
+export interface ReadResult {
+  records: InputRecord[];
+  problems: InputProblem[];
+}
+
+/** Records larger than this are refused (a runaway file should not exhaust memory). */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export function readInputFile(file: string, rs: RuleSet): ReadResult {
+  let text: string;
+  try {
+    const buf = readFileSync(file);
+    if (buf.length > MAX_FILE_BYTES) return fail(file, 'input.unreadable', { reason: `larger than ${MAX_FILE_BYTES} bytes` });
+    text = buf.toString('utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    return fail(file, 'input.unreadable', { reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+  const ext = extname(file).toLowerCase();
+  switch (ext) {
+    case '.json':
+      return readJson(file, text);
+    case '.ndjson':
+    case '.jsonl':
+      return readNdjson(file, text);
+    case '.csv':
+      return readCsv(file, text, rs);
+    default:
+      return fail(file, 'input.unknownFormat', { ext: ext || '(none)' });
+  }
+}
+
+function fail(file: string, key: string, params: Record<string, string | number>, record?: number): ReadResult {
+  return { records: [], problems: [{ file, key, params, ...(record !== undefined ? { record } : {}) }] };
+}
+
+function toRecord(file: string, record: number, data: unknown, out: ReadResult): void {
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !('answers' in data)) {
+    out.problems.push({ file, record, key: 'input.notRecord', params: {} });
+    return;
+  }
+  const { meta, answers } = data as { meta?: unknown; answers: unknown };
+  const m: Record<string, string> = {};
+  if (meta !== undefined) {
+    if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
+      out.problems.push({ file, record, field: 'meta', key: 'input.badMeta', params: {} });
+      return;
+    }
+    for (const [k, v] of Object.entries(meta)) if (typeof v === 'string') m[k] = v;
+  }
+  out.records.push({ file, record, meta: m, answers });
+}
+
+function readJson(file: string, text: string): ReadResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return fail(file, 'input.badJson', { reason: (e as Error).message });
+  }
+  const out: ReadResult = { records: [], problems: [] };
+  if (Array.isArray(data)) {
+    if (data.length === 0) return fail(file, 'input.empty', {});
+    data.forEach((d, i) => toRecord(file, i + 1, d, out));
+  } else toRecord(file, 1, data, out);
+  return out;
+}
+
+function readNdjson(file: string, text: string): ReadResult {
+  const out: ReadResult = { records: [], problems: [] };
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch (e) {
+      out.problems.push({ file, record: i + 1, key: 'input.badJsonLine', params: { line: i + 1, reason: (e as Error).message } });
+      return;
+    }
+    toRecord(file, i + 1, data, out);
+  });
+  if (!out.records.length && !out.problems.length) return fail(file, 'input.empty', {});
+  return out;
+}
+
+const META_COLUMNS: Record<string, string> = { 'meta.company': 'company', 'meta.product': 'product', 'meta.assessor': 'assessor' };
+
+function readCsv(file: string, text: string, rs: RuleSet): ReadResult {
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
+  const out: ReadResult = { records: [], problems: [] };
+  for (const e of parsed.errors) {
+    out.problems.push({ file, ...(e.row !== undefined ? { record: e.row + 1 } : {}), key: 'input.badCsv', params: { reason: e.message } });
+  }
+  const bad = new Set(parsed.errors.map((e) => e.row));
+  parsed.data.forEach((row, i) => {
+    if (bad.has(i)) return;
+    const meta: Record<string, string> = {};
+    const answers: Record<string, unknown> = {};
+    for (const [col, raw] of Object.entries(row)) {
+      const cell = (raw ?? '').trim();
+      if (META_COLUMNS[col]) {
+        if (cell) meta[META_COLUMNS[col]!] = cell;
+        continue;
+      }
+      if (!cell) continue;
+      const q = rs.questionById.get(col);
+      if (q?.type === 'multi') answers[col] = cell.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+      else if (q?.type === 'number') answers[col] = /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
+      else answers[col] = cell; // unknown columns reach the engine, which names them
+    }
+    out.records.push({ file, record: i + 1, meta, answers });
+  });
+  if (!parsed.data.length && !out.problems.length) return fail(file, 'input.empty', {});
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * The command line: `npm run -s cli -- <command> …`
+ *   classify <files…> [--format json|csv] [--lang en|zh-CN] [--date YYYY-MM-DD]
+ *   check [--rules DIR] [--seeds DIR] [--samples N]        (npm run rules:check)
+ *   catalogue [--check]                                     (npm run rules:catalogue)
+ * Exit status: 0 success · 1 bad input or a failed check · 2 usage error.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { catalogueMarkdown } from '../catalogue/markdown';
+import { LANGS, type Lang } from '../engine/schema';
+import { createI18n } from '../i18n/i18n';
+import { DEFAULT_RULES_DIR, loadRulesFromDir } from '../node/load-rules';
+import { type OutputFormat, classify, toCsv } from './classify';
+import { runCheck } from './check';
+
+export const CATALOGUE_PATH = resolve(DEFAULT_RULES_DIR, 'CATALOGUE.md');
+const FORMATS: OutputFormat[] = ['json', 'csv'];
+
+const USAGE = `usage:
+  cli classify <files…> [--format json|csv] [--lang en|zh-CN] [--date YYYY-MM-DD]
+  cli check [--rules DIR] [--seeds DIR] [--samples N]
+  cli catalogue [--check]`;
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export function main(argv: string[], io: Io): number {
+  const [command, ...rest] = argv;
+  const t = createI18n('en').t;
+  const usage = (key: string, params: Record<string, string> = {}) => {
+    io.err(`error: ${t(`errors:usage.${key}`, params)}\n${USAGE}\n`);
+    return 2;
+  };
+  if (!command) return usage('noCommand');
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'json' },
+        lang: { type: 'string', default: 'en' },
+        date: { type: 'string' },
+        rules: { type: 'string' },
+        seeds: { type: 'string' },
+        samples: { type: 'string' },
+        check: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    return usage('badOption', { reason: (e as Error).message });
+  }
+  const { values: o, positionals } = parsed;
+
+  switch (command) {
+    case 'classify': {
+      if (!FORMATS.includes(o.format as OutputFormat)) return usage('badFormat', { formats: FORMATS.join(', ') });
+      if (!LANGS.includes(o.lang as Lang)) return usage('badLang');
+      const date = o.date ?? today();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return usage('badDate');
+      if (!positionals.length) return usage('noFiles');
+      const rules = loadRulesFromDir(o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR);
+      if (!rules.ok) {
+        for (const e of rules.errors) io.err(`error: ${e.file}: ${e.path}: ${e.message}\n`);
+        return 1;
+      }
+      const lt = createI18n(o.lang as Lang).t;
+      const res = classify(rules.ruleSet, { files: positionals, format: o.format as OutputFormat, lang: o.lang as Lang, date }, lt);
+      io.out(o.format === 'csv' ? toCsv(res.reports) : `${JSON.stringify(res.reports, null, 2)}\n`);
+      for (const p of res.problems) io.err(`error: ${p}\n`);
+      return res.problems.length ? 1 : 0;
+    }
+    case 'check': {
+      const samples = o.samples ? Number(o.samples) : 100_000;
+      if (!Number.isInteger(samples) || samples < 1) return usage('badOption', { reason: '--samples must be a positive whole number' });
+      const res = runCheck({
+        rulesDir: o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR,
+        seedsDir: o.seeds ? resolve(o.seeds) : resolve(DEFAULT_RULES_DIR, '../../shared/seeds'),
+        samples,
+        seed: 20221001,
+      });
+      for (const l of res.lines) (l.startsWith('error') ? io.err : io.out)(`${l}\n`);
+      return res.ok ? 0 : 1;
+    }
+    case 'catalogue': {
+      const rules = loadRulesFromDir();
+      if (!rules.ok) {
+        for (const e of rules.errors) io.err(`error: ${e.file}: ${e.path}: ${e.message}\n`);
+        return 1;
+      }
+      const md = catalogueMarkdown(rules.ruleSet);
+      if (o.check) {
+        let current = '';
+        try {
+          current = readFileSync(CATALOGUE_PATH, 'utf8');
+        } catch {
+          /* missing: reported below */
+        }
+        if (current !== md) {
+          io.err('error: rules/CATALOGUE.md is out of date: run npm run rules:catalogue\n');
+          return 1;
+        }
+        io.out('rules/CATALOGUE.md is up to date\n');
+        return 0;
+      }
+      writeFileSync(CATALOGUE_PATH, md);
+      io.out(`wrote rules/CATALOGUE.md (${md.length} characters)\n`);
+      return 0;
+    }
+    default:
+      return usage('unknownCommand', { command });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  process.exitCode = main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+}
