@@ -81,7 +81,7 @@ function checkValue(q: Question, raw: unknown, errors: AnswerError[]): AnswerVal
         return undefined;
       }
       if (!q.allowed.has(raw)) {
-        errors.push(err('unknown_option', q, { value: raw, options: [...q.allowed].join(', ') }, `"${q.id}" has no option "${raw}" (options: ${[...q.allowed].join(', ')})`));
+        errors.push(err('unknown_option', q, { value: describe(raw), options: [...q.allowed].join(', ') }, `"${q.id}" has no option ${describe(raw)} (options: ${[...q.allowed].join(', ')})`));
         return undefined;
       }
       return raw;
@@ -160,6 +160,7 @@ export function newState(rs: RuleSet, values: (AnswerValue | undefined)[]): Eval
     vis: new Uint8Array(rs.questions.length),
     refs: new Uint8Array(p.refNames.length).fill(255),
     possible: { SH: 0, SZ: 0, EU: 0 },
+    tierOpen: { SH: [], SZ: [], EU: [] },
   };
 }
 

@@ -314,6 +314,7 @@ function decideRegime(rs: RuleSet, p: Program, compiled: CompiledRules, state: E
     caveats: (file.caveats ?? []).filter((c) => c.tiers.some((t) => possible.includes(t))).map((c) => c.id),
   };
   if (!decided) {
+    (state.tierOpen as Record<Regime, number[]>)[regime] = [...open.keys()].sort((a, b) => a - b);
     result.worstCase = possible[0]!;
     result.bestCase = possible[possible.length - 1]!;
     result.openQuestions = openQuestionList(rs, state, open);

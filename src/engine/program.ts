@@ -32,6 +32,8 @@ export interface EvalState {
   readonly refs: Uint8Array;
   /** Per regime, the bit set of tiers still possible (bit i = the regime's i-th tier). 0 = not decided yet. */
   readonly possible: Record<Regime, number>;
+  /** Per regime, the questions an undecided tier hangs on (empty when decided). */
+  readonly tierOpen: Record<Regime, readonly number[]>;
 }
 
 export interface Node {
@@ -162,7 +164,9 @@ export class Program {
   support(node: Node, s: EvalState, value: K, out: Set<number>): void {
     switch (node.kind) {
       case 'always':
+        return;
       case 'tier':
+        if (value === U) for (const qi of s.tierOpen[node.regime!]) out.add(qi);
         return;
       case 'atom': {
         const qi = node.question!;
@@ -226,15 +230,22 @@ function atomTest(c: Condition, q: Question): (v: AnswerValue | undefined) => K 
   }
   if (c.includes !== undefined || c.includesAny !== undefined) {
     const wanted = c.includesAny ?? [c.includes!];
+    const exclusive = new Set((q.options ?? []).filter((o) => o.exclusive).map((o) => o.id));
+    const onlyExclusive = wanted.every((w) => exclusive.has(w));
     return (v) => {
       if (v === undefined) return U;
       const arr = v as readonly string[];
       let unsure = false;
+      let definite = false;
       for (const x of arr) {
         if (wanted.includes(x)) return T;
         if (unknown.has(x)) unsure = true;
+        else definite = true;
       }
-      return unsure ? U : F;
+      // "Not sure" leaves the other options open — but an exclusive option ("none of these") cannot
+      // join an answer that already ticks something definite.
+      if (!unsure || (definite && onlyExclusive)) return F;
+      return U;
     };
   }
   if (c.gte !== undefined) {
