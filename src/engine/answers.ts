@@ -2,7 +2,7 @@
  * Answers: their types, validation against the questions, and which questions are asked under them.
  * Bad answers become a list of specific errors — never an exception, never a silent guess.
  */
-import { type AnswerValue, type EvalState, F, type K, programOf, T, U } from './program';
+import { type AnswerValue, type EvalState, F, type K, optionMask, programOf, T, U } from './program';
 import type { Question, RuleSet } from './ruleset';
 
 export type Answers = Readonly<Record<string, AnswerValue | null | undefined>>;
@@ -91,6 +91,8 @@ function checkValue(q: Question, raw: unknown, errors: AnswerError[]): AnswerVal
         errors.push(err('wrong_type', q, { expected: 'list', got: describe(raw) }, `"${q.id}" expects a list of option ids, got ${describe(raw)}`));
         return undefined;
       }
+      // The common case — valid options, no repeats, in the rule set's order — keeps the given array.
+      if (isCanonicalSelection(q, raw as unknown[])) return raw as readonly string[];
       const out: string[] = [];
       let ok = true;
       for (const x of raw as unknown[]) {
@@ -107,15 +109,29 @@ function checkValue(q: Question, raw: unknown, errors: AnswerError[]): AnswerVal
         errors.push(err('empty_selection', q, {}, `"${q.id}" needs at least one option (choose "none" where nothing applies)`));
         return undefined;
       }
-      const exclusive = q.options!.filter((o) => o.exclusive && out.includes(o.id));
-      if (exclusive.length && out.length > 1) {
-        errors.push(err('exclusive_option', q, { value: exclusive[0]!.id }, `"${q.id}": "${exclusive[0]!.id}" cannot be combined with other options`));
-        return undefined;
+      if (out.length > 1) {
+        const exclusive = out.find((x) => q.exclusiveValues.has(x));
+        if (exclusive !== undefined) {
+          errors.push(err('exclusive_option', q, { value: exclusive }, `"${q.id}": "${exclusive}" cannot be combined with other options`));
+          return undefined;
+        }
+        // Keep the rule set's option order so equal answers compare equal.
+        out.sort((a, b) => q.optionOrder.get(a)! - q.optionOrder.get(b)!);
       }
-      // Keep the rule set's option order so equal answers compare equal.
-      return q.options!.filter((o) => out.includes(o.id)).map((o) => o.id);
+      return out;
     }
   }
+}
+
+function isCanonicalSelection(q: Question, raw: unknown[]): boolean {
+  if (raw.length === 0) return false;
+  let last = -1;
+  for (const x of raw) {
+    const pos = typeof x === 'string' ? q.optionOrder.get(x) : undefined;
+    if (pos === undefined || pos <= last) return false;
+    last = pos;
+  }
+  return raw.length === 1 || !raw.some((x) => q.exclusiveValues.has(x as string));
 }
 
 export interface ParsedAnswers {
@@ -131,20 +147,24 @@ export interface ParsedAnswers {
  */
 export function parseAnswers(rs: RuleSet, answers: unknown): { state: EvalState; parsed: ParsedAnswers } {
   const errors: AnswerError[] = [];
-  const values: (AnswerValue | undefined)[] = new Array(rs.questions.length).fill(undefined);
+  const values: (AnswerValue | undefined)[] = programOf(rs).templates.values.slice();
+  const bits = programOf(rs).templates.bits.slice();
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     errors.push(err('not_an_object', undefined, { got: describe(answers) }, `answers must be an object mapping question ids to answers, got ${describe(answers)}`));
   } else {
-    for (const key of Object.keys(answers)) {
+    for (const key in answers) {
+      if (!Object.hasOwn(answers, key)) continue;
       const q = rs.questionById.get(key);
       if (!q) {
         errors.push(err('unknown_question', key, {}, `"${key}" is not a question of rule set ${rs.version}`));
         continue;
       }
-      values[q.index] = checkValue(q, (answers as Record<string, unknown>)[key], errors);
+      const v = checkValue(q, (answers as Record<string, unknown>)[key], errors);
+      values[q.index] = v;
+      if (q.type === 'multi' && v !== undefined) bits[q.index] = optionMask(q, v as readonly string[]);
     }
   }
-  const state = newState(rs, values);
+  const state = newState(rs, values, bits);
   const hidden: string[] = [];
   computeVisibility(rs, state, (q) => {
     hidden.push(q.id);
@@ -153,14 +173,16 @@ export function parseAnswers(rs: RuleSet, answers: unknown): { state: EvalState;
   return { state, parsed: { values, errors, hidden } };
 }
 
-export function newState(rs: RuleSet, values: (AnswerValue | undefined)[]): EvalState {
+/** A fresh evaluation state over answers (multi-choice answers also as bit masks, see EvalState.bits). */
+export function newState(rs: RuleSet, values: (AnswerValue | undefined)[], bits?: number[]): EvalState {
   const p = programOf(rs);
   return {
     values,
-    vis: new Uint8Array(rs.questions.length),
-    refs: new Uint8Array(p.refNames.length).fill(255),
+    bits: bits ?? p.templates.bits.slice(),
+    vis: p.templates.vis.slice(),
+    refs: p.templates.refs.slice(),
     possible: { SH: 0, SZ: 0, EU: 0 },
-    tierOpen: { SH: [], SZ: [], EU: [] },
+    tierOpen: {},
   };
 }
 
@@ -174,14 +196,14 @@ export function computeVisibility(rs: RuleSet, state: EvalState, onHiddenAnswer?
   for (const q of rs.questions) {
     const node = p.visNodes[q.index];
     const v: K = node ? node.eval(state) : T;
-    state.vis[q.index] = v;
+    (state.vis as K[])[q.index] = v;
     if (v === F && values[q.index] !== undefined) {
       onHiddenAnswer?.(q);
       values[q.index] = undefined;
     }
   }
-  // Refs may have been memoised while visibility was still being decided: start afresh.
-  state.refs.fill(255);
+  // Indicators and terms memoised on the way stay valid: an askedWhen only looks at questions asked
+  // before it (rules:check enforces this), whose visibility and answers are final by then.
 }
 
 export type Asked = 'asked' | 'hidden' | 'maybe';

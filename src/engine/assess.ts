@@ -42,8 +42,8 @@ export interface OpenQuestion {
 }
 
 export interface RegimeResult {
-  regime: Regime;
-  tier: RegimeTier;
+  readonly regime: Regime;
+  readonly tier: RegimeTier;
   /** Every tier still possible, strictest first (one entry when the tier is decided). */
   possible: TierName[];
   /** needs_review only: the strictest tier still possible, and the least strict. */
@@ -58,19 +58,20 @@ export interface RegimeResult {
 }
 
 export interface DutyResult {
-  id: string;
-  regime: DutyRegime;
-  kind: DutyKind;
-  mandatory: boolean;
-  article: string;
-  articles: string[];
+  readonly id: string;
+  readonly regime: DutyRegime;
+  readonly kind: DutyKind;
+  readonly mandatory: boolean;
+  readonly article: string;
+  readonly articles: readonly string[];
   /** The date from which it applies (ISO). */
-  from: string;
+  readonly from: string;
   /** Whether it applies on the assessment date (otherwise it applies from `from`). */
-  appliesNow: boolean;
+  readonly appliesNow: boolean;
   /** False when it applies only if open questions are settled one way. */
-  certain: boolean;
-  dependsOn?: string[];
+  readonly certain: boolean;
+  /** For uncertain duties: the questions whose answers decide whether it applies. */
+  readonly dependsOn?: string[];
 }
 
 export type Tri = boolean | 'needs_review';
@@ -103,6 +104,12 @@ export interface AssessOptions {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/*
+ * Explanations (reasons, open questions, what a duty depends on) are computed on first read, through
+ * getters written in object literals: they are own, enumerable properties, so JSON.stringify,
+ * structuredClone and deep equality see them like any other, and they cost nothing until read.
+ */
 
 /** The public entry point: validate the answers, then evaluate them. */
 export function assess(rs: RuleSet, answers: Answers | unknown, opts: AssessOptions): AssessResult {
@@ -139,54 +146,53 @@ function evaluate(rs: RuleSet, state: EvalState, date: string): Assessment {
 
   const gpaiApplies = refValue(p, state, 'gpai_applies');
   const gpaiSystemic = refValue(p, state, 'gpai_systemic');
-  const gpai: GpaiResult = { applies: tri(gpaiApplies), systemicRisk: tri(gpaiSystemic) };
+  let gpai: GpaiResult = { applies: tri(gpaiApplies), systemicRisk: tri(gpaiSystemic) };
   if (gpaiApplies === U || gpaiSystemic === U) {
-    const open = new Map<number, Set<string>>();
-    for (const name of ['gpai_applies', 'gpai_systemic']) {
-      if (refValue(p, state, name) !== U) continue;
-      const s = new Set<number>();
-      p.support(p.refNodes[p.refIndex.get(name)!]!, state, U, s);
-      for (const qi of s) addAll(open, qi, rs.terms.get(name)?.cites ?? []);
-    }
-    gpai.openQuestions = openQuestionList(rs, state, open);
+    let open: OpenQuestion[] | undefined;
+    const openOf = () => {
+      const m = new Map<number, Set<string>>();
+      for (const name of ['gpai_applies', 'gpai_systemic']) {
+        if (refValue(p, state, name) !== U) continue;
+        const s = new Set<number>();
+        p.support(p.refNodes[p.refIndex.get(name)!]!, state, U, s);
+        for (const qi of s) addAll(m, qi, rs.terms.get(name)?.cites ?? []);
+      }
+      return openQuestionList(rs, state, m);
+    };
+    gpai = {
+      applies: gpai.applies,
+      systemicRisk: gpai.systemicRisk,
+      get openQuestions() {
+        return (open ??= openOf());
+      },
+    };
   }
 
   const duties: DutyResult[] = [];
   const notices: DutyResult[] = [];
-  compiled.duties.forEach(({ duty, when, from }) => {
+  for (const { duty, when, guard, from, articles } of compiled.duties) {
+    // Most duties start with their regime's scope term, computed once and memoised: a false guard
+    // settles the duty without walking its condition.
+    if (guard !== undefined && guard.eval(state) === F) continue;
     const v = when.eval(state);
-    if (v === F) return;
+    if (v === F) continue;
     const fromDate = dateOf(duty, from, state);
-    const r: DutyResult = {
-      id: duty.id,
-      regime: duty.regime,
-      kind: duty.kind,
-      mandatory: duty.kind === 'duty',
-      article: duty.article,
-      articles: [duty.article, ...(duty.alsoCites ?? [])],
-      from: fromDate,
-      appliesNow: date >= fromDate,
-      certain: v === T,
-    };
-    if (v === U) {
-      const s = new Set<number>();
-      p.support(when, state, U, s);
-      r.dependsOn = [...s].sort((a, b) => a - b).map((qi) => rs.questions[qi]!.id);
-    }
+    const r: DutyResult =
+      v === T
+        ? { id: duty.id, regime: duty.regime, kind: duty.kind, mandatory: duty.kind === 'duty', article: duty.article, articles, from: fromDate, appliesNow: date >= fromDate, certain: true }
+        : new UncertainDuty(duty, articles, fromDate, date >= fromDate, { p, node: when, state });
     (duty.kind === 'notice' ? notices : duties).push(r);
-  });
+  }
 
+  // Tiers are listed strictest first, so possible[0] is a regime's worst case and the last its best.
   let worst = 0;
   let atLeast = 0;
   for (const regime of REGIMES) {
-    const ranks = regimes[regime].possible.map((t) => LEVEL_RANK[t]);
-    worst = Math.max(worst, ...ranks);
-    atLeast = Math.max(atLeast, Math.min(...ranks));
+    const poss = regimes[regime].possible;
+    worst = Math.max(worst, LEVEL_RANK[poss[0]!]);
+    atLeast = Math.max(atLeast, LEVEL_RANK[poss[poss.length - 1]!]);
   }
-  const decidedBy = REGIMES.filter((r) => {
-    const ranks = regimes[r].possible.map((t) => LEVEL_RANK[t]);
-    return Math.max(...ranks) === worst && worst > 0;
-  });
+  const decidedBy = worst > 0 ? REGIMES.filter((r) => LEVEL_RANK[regimes[r].possible[0]!] === worst) : [];
   const subject: Assessment['subject'] = {};
   const company = valueOf(rs, state, 'company_name');
   const product = valueOf(rs, state, 'product_name');
@@ -208,7 +214,7 @@ function evaluate(rs: RuleSet, state: EvalState, date: string): Assessment {
 
 interface CompiledRules {
   tiers: Record<Regime, { file: RegimeTiers; nodes: (Node | undefined)[] }>;
-  duties: { duty: Duty; when: Node; from: { when?: Node; date: string }[] }[];
+  duties: { duty: Duty; when: Node; guard?: Node; from: { when?: Node; date: string }[]; articles: readonly string[] }[];
 }
 
 const compiledCache = new WeakMap<RuleSet, CompiledRules>();
@@ -224,7 +230,9 @@ function compiledOf(rs: RuleSet, p: Program): CompiledRules {
   const duties = rs.duties.map((duty) => ({
     duty,
     when: p.compile(duty.when),
+    ...(duty.when.all?.[0]?.ref !== undefined ? { guard: p.compile(duty.when.all[0]) } : {}),
     from: typeof duty.from === 'string' ? [{ date: duty.from }] : duty.from.map((e) => ({ date: e.date, ...(e.when ? { when: p.compile(e.when) } : {}) })),
+    articles: Object.freeze([duty.article, ...(duty.alsoCites ?? [])]),
   }));
   c = { tiers, duties };
   compiledCache.set(rs, c);
@@ -248,9 +256,135 @@ function decideRegime(rs: RuleSet, p: Program, compiled: CompiledRules, state: E
     }
   }
   state.possible[regime] = mask;
-  const possible = order.filter((_, i) => mask & (1 << i));
+  const possible = possibleTiers(order, mask);
   const decided = possible.length === 1;
 
+  const caveats = caveatsFor(file, mask, possible);
+  const inputs: ExplainInputs = { rs, p, state, regime, file, nodes, values, firstTrue, possible };
+  if (decided) return new RegimeOutcome(regime, possible[0]!, possible, caveats, inputs);
+  // What the undecided tier hangs on: the supports of the rules that may hold (no reason objects needed).
+  const hang = new Set<number>();
+  for (let i = 0; i < values.length; i++) if (values[i] === U) p.support(nodes[i]!, state, U, hang);
+  (state.tierOpen as Partial<Record<Regime, readonly number[]>>)[regime] = [...hang];
+  return new RegimeOutcome(regime, 'needs_review', possible, caveats, inputs);
+}
+
+/** A duty that applies only if open questions are settled one way; what it depends on is computed on first read. */
+class UncertainDuty implements DutyResult {
+  readonly id: string;
+  readonly regime: DutyRegime;
+  readonly kind: DutyKind;
+  readonly mandatory: boolean;
+  readonly article: string;
+  readonly certain = false;
+  #from: { p: Program; node: Node; state: EvalState } | undefined;
+  #dependsOn: string[] | undefined;
+
+  constructor(duty: Duty, readonly articles: readonly string[], readonly from: string, readonly appliesNow: boolean, explainFrom: { p: Program; node: Node; state: EvalState }) {
+    this.id = duty.id;
+    this.regime = duty.regime;
+    this.kind = duty.kind;
+    this.mandatory = duty.kind === 'duty';
+    this.article = duty.article;
+    this.#from = explainFrom;
+  }
+
+  get dependsOn(): string[] {
+    if (!this.#dependsOn) {
+      const { p, node, state } = this.#from!;
+      const s = new Set<number>();
+      p.support(node, state, U, s);
+      this.#dependsOn = [...s].sort((a, b) => a - b).map((qi) => p.rs.questions[qi]!.id);
+      this.#from = undefined;
+    }
+    return this.#dependsOn;
+  }
+
+  toJSON(): DutyResult {
+    const { id, regime, kind, mandatory, article, articles, from, appliesNow, certain, dependsOn } = this;
+    return { id, regime, kind, mandatory, article, articles, from, appliesNow, certain, dependsOn };
+  }
+}
+
+/**
+ * A regime's result. The decision (tier, possible tiers, worst case) is computed at once; the
+ * explanation (reasons, ruled-out tiers, open questions) on first read, then kept. `toJSON` writes
+ * the whole result, explanation included.
+ */
+class RegimeOutcome implements RegimeResult {
+  readonly worstCase?: TierName;
+  readonly bestCase?: TierName;
+  #inputs: ExplainInputs | undefined;
+  #explanation: Explanation | undefined;
+
+  constructor(
+    readonly regime: Regime,
+    readonly tier: RegimeTier,
+    readonly possible: TierName[],
+    readonly caveats: string[],
+    inputs: ExplainInputs,
+  ) {
+    if (tier === 'needs_review') {
+      this.worstCase = possible[0]!;
+      this.bestCase = possible[possible.length - 1]!;
+    }
+    this.#inputs = inputs;
+  }
+
+  #explained(): Explanation {
+    if (!this.#explanation) {
+      this.#explanation = explainRegime(this.#inputs!);
+      this.#inputs = undefined;
+    }
+    return this.#explanation;
+  }
+
+  get reasons(): Reason[] {
+    return this.#explained().reasons;
+  }
+
+  get ruledOut(): Reason[] {
+    return this.#explained().ruledOut;
+  }
+
+  get openQuestions(): OpenQuestion[] | undefined {
+    return this.tier === 'needs_review' ? this.#explained().openQuestions : undefined;
+  }
+
+  toJSON(): RegimeResult {
+    return {
+      regime: this.regime,
+      tier: this.tier,
+      possible: this.possible,
+      ...(this.worstCase ? { worstCase: this.worstCase, bestCase: this.bestCase } : {}),
+      reasons: this.reasons,
+      ruledOut: this.ruledOut,
+      ...(this.openQuestions ? { openQuestions: this.openQuestions } : {}),
+      caveats: this.caveats,
+    };
+  }
+}
+
+interface Explanation {
+  reasons: Reason[];
+  ruledOut: Reason[];
+  openQuestions: OpenQuestion[];
+}
+
+interface ExplainInputs {
+  rs: RuleSet;
+  p: Program;
+  state: EvalState;
+  regime: Regime;
+  file: RegimeTiers;
+  nodes: (Node | undefined)[];
+  values: K[];
+  firstTrue: number;
+  possible: TierName[];
+}
+
+/** Why the regime's tier is what it is: the rules and indicators that held, those ruled out, what is open. */
+function explainRegime({ rs, p, state, regime, file, nodes, values, firstTrue, possible }: ExplainInputs): Explanation {
   const reasons: Reason[] = [];
   const ruledOut: Reason[] = [];
   const open = new Map<number, Set<string>>();
@@ -304,22 +438,36 @@ function decideRegime(rs: RuleSet, p: Program, compiled: CompiledRules, state: E
     reasons.push(...indicatorReasons);
     if (v === U) for (const qi of support) addAll(open, qi, rule.cites);
   }
+  return { reasons, ruledOut, openQuestions: openQuestionList(rs, state, open) };
+}
 
-  const result: RegimeResult = {
-    regime,
-    tier: decided ? possible[0]! : 'needs_review',
-    possible,
-    reasons,
-    ruledOut,
-    caveats: (file.caveats ?? []).filter((c) => c.tiers.some((t) => possible.includes(t))).map((c) => c.id),
-  };
-  if (!decided) {
-    (state.tierOpen as Record<Regime, number[]>)[regime] = [...open.keys()].sort((a, b) => a - b);
-    result.worstCase = possible[0]!;
-    result.bestCase = possible[possible.length - 1]!;
-    result.openQuestions = openQuestionList(rs, state, open);
+const NONE: string[] = [];
+const caveatCache = new WeakMap<RegimeTiers, Map<number, string[]>>();
+
+/** The caveats that apply to a set of possible tiers (one shared array per set). */
+function caveatsFor(file: RegimeTiers, mask: number, possible: readonly TierName[]): string[] {
+  if (!file.caveats) return NONE;
+  let byMask = caveatCache.get(file);
+  if (!byMask) caveatCache.set(file, (byMask = new Map()));
+  let ids = byMask.get(mask);
+  if (!ids) {
+    ids = file.caveats.filter((c) => c.tiers.some((t) => possible.includes(t))).map((c) => c.id);
+    byMask.set(mask, ids);
   }
-  return result;
+  return ids;
+}
+const possibleCache = new WeakMap<readonly TierName[], Map<number, TierName[]>>();
+
+/** The tiers of a bit set over a regime's tier order, strictest first (one shared array per set). */
+function possibleTiers(order: readonly TierName[], mask: number): TierName[] {
+  let byMask = possibleCache.get(order);
+  if (!byMask) possibleCache.set(order, (byMask = new Map()));
+  let tiers = byMask.get(mask);
+  if (!tiers) {
+    tiers = order.filter((_, i) => mask & (1 << i));
+    byMask.set(mask, tiers);
+  }
+  return tiers;
 }
 
 function indicatorArticles(ind: { cites: Partial<Record<Regime, string[]>>; reference?: string[] }, regime: Regime): string[] {

@@ -26,14 +26,19 @@ export function and3(a: K, b: K): K {
 export interface EvalState {
   /** Answer per question index (hidden answers already removed). */
   readonly values: readonly (AnswerValue | undefined)[];
-  /** Whether each question is asked: T, F, or U (depends on an open answer). */
-  readonly vis: Uint8Array;
+  /** Multi-choice answers as bit masks over the question's options (bit i = option i), else 0. */
+  readonly bits: readonly number[];
+  /** Whether each question is asked: T, F, or U (depends on an open answer). Plain small-integer
+   *  arrays, not typed arrays: allocated per assessment, they must stay cheap for the collector. */
+  readonly vis: K[];
   /** Memoised values of indicators and terms, by ref index; 255 = not computed yet. */
-  readonly refs: Uint8Array;
+  readonly refs: number[];
   /** Per regime, the bit set of tiers still possible (bit i = the regime's i-th tier). 0 = not decided yet. */
   readonly possible: Record<Regime, number>;
-  /** Per regime, the questions an undecided tier hangs on (empty when decided). */
-  readonly tierOpen: Record<Regime, readonly number[]>;
+  /** Per regime, the questions an undecided tier hangs on (absent when decided). */
+  readonly tierOpen: Partial<Record<Regime, readonly number[]>>;
+  /** Memoised supports of indicators and terms (key refIndex * 3 + value), created on first use. */
+  supportMemo?: Map<number, readonly number[]>;
 }
 
 export interface Node {
@@ -52,6 +57,8 @@ export class Program {
   /** askedWhen of each question (undefined = always asked). */
   readonly visNodes: (Node | undefined)[];
   readonly tierOrder: Record<Regime, readonly TierName[]>;
+  /** Fresh per-assessment arrays are copied from these (a copy is cheaper than allocate-and-fill). */
+  readonly templates: { values: undefined[]; vis: K[]; refs: number[]; bits: number[] };
   /** Filled by the assessment once tiers are decided: which questions the regime's tier rests on. */
 
   constructor(readonly rs: RuleSet) {
@@ -65,6 +72,12 @@ export class Program {
     defs.forEach((d, i) => (this.refNodes[i] = this.compile(d)));
     this.visNodes = rs.questions.map((q) => (q.askedWhen ? this.compile(q.askedWhen) : undefined));
     this.tierOrder = { SH: rs.tiers.SH.tiers, SZ: rs.tiers.SZ.tiers, EU: rs.tiers.EU.tiers };
+    this.templates = {
+      values: new Array(rs.questions.length).fill(undefined),
+      vis: new Array<K>(rs.questions.length).fill(F),
+      refs: new Array<number>(this.refNames.length).fill(255),
+      bits: new Array<number>(rs.questions.length).fill(0),
+    };
   }
 
   compile(c: Condition): Node {
@@ -154,7 +167,7 @@ export class Program {
       eval: (s) => {
         const vis = s.vis[qi] as K;
         if (vis === F) return F;
-        const v = test(s.values[qi]);
+        const v = test(s.values[qi], s.bits[qi]!);
         return vis === T ? v : and3(U, v);
       },
     };
@@ -166,7 +179,7 @@ export class Program {
       case 'always':
         return;
       case 'tier':
-        if (value === U) for (const qi of s.tierOpen[node.regime!]) out.add(qi);
+        if (value === U) for (const qi of s.tierOpen[node.regime!] ?? []) out.add(qi);
         return;
       case 'atom': {
         const qi = node.question!;
@@ -182,9 +195,20 @@ export class Program {
       case 'not':
         this.support(node.children![0]!, s, notK(value), out);
         return;
-      case 'ref':
-        this.support(this.refNodes[node.ref!]!, s, value, out);
+      case 'ref': {
+        // Many duties share the same terms: compute each term's support once per assessment.
+        const key = node.ref! * 3 + value;
+        const memos = (s.supportMemo ??= new Map());
+        let memo = memos.get(key);
+        if (!memo) {
+          const set = new Set<number>();
+          this.support(this.refNodes[node.ref!]!, s, value, set);
+          memo = [...set];
+          memos.set(key, memo);
+        }
+        for (const qi of memo) out.add(qi);
         return;
+      }
       case 'all':
       case 'any': {
         const decisive: K = node.kind === 'all' ? F : T;
@@ -201,13 +225,24 @@ export class Program {
    * Indicators a condition refers to, directly, through `all`/`any`/`not`, or through terms (a term is
    * a definition, an indicator is a reason: the walk stops at indicators).
    */
-  directIndicators(node: Node, out: number[] = []): number[] {
+  directIndicators(node: Node): readonly number[] {
+    let cached = this.indicatorCache.get(node);
+    if (!cached) {
+      cached = this.collectIndicators(node, []);
+      this.indicatorCache.set(node, cached);
+    }
+    return cached;
+  }
+
+  private readonly indicatorCache = new WeakMap<Node, number[]>();
+
+  private collectIndicators(node: Node, out: number[]): number[] {
     if (node.kind === 'ref') {
       const idx = node.ref!;
       if (this.rs.indicators.has(this.refNames[idx]!)) {
         if (!out.includes(idx)) out.push(idx);
-      } else this.directIndicators(this.refNodes[idx]!, out);
-    } else node.children?.forEach((c) => this.directIndicators(c, out));
+      } else this.collectIndicators(this.refNodes[idx]!, out);
+    } else node.children?.forEach((c) => this.collectIndicators(c, out));
     return out;
   }
 }
@@ -216,7 +251,17 @@ export function notK(v: K): K {
   return v === U ? U : v === T ? F : T;
 }
 
-function atomTest(c: Condition, q: Question): (v: AnswerValue | undefined) => K {
+/** Bit mask of some options of a multi-choice question (bit i = the question's option i). */
+export function optionMask(q: Question, ids: readonly string[]): number {
+  let m = 0;
+  for (const id of ids) {
+    const i = q.optionOrder.get(id);
+    if (i !== undefined) m |= 1 << i;
+  }
+  return m;
+}
+
+function atomTest(c: Condition, q: Question): (v: AnswerValue | undefined, bits: number) => K {
   const unknown = q.unknownValues;
   if (c.answered) return (v) => (v === undefined ? F : T);
   if (c.equals !== undefined || c.in !== undefined) {
@@ -229,23 +274,17 @@ function atomTest(c: Condition, q: Question): (v: AnswerValue | undefined) => K 
     };
   }
   if (c.includes !== undefined || c.includesAny !== undefined) {
-    const wanted = c.includesAny ?? [c.includes!];
-    const exclusive = new Set((q.options ?? []).filter((o) => o.exclusive).map((o) => o.id));
-    const onlyExclusive = wanted.every((w) => exclusive.has(w));
-    return (v) => {
+    const wantedList = c.includesAny ?? [c.includes!];
+    const wanted = optionMask(q, wantedList);
+    const unknownMask = optionMask(q, [...unknown]);
+    const onlyExclusive = wantedList.every((w) => q.exclusiveValues.has(w));
+    return (v, bits) => {
       if (v === undefined) return U;
-      const arr = v as readonly string[];
-      let unsure = false;
-      let definite = false;
-      for (const x of arr) {
-        if (wanted.includes(x)) return T;
-        if (unknown.has(x)) unsure = true;
-        else definite = true;
-      }
+      if (bits & wanted) return T;
+      if (!(bits & unknownMask)) return F;
       // "Not sure" leaves the other options open — but an exclusive option ("none of these") cannot
       // join an answer that already ticks something definite.
-      if (!unsure || (definite && onlyExclusive)) return F;
-      return U;
+      return onlyExclusive && bits & ~unknownMask ? F : U;
     };
   }
   if (c.gte !== undefined) {

@@ -71,6 +71,10 @@ export interface Question extends QuestionDef {
   unknownValues: ReadonlySet<string>;
   /** Every value the question accepts (for single/multi: option ids; yes/no: yes, no and maybe not_sure). */
   allowed: ReadonlySet<string>;
+  /** Multi-choice options that must stand alone ("none of these"). */
+  exclusiveValues: ReadonlySet<string>;
+  /** Position of each option in the rule file (answers are kept in this order). */
+  optionOrder: ReadonlyMap<string, number>;
   file: string;
 }
 
@@ -189,7 +193,10 @@ export function loadRuleSet(raw: RawRuleSet): LoadResult {
           unknownValues.add(NOT_SURE);
         }
       } else allowed = new Set(options.map((o) => o.id));
-      const q: Question = { ...qd, index: questions.length, section: sid, unknownValues, allowed, file: sf.file };
+      if (options.length > 31) errors.push({ file: sf.file, path: `questions[${i}].options`, message: 'at most 31 options per question' });
+      const exclusiveValues = new Set(options.filter((o) => o.exclusive).map((o) => o.id));
+      const optionOrder = new Map(options.map((o, k) => [o.id, k]));
+      const q: Question = { ...qd, index: questions.length, section: sid, unknownValues, allowed, exclusiveValues, optionOrder, file: sf.file };
       questions.push(q);
       questionById.set(q.id, q);
       section.questions.push(q);

@@ -4,7 +4,7 @@
  * tests. Deterministic for a given seed.
  */
 import { type Answers, newState } from './answers';
-import { type AnswerValue, F, programOf } from './program';
+import { type AnswerValue, F, T, optionMask, programOf } from './program';
 import type { Question, RuleSet } from './ruleset';
 
 /** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)). */
@@ -70,12 +70,13 @@ export function sampleAnswers(rs: RuleSet, rng: () => number, options: SampleOpt
   const out: Record<string, AnswerValue> = {};
   for (const q of rs.questions) {
     const node = p.visNodes[q.index];
-    const v = node ? node.eval(state) : 1;
-    state.vis[q.index] = v;
+    const v = node ? node.eval(state) : T;
+    (state.vis as number[])[q.index] = v;
     if (v === F) continue;
     const value = sampleValue(q, rng, o);
     if (value !== undefined) {
       values[q.index] = value;
+      if (q.type === 'multi') (state.bits as number[])[q.index] = optionMask(q, value as readonly string[]);
       out[q.id] = value;
     }
   }
