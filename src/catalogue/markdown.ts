@@ -8,8 +8,12 @@ import { optionsOf } from '../engine/ruleset';
 import { type Condition, type LocalText, REGIMES } from '../engine/schema';
 
 const both = (t: LocalText) => `${t.en} / ${t['zh-CN']}`;
-const anchor = (id: string) => `art-${id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '')}`;
+const slug = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '');
+const anchor = (id: string) => `art-${slug(id)}`;
+/** An explicit anchor (GitHub and most renderers ignore `{#id}` heading attributes). */
+const target = (name: string) => `<a id="${name}"></a>`;
 const cite = (id: string) => `[${id}](#${anchor(id)})`;
+const qLink = (id: string) => `[\`${id}\`](#q-${slug(id)})`;
 const cites = (ids: readonly string[] | undefined) => (ids?.length ? ids.map(cite).join(', ') : '—');
 
 /** A condition in words, with question and option ids kept so that a reader can look them up. */
@@ -18,9 +22,9 @@ export function describeCondition(c: Condition, rs: RuleSet): string {
   if (c.all) return c.all.length === 1 ? describeCondition(c.all[0]!, rs) : `all of (${c.all.map((x) => describeCondition(x, rs)).join('; ')})`;
   if (c.any) return c.any.length === 1 ? describeCondition(c.any[0]!, rs) : `any of (${c.any.map((x) => describeCondition(x, rs)).join('; ')})`;
   if (c.not) return `not ${describeCondition(c.not, rs)}`;
-  if (c.ref !== undefined) return rs.indicators.has(c.ref) ? `indicator \`${c.ref}\`` : `\`${c.ref}\``;
+  if (c.ref !== undefined) return rs.indicators.has(c.ref) ? `indicator [\`${c.ref}\`](#ind-${slug(c.ref)})` : `[\`${c.ref}\`](#term-${slug(c.ref)})`;
   if (c.tier) return `${c.tier.regime} tier is ${c.tier.in.join(' or ')}`;
-  const q = `\`${c.q}\``;
+  const q = qLink(c.q!);
   if (c.equals !== undefined) return `${q} = ${c.equals}`;
   if (c.in) return `${q} is one of ${c.in.join(', ')}`;
   if (c.includes !== undefined) return `${q} includes ${c.includes}`;
@@ -39,7 +43,7 @@ function quote(text: string): string {
 }
 
 function articleBlock(a: Article): string {
-  const lines = [`### ${a.id} — ${both(a.heading)} {#${anchor(a.id)}}`, '', quote(a.original), ''];
+  const lines = [`${target(anchor(a.id))}`, '', `### ${a.id} — ${both(a.heading)}`, '', quote(a.original), ''];
   if (a.translation) lines.push(`*Translation (ours, not official):* ${a.translation}`, '');
   lines.push(`*Source:* ${a.documentTitle.en} · *verification:* \`${a.verification}\``);
   if (a.note) lines.push(`*Note:* ${a.note}`);
@@ -83,21 +87,21 @@ export function catalogueMarkdown(rs: RuleSet): string {
     const c = Object.entries(ind.cites)
       .map(([r, ids]) => `${r}: ${cites(ids)}`)
       .join(' · ');
-    out.push(`#### \`${ind.id}\` — ${both(ind.title)}`, '', ind.explanation.en, '', `- **when:** ${describeCondition(ind.when, rs)}`, `- **cites:** ${c}`);
+    out.push(target(`ind-${slug(ind.id)}`), '', `#### \`${ind.id}\` — ${both(ind.title)}`, '', ind.explanation.en, '', `- **when:** ${describeCondition(ind.when, rs)}`, `- **cites:** ${c}`);
     if (ind.reference?.length) out.push(`- **reference scale:** ${cites(ind.reference)}`);
     if (ind.heuristic) out.push(`- **our reading:** ${ind.heuristic.en}`);
     out.push('');
   }
 
   out.push('## Terms', '', '| term | meaning | when |', '|---|---|---|');
-  for (const t of rs.terms.values()) out.push(`| \`${t.id}\` | ${t.description.en} | ${describeCondition(t.when, rs)} |`);
+  for (const t of rs.terms.values()) out.push(`| ${target(`term-${slug(t.id)}`)}\`${t.id}\` | ${t.description.en} | ${describeCondition(t.when, rs)} |`);
   out.push('');
 
   out.push('## Questions', '');
   for (const s of rs.sections) {
     out.push(`### ${both(s.title)}`, '');
     for (const q of s.questions) {
-      out.push(`#### \`${q.id}\` (${q.type}${q.optional ? ', optional' : ''})`, '', `**${q.text.en}**  `, `**${q.text['zh-CN']}**`, '');
+      out.push(target(`q-${slug(q.id)}`), '', `#### \`${q.id}\` (${q.type}${q.optional ? ', optional' : ''})`, '', `**${q.text.en}**  `, `**${q.text['zh-CN']}**`, '');
       out.push(q.help.en, '', q.help['zh-CN'], '');
       out.push(`- **asked when:** ${q.askedWhen ? describeCondition(q.askedWhen, rs) : 'always'}`, `- **serves:** ${cites(q.cites)}`);
       if (q.heuristic) out.push(`- **our reading:** ${q.heuristic.en}`);
@@ -121,7 +125,7 @@ export function catalogueMarkdown(rs: RuleSet): string {
     out.push(`### ${regime}`, '');
     for (const d of ds) {
       const from = typeof d.from === 'string' ? d.from : d.from.map((e) => (e.when ? `${e.date} if ${describeCondition(e.when, rs)}` : `otherwise ${e.date}`)).join('; ');
-      out.push(`#### \`${d.id}\` — ${both(d.title)}`, '');
+      out.push(target(`duty-${slug(d.id)}`), '', `#### \`${d.id}\` — ${both(d.title)}`, '');
       out.push(`- **article:** ${cite(d.article)}${d.alsoCites?.length ? ` (also ${cites(d.alsoCites)})` : ''} · **kind:** ${d.kind} · **from:** ${from}`);
       if (d.addressee) out.push(`- **addressee:** ${both(d.addressee)}`);
       out.push(`- **when:** ${describeCondition(d.when, rs)}`, `- **what to do:** ${d.do.en}`, `- **应做事项：** ${d.do['zh-CN']}`);
@@ -134,7 +138,9 @@ export function catalogueMarkdown(rs: RuleSet): string {
 
   out.push('## Sources', '');
   const byDoc = new Map<string, Article[]>();
-  for (const a of rs.articles.values()) byDoc.set(a.document, [...(byDoc.get(a.document) ?? []), a]);
+  const regimeOrder = ['SH', 'SZ', 'EU', 'CN'];
+  const articles = [...rs.articles.values()].sort((a, b) => regimeOrder.indexOf(a.regime) - regimeOrder.indexOf(b.regime));
+  for (const a of articles) byDoc.set(a.document, [...(byDoc.get(a.document) ?? []), a]);
   for (const arts of byDoc.values()) {
     out.push(`### ${both(arts[0]!.documentTitle)}`, '');
     for (const a of arts) out.push(articleBlock(a));
