@@ -82,40 +82,8 @@ export class Program {
 
   compile(c: Condition): Node {
     if (c.always) return { kind: 'always', eval: () => T };
-    if (c.all) {
-      const children = c.all.map((x) => this.compile(x));
-      const n = children.length;
-      return {
-        kind: 'all',
-        children,
-        eval: (s) => {
-          let r: K = T;
-          for (let i = 0; i < n; i++) {
-            const v = children[i]!.eval(s);
-            if (v === F) return F;
-            if (v === U) r = U;
-          }
-          return r;
-        },
-      };
-    }
-    if (c.any) {
-      const children = c.any.map((x) => this.compile(x));
-      const n = children.length;
-      return {
-        kind: 'any',
-        children,
-        eval: (s) => {
-          let r: K = F;
-          for (let i = 0; i < n; i++) {
-            const v = children[i]!.eval(s);
-            if (v === T) return T;
-            if (v === U) r = U;
-          }
-          return r;
-        },
-      };
-    }
+    if (c.all) return this.junction('all', c.all);
+    if (c.any) return this.junction('any', c.any);
     if (c.not) {
       const child = this.compile(c.not);
       return { kind: 'not', children: [child], eval: (s) => notK(child.eval(s)) };
@@ -155,6 +123,27 @@ export class Program {
       };
     }
     return this.compileAtom(c);
+  }
+
+  /** `all` stops at the first false child, `any` at the first true one; otherwise unknown wins over the rest. */
+  private junction(kind: 'all' | 'any', conds: Condition[]): Node {
+    const children = conds.map((x) => this.compile(x));
+    const n = children.length;
+    const stop: K = kind === 'all' ? F : T;
+    const rest: K = kind === 'all' ? T : F;
+    return {
+      kind,
+      children,
+      eval: (s) => {
+        let r: K = rest;
+        for (let i = 0; i < n; i++) {
+          const v = children[i]!.eval(s);
+          if (v === stop) return stop;
+          if (v === U) r = U;
+        }
+        return r;
+      },
+    };
   }
 
   private compileAtom(c: Condition): Node {

@@ -9,7 +9,6 @@ import {
   type Condition,
   type DutyDef,
   type IndicatorDef,
-  type Lang,
   type LocalText,
   type Manifest,
   type OptionDef,
@@ -125,10 +124,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
   return out || '(top level)';
-}
-
-export function text(t: LocalText, lang: Lang): string {
-  return t[lang];
 }
 
 /** Loads and validates a rule set. Never throws for bad rule data. */

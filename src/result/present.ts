@@ -48,7 +48,8 @@ export interface PresentedRegime {
   caveats: string[];
 }
 
-export interface PresentedDuty extends DutyResult {
+export interface PresentedDuty extends Omit<DutyResult, 'articles'> {
+  articles: string[];
   title: string;
   do: string;
   evidence: string[];
@@ -122,6 +123,8 @@ export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): R
     const def = dutyById.get(d.id)!;
     return {
       ...d,
+      articles: [...d.articles],
+      ...(d.dependsOn ? { dependsOn: d.dependsOn } : {}),
       title: def.title[lang],
       do: def.do[lang],
       evidence: (def.evidence ?? []).map((e) => e[lang]),
