@@ -103,3 +103,12 @@ describe('cli classify', () => {
     expect(u.status).toBe(2);
   });
 });
+
+describe('cli dates', () => {
+  it('warns when the assessment date is before the amended Act the rule set encodes, and still classifies', () => {
+    const r = cli('classify', exampleFile('E4'), '--date', '2025-06-01');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^warning: the assessment date 2025-06-01 is before 2026-07-27/);
+    expect(JSON.parse(r.out)).toHaveLength(1);
+  });
+});

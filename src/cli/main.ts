@@ -74,6 +74,8 @@ export function main(argv: string[], io: Io): number {
         return 1;
       }
       const lt = createI18n(o.lang as Lang).t;
+      const validFrom = rules.ruleSet.manifest.validFrom;
+      if (date < validFrom) io.err(`warning: ${lt('errors:warning.dateBeforeRuleSet', { date, validFrom })}\n`);
       const res = classify(rules.ruleSet, { files: positionals, format: o.format as OutputFormat, lang: o.lang as Lang, date }, lt);
       io.out(o.format === 'csv' ? toCsv(res.reports) : `${JSON.stringify(res.reports, null, 2)}\n`);
       for (const p of res.problems) io.err(`error: ${p}\n`);

@@ -79,7 +79,7 @@ describe('E5 Shanghai face-swap app, public in China and the EU', () => {
   it('is EU limited and SH medium/low', () => {
     expect(a.regimes.EU.tier).toBe('limited');
     expect(a.regimes.SH.tier).toBe('medium_low');
-    expect(a.regimes.EU.reasons[3]!.article).toBe('EU-50(2)');
+    expect(a.regimes.EU.reasons.find((r) => r.kind === 'rule')!.article).toBe('EU-50(2)');
   });
   it('requires machine-readable marking and tells professional users about deep-fake disclosure', () => {
     expect(ids(a.duties)).toContain('EU-50(2)-marking');

@@ -49,7 +49,9 @@ describe('needs_review', () => {
     const a = mustAssess(answers);
     expect(a.regimes.SH.tier).toBe('needs_review');
     expect(a.regimes.SH.worstCase).toBe('high');
-    expect(a.regimes.SH.openQuestions).toEqual([expect.objectContaining({ question: 'uses_safety_public', state: 'unanswered' })]);
+    // The question itself is open; a follow-up it might reveal (justice_substantive) is listed as maybe asked.
+    expect(a.regimes.SH.openQuestions![0]).toEqual(expect.objectContaining({ question: 'uses_safety_public', state: 'unanswered' }));
+    expect(a.regimes.SH.openQuestions!.slice(1).every((o) => o.state === 'maybe_asked')).toBe(true);
   });
 
   it('the GPAI track can be open too', () => {
@@ -113,6 +115,6 @@ describe('open answers, continued', () => {
     const a = mustAssess(answers);
     const list = a.duties.find((d) => d.id === 'SH-65.2-list')!;
     expect(list.certain).toBe(false);
-    expect(list.dependsOn).toEqual(['uses_safety_public']);
+    expect(list.dependsOn![0]).toBe('uses_safety_public');
   });
 });

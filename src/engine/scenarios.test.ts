@@ -1,6 +1,6 @@
 /**
  * Regression scenarios beyond the nine worked examples (src/engine/scenarios/, written by a reviewer
- * playing each product's owner; the legal reading of each is in EXPECTED.md there). Each guards a rule
+ * playing each product's owner; the legal reading of each is in EXPECTED.md and EXPECTED-T.md there). Each guards a rule
  * that was once wrong or is easy to get wrong.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -15,8 +15,8 @@ const scenario = (id: string): Assessment => mustAssess(JSON.parse(readFileSync(
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
 
 describe('regression scenarios', () => {
-  it('has 30 scenario files, all valid', () => {
-    expect(files).toHaveLength(30);
+  it('has 64 scenario files (S01–S30 first review, T01–T33 second review), all valid', () => {
+    expect(files).toHaveLength(64);
     for (const f of files) expect(() => mustAssess(JSON.parse(readFileSync(join(DIR, f), 'utf8')).answers), f).not.toThrow();
   });
 
@@ -133,5 +133,51 @@ describe('regression scenarios', () => {
     const a = scenario('S30');
     expect(a.regimes.EU.tier).toBe('minimal');
     expect(ids(a.duties)).toEqual(expect.arrayContaining(['EU-6(4)-derogation-assessment', 'EU-49(2)-derogation-registration']));
+  });
+
+  it('T05/T06 Annex III point 2: registered at national level (Art. 49(5)), never in the EU database', () => {
+    for (const id of ['T05', 'T06']) {
+      const a = scenario(id);
+      expect(ids(a.duties)).toContain('EU-49(5)-national-registration');
+      expect(ids(a.duties)).not.toContain('EU-49(1)-registration');
+      expect(ids(a.duties)).not.toContain('EU-26(8)-public-registration');
+    }
+  });
+
+  it('T31 a public hospital using a CE-marked AI medical device registers nothing in the EU database (Art. 49(3): Annex III only)', () => {
+    const a = scenario('T31');
+    expect(a.regimes.EU.tier).toBe('high');
+    expect(ids(a.duties)).toContain('EU-26(1)-use-per-instructions');
+    expect(ids(a.duties)).not.toContain('EU-26(8)-public-registration');
+  });
+
+  it('T10b tenant screening is creditworthiness evaluation (Annex III 5(b))', () => {
+    expect(scenario('T10b').regimes.EU.tier).toBe('high');
+  });
+
+  it('T22 court transcription is ancillary administrative work, not Annex III 8(a)', () => {
+    const a = scenario('T22');
+    expect(a.regimes.EU.tier).toBe('minimal');
+    expect(ids(a.duties)).not.toContain('EU-49(2)-derogation-registration');
+    expect(a.regimes.SZ.tier).toBe('medium_low');
+  });
+
+  it('T15 releasing only a lightly fine-tuned model: no AI-system tier, no GPAI provider duties', () => {
+    const a = scenario('T15');
+    expect(a.regimes.EU.tier).toBe('out_of_scope');
+    expect(a.regimes.EU.reasons.map((r) => r.id)).toContain('eu.scope.model_only');
+    expect(a.gpai.applies).toBe(false);
+  });
+
+  it('T17/T18 importer and distributor of a high-risk system get their own checks only', () => {
+    expect(ids(scenario('T17').duties.filter((d) => d.regime === 'EU'))).toEqual(['EU-23-importer']);
+    expect(ids(scenario('T18').duties.filter((d) => d.regime === 'EU'))).toEqual(['EU-24-distributor']);
+  });
+
+  it('T24 social scoring by a landlord association is prohibited; T27 a nudify app from 2 Dec 2026', () => {
+    expect(scenario('T24').regimes.EU.tier).toBe('unacceptable');
+    const a = scenario('T27');
+    expect(a.regimes.EU.tier).toBe('unacceptable');
+    expect(a.duties.find((d) => d.id === 'EU-5-cease')!.from).toBe('2026-12-02');
   });
 });

@@ -328,6 +328,8 @@ const RegimeMeta = z.strictObject({ name: LocalText, document: z.string().min(1)
 export const ManifestSchema = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'semantic version, e.g. 1.0.0'),
   date: isoDate,
+  /** The earliest assessment date the rule set encodes the law for (e.g. when an amendment entered into force). */
+  validFrom: isoDate,
   title: LocalText,
   disclaimer: LocalText,
   regimes: z.strictObject({ SH: RegimeMeta, SZ: RegimeMeta, EU: RegimeMeta }),
