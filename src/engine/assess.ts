@@ -113,12 +113,21 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The public entry point: validate the answers, then evaluate them. */
 export function assess(rs: RuleSet, answers: Answers | unknown, opts: AssessOptions): AssessResult {
-  if (!ISO_DATE.test(opts.date) || Number.isNaN(Date.parse(`${opts.date}T00:00:00Z`))) {
+  if (opts.date !== lastValidDate && !isIsoDate(opts.date)) {
     return { ok: false, errors: [{ code: 'wrong_type', params: { expected: 'YYYY-MM-DD', got: String(opts.date) }, message: `the assessment date must be written YYYY-MM-DD, got "${opts.date}"` }] };
   }
   const { state, parsed } = parseAnswers(rs, answers);
   if (parsed.errors.length) return { ok: false, errors: parsed.errors };
   return { ok: true, assessment: evaluate(rs, state, opts.date) };
+}
+
+let lastValidDate = '';
+
+/** A real calendar date written YYYY-MM-DD (batch runs share one date: the last good one is remembered). */
+function isIsoDate(date: string): boolean {
+  const ok = ISO_DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`));
+  if (ok) lastValidDate = date;
+  return ok;
 }
 
 /** EU-style scale used for the overall level. */
