@@ -236,13 +236,17 @@ function compiledOf(rs: RuleSet, p: Program): CompiledRules {
     const file = rs.tiers[regime];
     tiers[regime] = { file, nodes: file.rules.map((r) => (r.when ? p.compile(r.when) : undefined)) };
   }
-  const duties = rs.duties.map((duty) => ({
-    duty,
-    when: p.compile(duty.when),
-    ...(duty.when.all?.[0]?.ref !== undefined ? { guard: p.compile(duty.when.all[0]) } : {}),
-    from: typeof duty.from === 'string' ? [{ date: duty.from }] : duty.from.map((e) => ({ date: e.date, ...(e.when ? { when: p.compile(e.when) } : {}) })),
-    articles: Object.freeze([duty.article, ...(duty.alsoCites ?? [])]),
-  }));
+  const duties = rs.duties.map((duty) => {
+    const when = p.compile(duty.when);
+    const first = when.kind === 'all' ? when.children![0] : undefined;
+    return {
+      duty,
+      when,
+      ...(first?.kind === 'ref' ? { guard: first } : {}),
+      from: typeof duty.from === 'string' ? [{ date: duty.from }] : duty.from.map((e) => ({ date: e.date, ...(e.when ? { when: p.compile(e.when) } : {}) })),
+      articles: Object.freeze([duty.article, ...(duty.alsoCites ?? [])]),
+    };
+  });
   c = { tiers, duties };
   compiledCache.set(rs, c);
   return c;
