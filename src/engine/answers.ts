@@ -134,21 +134,15 @@ function isCanonicalSelection(q: Question, raw: unknown[]): boolean {
   return raw.length === 1 || !raw.some((x) => q.exclusiveValues.has(x as string));
 }
 
-export interface ParsedAnswers {
-  values: (AnswerValue | undefined)[];
-  errors: AnswerError[];
-  /** Questions answered although not asked under the other answers (their answers are dropped). */
-  hidden: string[];
-}
-
 /**
  * Validates answers, works out which questions are asked, and drops answers to questions that are
  * not asked (reporting them as `not_asked` errors).
  */
-export function parseAnswers(rs: RuleSet, answers: unknown): { state: EvalState; parsed: ParsedAnswers } {
+export function parseAnswers(rs: RuleSet, answers: unknown): { state: EvalState; errors: AnswerError[] } {
   const errors: AnswerError[] = [];
-  const values: (AnswerValue | undefined)[] = programOf(rs).templates.values.slice();
-  const bits = programOf(rs).templates.bits.slice();
+  const { templates } = programOf(rs);
+  const values: (AnswerValue | undefined)[] = templates.values.slice();
+  const bits = templates.bits.slice();
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     errors.push(err('not_an_object', undefined, { got: describe(answers) }, `answers must be an object mapping question ids to answers, got ${describe(answers)}`));
   } else {
@@ -165,12 +159,10 @@ export function parseAnswers(rs: RuleSet, answers: unknown): { state: EvalState;
     }
   }
   const state = newState(rs, values, bits);
-  const hidden: string[] = [];
   computeVisibility(rs, state, (q) => {
-    hidden.push(q.id);
     errors.push(err('not_asked', q, {}, `"${q.id}" is answered but not asked under the other answers; remove the answer or change the answers it depends on`));
   });
-  return { state, parsed: { values, errors, hidden } };
+  return { state, errors };
 }
 
 /** A fresh evaluation state over answers (multi-choice answers also as bit masks, see EvalState.bits). */

@@ -116,8 +116,8 @@ export function assess(rs: RuleSet, answers: Answers | unknown, opts: AssessOpti
   if (opts.date !== lastValidDate && !isIsoDate(opts.date)) {
     return { ok: false, errors: [{ code: 'wrong_type', params: { expected: 'YYYY-MM-DD', got: String(opts.date) }, message: `the assessment date must be written YYYY-MM-DD, got "${opts.date}"` }] };
   }
-  const { state, parsed } = parseAnswers(rs, answers);
-  if (parsed.errors.length) return { ok: false, errors: parsed.errors };
+  const { state, errors } = parseAnswers(rs, answers);
+  if (errors.length) return { ok: false, errors };
   return { ok: true, assessment: evaluate(rs, state, opts.date) };
 }
 
