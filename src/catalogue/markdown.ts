@@ -5,7 +5,8 @@
  */
 import type { Article, RuleSet } from '../engine/ruleset';
 import { optionsOf } from '../engine/ruleset';
-import { type Condition, type LocalText, REGIMES } from '../engine/schema';
+import { REGIMES } from '../engine/constants';
+import type { Condition, LocalText } from '../engine/schema';
 
 const both = (t: LocalText) => `${t.en} / ${t['zh-CN']}`;
 const slug = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '');

@@ -6,7 +6,7 @@
 import { type AnswerError, type Answers, isUnknownAnswer, parseAnswers } from './answers';
 import { type AnswerValue, type EvalState, F, type K, type Node, type Program, programOf, T, U } from './program';
 import type { Duty, RegimeTiers, RuleSet } from './ruleset';
-import { type DutyKind, type DutyRegime, REGIMES, type Regime, type TierName } from './schema';
+import { type DutyKind, type DutyRegime, REGIMES, type Regime, type TierName } from './constants';
 
 export type RegimeTier = TierName | 'needs_review';
 export type OverallLevel = 'unacceptable' | 'high' | 'limited' | 'minimal' | 'out_of_scope' | 'needs_review';

@@ -9,7 +9,7 @@ import { assess } from './assess';
 import { type AnswerValue, T, programOf } from './program';
 import type { RuleSet } from './ruleset';
 import { sampleAnswers, seededRandom } from './sample';
-import { REGIMES } from './schema';
+import { REGIMES } from './constants';
 
 export interface CoverageTarget {
   kind: 'question' | 'option' | 'indicator' | 'tier-rule' | 'duty';

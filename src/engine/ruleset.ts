@@ -4,27 +4,24 @@
  * and options, askedWhen only looks backwards, no cycles) is checked here. Nothing is thrown for a
  * bad rule file: every problem is returned with its file and path.
  */
-import type { z } from 'zod';
-import {
-  type Condition,
-  type DutyDef,
-  type IndicatorDef,
-  type LocalText,
-  type Manifest,
-  type OptionDef,
-  type QuestionDef,
-  type Regime,
-  type SourceArticle,
-  type TermDef,
-  type TierFile,
-  type TierName,
+import { REGIMES } from './constants';
+import type {
+  Condition,
+  DutyDef,
   DutyFile,
+  IndicatorDef,
   IndicatorFile,
-  ManifestSchema,
+  LocalText,
+  Manifest,
+  OptionDef,
+  QuestionDef,
   QuestionFile,
-  REGIMES,
+  Regime,
+  SourceArticle,
   SourceFile,
-  TierFile as TierFileSchema,
+  TermDef,
+  TierFile,
+  TierName,
 } from './schema';
 
 export interface RawFile {
@@ -112,38 +109,45 @@ export type LoadResult = { ok: true; ruleSet: RuleSet } | { ok: false; errors: R
 export const YES_NO = ['yes', 'no'] as const;
 export const NOT_SURE = 'not_sure';
 
-function zodErrors(file: string, error: z.ZodError, prefix = ''): RuleSetError[] {
-  return error.issues.map((issue) => ({
-    file,
-    path: prefix + formatPath(issue.path),
-    message: issue.message,
-  }));
-}
-
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
   return out || '(top level)';
 }
 
-/** Loads and validates a rule set. Never throws for bad rule data. */
-export function loadRuleSet(raw: RawRuleSet): LoadResult {
-  const errors: RuleSetError[] = [];
-  const parse = <S extends z.ZodType>(schema: S, f: RawFile): z.infer<S> | undefined => {
-    const r = schema.safeParse(f.data);
-    if (!r.success) {
-      errors.push(...zodErrors(f.file, r.error));
-      return undefined;
-    }
-    return r.data;
-  };
+/**
+ * Reads each rule file into its typed shape, or records why it cannot. `load.ts` supplies the zod
+ * schemas (rules:check, the CLI, the build); the browser trusts data the build already validated.
+ */
+export interface FileParsers {
+  manifest(f: RawFile, errors: RuleSetError[]): Manifest | undefined;
+  source(f: RawFile, errors: RuleSetError[]): SourceFile | undefined;
+  questions(f: RawFile, errors: RuleSetError[]): QuestionFile | undefined;
+  indicators(f: RawFile, errors: RuleSetError[]): IndicatorFile | undefined;
+  tiers(f: RawFile, errors: RuleSetError[]): TierFile | undefined;
+  duties(f: RawFile, errors: RuleSetError[]): DutyFile | undefined;
+}
 
-  const manifest = parse(ManifestSchema, raw.manifest);
+const trust = <T,>(f: RawFile): T => f.data as T;
+/** For rule data the build has already validated (see vite.config.ts): no schema checks, same indexes. */
+export const TRUSTED_PARSERS: FileParsers = {
+  manifest: trust,
+  source: trust,
+  questions: trust,
+  indicators: trust,
+  tiers: trust,
+  duties: trust,
+};
+
+/** Builds the indexed rule set and checks every cross-reference. Never throws for bad rule data. */
+export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult {
+  const errors: RuleSetError[] = [];
+  const manifest = parsers.manifest(raw.manifest, errors);
 
   // --- sources ---------------------------------------------------------------------------------
   const articles = new Map<string, Article>();
   for (const f of raw.sources) {
-    const src = parse(SourceFile, f);
+    const src = parsers.source(f, errors);
     if (!src) continue;
     src.articles.forEach((a, i) => {
       if (articles.has(a.id)) errors.push({ file: f.file, path: `articles[${i}].id`, message: `article ${a.id} is defined twice` });
@@ -155,9 +159,9 @@ export function loadRuleSet(raw: RawRuleSet): LoadResult {
   }
 
   // --- questions, in the manifest's section order ------------------------------------------------
-  const sectionFiles = new Map<string, { file: string; data: z.infer<typeof QuestionFile> }>();
+  const sectionFiles = new Map<string, { file: string; data: QuestionFile }>();
   for (const f of raw.questions) {
-    const q = parse(QuestionFile, f);
+    const q = parsers.questions(f, errors);
     if (!q) continue;
     if (sectionFiles.has(q.section.id)) errors.push({ file: f.file, path: 'section.id', message: `section "${q.section.id}" is defined in two files` });
     sectionFiles.set(q.section.id, { file: f.file, data: q });
@@ -206,7 +210,7 @@ export function loadRuleSet(raw: RawRuleSet): LoadResult {
   const indicators = new Map<string, Indicator>();
   const terms = new Map<string, Term>();
   for (const f of raw.indicators) {
-    const d = parse(IndicatorFile, f);
+    const d = parsers.indicators(f, errors);
     if (!d) continue;
     d.indicators?.forEach((ind, i) => {
       if (indicators.has(ind.id) || terms.has(ind.id)) errors.push({ file: f.file, path: `indicators[${i}].id`, message: `name "${ind.id}" is defined twice` });
@@ -221,7 +225,7 @@ export function loadRuleSet(raw: RawRuleSet): LoadResult {
   // --- tiers ------------------------------------------------------------------------------------
   const tiers: Partial<Record<Regime, RegimeTiers>> = {};
   for (const f of raw.tiers) {
-    const t = parse(TierFileSchema, f);
+    const t = parsers.tiers(f, errors);
     if (!t) continue;
     if (tiers[t.regime]) errors.push({ file: f.file, path: 'regime', message: `regime ${t.regime} has two tier files` });
     tiers[t.regime] = { ...t, file: f.file };
@@ -231,7 +235,7 @@ export function loadRuleSet(raw: RawRuleSet): LoadResult {
   const duties: Duty[] = [];
   const dutyIds = new Set<string>();
   for (const f of raw.duties) {
-    const d = parse(DutyFile, f);
+    const d = parsers.duties(f, errors);
     if (!d) continue;
     d.duties.forEach((duty, i) => {
       if (dutyIds.has(duty.id)) errors.push({ file: f.file, path: `duties[${i}].id`, message: `duty "${duty.id}" is defined twice` });

@@ -6,12 +6,10 @@
  * real question and option) are checked in `validate.ts`, which needs the whole rule set.
  */
 import { z } from 'zod';
+import { DUTY_KINDS, DUTY_REGIMES, LANGS, QUESTION_TYPES, REGIMES, TIER_NAMES, VERIFICATION, type Regime, type TierName } from './constants';
 
-export const LANGS = ['en', 'zh-CN'] as const;
-export type Lang = (typeof LANGS)[number];
-
-export const REGIMES = ['SH', 'SZ', 'EU'] as const;
-export type Regime = (typeof REGIMES)[number];
+export { DUTY_KINDS, DUTY_REGIMES, LANGS, QUESTION_TYPES, REGIMES, TIER_NAMES, VERIFICATION };
+export type { DutyKind, DutyRegime, Lang, QuestionType, Regime, TierName } from './constants';
 
 const isoDate = z
   .string()
@@ -37,8 +35,6 @@ const DutyId = z.string().regex(/^(SH|SZ|EU|GPAI|CN)-[A-Za-z0-9().-]+$/, 'duty i
 // Conditions: declarative, never code in strings.
 // ---------------------------------------------------------------------------------------------
 
-export const TIER_NAMES = ['prohibited', 'unacceptable', 'high', 'medium_low', 'limited', 'minimal', 'out_of_scope'] as const;
-export type TierName = (typeof TIER_NAMES)[number];
 
 export type Condition = {
   all?: Condition[];
@@ -101,7 +97,6 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 // Sources
 // ---------------------------------------------------------------------------------------------
 
-export const VERIFICATION = ['seed-verbatim', 'seed-corrected', 'oj-verbatim', 'secondary', 'paraphrase-unverified', 'title-only'] as const;
 
 export const SourceArticle = z.strictObject({
   id: ArticleId,
@@ -133,8 +128,6 @@ export type SourceFile = z.infer<typeof SourceFile>;
 // Questions
 // ---------------------------------------------------------------------------------------------
 
-export const QUESTION_TYPES = ['yesno', 'single', 'multi', 'text', 'number'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export const OptionSchema = z.strictObject({
   id: Id,
@@ -236,6 +229,7 @@ export const IndicatorFile = z.strictObject({
   indicators: z.array(IndicatorSchema).optional(),
   terms: z.array(TermSchema).optional(),
 });
+export type IndicatorFile = z.infer<typeof IndicatorFile>;
 
 // ---------------------------------------------------------------------------------------------
 // Tier rules
@@ -280,8 +274,6 @@ export type TierFile = z.infer<typeof TierFile>;
 // Duties and notices
 // ---------------------------------------------------------------------------------------------
 
-export const DUTY_KINDS = ['duty', 'encouraged', 'notice'] as const;
-export type DutyKind = (typeof DUTY_KINDS)[number];
 
 export const FromSchema = z.union([
   isoDate,
@@ -291,9 +283,6 @@ export const FromSchema = z.union([
     .refine((a) => a[a.length - 1]!.when === undefined, 'the last entry of a dated list has no "when" (it is the default)'),
 ]);
 
-/** Duties are grouped by regime; GPAI is the EU's model track; CN holds notices about PRC national rules. */
-export const DUTY_REGIMES = [...REGIMES, 'GPAI', 'CN'] as const;
-export type DutyRegime = (typeof DUTY_REGIMES)[number];
 
 export const DutySchema = z.strictObject({
   id: DutyId,
@@ -318,6 +307,7 @@ export const DutySchema = z.strictObject({
 export type DutyDef = z.infer<typeof DutySchema>;
 
 export const DutyFile = z.strictObject({ duties: z.array(DutySchema).min(1) });
+export type DutyFile = z.infer<typeof DutyFile>;
 
 // ---------------------------------------------------------------------------------------------
 // The manifest
