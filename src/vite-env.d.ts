@@ -1,7 +1,10 @@
 /// <reference types="vite/client" />
 
+/** The rule set, split for the browser by vite.config.ts (see src/ruledata/split.ts). */
 declare module 'virtual:rules' {
   import type { RawRuleSet } from './engine/ruleset';
-  const raw: RawRuleSet;
-  export default raw;
+  import type { ArticleText } from './ruledata/split';
+  export const structure: RawRuleSet;
+  export const textLoaders: Record<string, () => Promise<{ default: string[] }>>;
+  export const loadSources: () => Promise<{ default: Record<string, ArticleText> }>;
 }

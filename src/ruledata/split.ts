@@ -1,0 +1,132 @@
+/**
+ * The rule set travels to the browser in pieces, so the first question needs only what it shows:
+ *
+ * - the *structure*: every file with its ids, conditions and dates, but each bilingual text replaced by
+ *   a placeholder `{ $t: "q12" }` and each article's statute text removed;
+ * - *texts*, one table per language and group: `q` (manifest, sections, questions, options, help),
+ *   needed before the first question; `r` (indicators, tiers, duties, source headings), needed by the
+ *   result page;
+ * - *sources*: the articles' original text, translation and note, for the "why we ask" panel, the
+ *   result page and the catalogue.
+ *
+ * `splitRules` runs at build time on a rule set the build has validated; `restoreRules` runs in the
+ * browser and gives back the same raw rule set, with texts read from whatever tables have arrived.
+ * Pure functions: no I/O, no browser API.
+ */
+import { LANGS, type Lang } from '../engine/constants';
+import type { RawFile, RawRuleSet } from '../engine/ruleset';
+
+export const TEXT_GROUPS = ['q', 'r'] as const;
+export type TextGroup = (typeof TEXT_GROUPS)[number];
+
+export interface ArticleText {
+  original: string;
+  translation?: string;
+  note?: string;
+}
+
+export interface SplitRuleSet {
+  structure: RawRuleSet;
+  texts: Record<Lang, Record<TextGroup, string[]>>;
+  sources: Record<string, ArticleText>;
+}
+
+type Placeholder = { $t: string };
+
+const isLocalText = (v: unknown): v is Record<Lang, string> => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === LANGS.length && LANGS.every((l) => typeof (v as Record<string, unknown>)[l] === 'string');
+};
+
+const ARTICLE_TEXT_KEYS = ['original', 'translation', 'note'] as const;
+
+export function splitRules(raw: RawRuleSet): SplitRuleSet {
+  const texts = Object.fromEntries(LANGS.map((l) => [l, { q: [] as string[], r: [] as string[] }])) as SplitRuleSet['texts'];
+  const sources: SplitRuleSet['sources'] = {};
+
+  const walk = (v: unknown, group: TextGroup): unknown => {
+    if (isLocalText(v)) {
+      const n = texts.en[group].length;
+      for (const l of LANGS) texts[l][group].push(v[l]);
+      return { $t: `${group}${n}` } satisfies Placeholder;
+    }
+    if (Array.isArray(v)) return v.map((x) => walk(x, group));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, group)]));
+    return v;
+  };
+  const file = (group: TextGroup) => (f: RawFile): RawFile => ({ file: f.file, data: walk(f.data, group) });
+
+  const sourceFile = (f: RawFile): RawFile => {
+    const data = f.data as { articles: Record<string, unknown>[] };
+    const articles = data.articles.map((a) => {
+      const rest: Record<string, unknown> = {};
+      const text: Partial<ArticleText> = {};
+      for (const [k, x] of Object.entries(a)) {
+        if ((ARTICLE_TEXT_KEYS as readonly string[]).includes(k)) text[k as keyof ArticleText] = x as string;
+        else rest[k] = x;
+      }
+      sources[a.id as string] = text as ArticleText;
+      return rest;
+    });
+    return file('r')({ file: f.file, data: { ...data, articles } });
+  };
+
+  return {
+    structure: {
+      manifest: file('q')(raw.manifest),
+      questions: raw.questions.map(file('q')),
+      sources: raw.sources.map(sourceFile),
+      indicators: raw.indicators.map(file('r')),
+      tiers: raw.tiers.map(file('r')),
+      duties: raw.duties.map(file('r')),
+    },
+    texts,
+    sources,
+  };
+}
+
+/** Text tables as they arrive in the browser; a table not loaded yet reads as empty strings. */
+export interface TextStore {
+  texts: Partial<Record<Lang, Partial<Record<TextGroup, string[]>>>>;
+  sources?: Record<string, ArticleText>;
+}
+
+/** A LocalText whose languages are read from the store on access. */
+function localText(store: TextStore, key: string): Record<Lang, string> {
+  const group = key[0] as TextGroup;
+  const n = Number(key.slice(1));
+  const out = {} as Record<Lang, string>;
+  for (const l of LANGS) Object.defineProperty(out, l, { enumerable: true, get: () => store.texts[l]?.[group]?.[n] ?? '' });
+  return out;
+}
+
+/** The raw rule set again, its texts bound to `store`. */
+export function restoreRules(structure: RawRuleSet, store: TextStore): RawRuleSet {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      if (typeof (v as Placeholder).$t === 'string' && Object.keys(v).length === 1) return localText(store, (v as Placeholder).$t);
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    }
+    return v;
+  };
+  const file = (f: RawFile): RawFile => ({ file: f.file, data: walk(f.data) });
+  return {
+    manifest: file(structure.manifest),
+    questions: structure.questions.map(file),
+    sources: structure.sources.map(file),
+    indicators: structure.indicators.map(file),
+    tiers: structure.tiers.map(file),
+    duties: structure.duties.map(file),
+  };
+}
+
+/** Gives each built article its statute text, read from the store's sources table on access. */
+export function bindArticleTexts(articles: Iterable<{ id: string }>, store: TextStore): void {
+  for (const a of articles) {
+    for (const k of ARTICLE_TEXT_KEYS) {
+      Object.defineProperty(a, k, { enumerable: true, configurable: true, get: () => store.sources?.[a.id]?.[k] ?? (k === 'original' ? '' : undefined) });
+    }
+  }
+}
