@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,6 +22,21 @@ export default tseslint.config(
     ignores: ['src/engine/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['react', 'react-*', 'node:*', 'i18next', '../node/*', '../app/*'] }],
+    },
+  },
+  {
+    // Code shipped to the browser never loads the validator (the build validated the rule set):
+    // keeps zod and the schemas out of the bundle. Type imports are fine.
+    files: ['src/app/**', 'src/questionnaire/**', 'src/result/**', 'src/catalogue/**', 'src/report/**', 'src/ruledata/**', 'src/main.tsx'],
+    ignores: ['**/*.test.ts', 'src/catalogue/markdown.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'the browser bundle does not ship zod', allowTypeImports: true }],
+          patterns: [{ regex: '(^|/)(engine(/index|/load|/schema)?|node/[^/]+)$', message: 'import engine modules directly (constants, ruleset, assess, answers); the schema and loader stay out of the browser', allowTypeImports: true }],
+        },
+      ],
     },
   },
 );

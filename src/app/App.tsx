@@ -1,34 +1,76 @@
-/**
- * Placeholder page until the questionnaire lands (next issue): it proves the rule set reaches the
- * browser through `virtual:rules` and validates there with the same engine as the command line.
- */
-import raw from 'virtual:rules';
-import { loadRuleSet } from '../engine/ruleset';
+/** The page frame: title, navigation, the language switch (always visible), and the two pages. */
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGS, type Lang } from '../engine/constants';
+import { AssessmentView } from './AssessmentView';
+import { changeLanguage } from './i18n';
+import { catalogueHref, useRoute } from './route';
 
-const loaded = loadRuleSet(raw);
+const CatalogueView = lazy(() => import('../catalogue/CatalogueView'));
+
+const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
 
 export function App() {
-  if (!loaded.ok) {
-    return (
-      <main>
-        <h1>AI-risk self-assessment</h1>
-        <p role="alert">The rule set failed to load: {loaded.errors.length} problem(s).</p>
-      </main>
-    );
-  }
-  const rs = loaded.ruleSet;
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const route = useRoute();
+  const [switching, setSwitching] = useState(false);
+  const [langError, setLangError] = useState(false);
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: '46rem', margin: '2rem auto', padding: '0 1rem', lineHeight: 1.5 }}>
-      <h1>AI-risk self-assessment</h1>
-      <p lang="zh-CN">人工智能风险自评估</p>
-      <p>
-        Rule set {rs.version} ({rs.date}): {rs.questions.length} questions in {rs.sections.length} sections, {rs.indicators.size} indicators,{' '}
-        {rs.duties.length} duties and notices, {rs.articles.size} cited articles.
-      </p>
-      <p>The questionnaire is being built. Meanwhile the command line classifies answer files: see README.md.</p>
-      <p>
-        <small>{rs.manifest.disclaimer.en}</small>
-      </p>
-    </main>
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        {t('app:skip')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <h1>
+            <a href="#/">{t('app:title')}</a>
+          </h1>
+          <p className="tagline">{t('app:tagline')}</p>
+        </div>
+        <nav aria-label={t('app:nav.label')} className="app-nav">
+          <a href="#/" aria-current={route.page === 'assessment' ? 'page' : undefined}>
+            {t('app:nav.assessment')}
+          </a>
+          <a href={catalogueHref()} aria-current={route.page === 'catalogue' ? 'page' : undefined}>
+            {t('app:nav.catalogue')}
+          </a>
+        </nav>
+        <div className="lang-switch" role="group" aria-label={t('app:language')}>
+          {LANGS.map((l) => (
+            <button
+              key={l}
+              type="button"
+              lang={l}
+              aria-pressed={l === lang}
+              disabled={switching}
+              onClick={() => {
+                if (l === lang) return;
+                setSwitching(true);
+                changeLanguage(l)
+                  .then(() => setLangError(false), () => setLangError(true))
+                  .finally(() => setSwitching(false));
+              }}
+            >
+              {LANG_NAMES[l]}
+            </button>
+          ))}
+        </div>
+      </header>
+      {langError ? (
+        <p className="notice error" role="alert">
+          {t('app:languageFailed')}
+        </p>
+      ) : null}
+      <AssessmentView lang={lang} hidden={route.page !== 'assessment'} />
+      {route.page === 'catalogue' ? (
+        <Suspense fallback={<p className="loading">{t('app:loading')}</p>}>
+          <CatalogueView article={route.article} lang={lang} />
+        </Suspense>
+      ) : null}
+      <footer className="app-footer">
+        <p>{t('app:footer')}</p>
+      </footer>
+    </>
   );
 }

@@ -39,8 +39,8 @@ describe('i18n resources', () => {
       for (const f of readdirSync(d, { withFileTypes: true })) {
         const p = join(d, f.name);
         if (f.isDirectory()) walk(p);
-        else if (/\.(ts|tsx)$/.test(f.name) && !f.name.endsWith('.test.ts')) {
-          for (const m of readFileSync(p, 'utf8').matchAll(/\bt\(\s*[`'"]((?:result|errors):[a-zA-Z0-9_.]+)[`'"]/g)) used.add(m[1]!);
+        else if (/\.(ts|tsx)$/.test(f.name) && !/\.test\.tsx?$/.test(f.name)) {
+          for (const m of readFileSync(p, 'utf8').matchAll(new RegExp(`\\bt\\(\\s*[\`'"]((?:${NAMESPACES.join('|')}):[a-zA-Z0-9_.]+)[\`'"]`, 'g'))) used.add(m[1]!);
         }
       }
     };

@@ -4,17 +4,24 @@
  * `locales/<lang>/<namespace>.json`; keys name meaning (`tier.high`, `answer.not_asked`).
  */
 import i18next, { type i18n, type TFunction } from 'i18next';
-import type { Lang } from '../engine/schema';
+import type { Lang } from '../engine/constants';
+import enApp from './locales/en/app.json';
+import enCatalogue from './locales/en/catalogue.json';
 import enErrors from './locales/en/errors.json';
+import enQuestionnaire from './locales/en/questionnaire.json';
 import enResult from './locales/en/result.json';
+import zhApp from './locales/zh-CN/app.json';
+import zhCatalogue from './locales/zh-CN/catalogue.json';
 import zhErrors from './locales/zh-CN/errors.json';
+import zhQuestionnaire from './locales/zh-CN/questionnaire.json';
 import zhResult from './locales/zh-CN/result.json';
+import { NAMESPACES } from './namespaces';
 
-export const NAMESPACES = ['result', 'errors'] as const;
+export { NAMESPACES };
 
 export const resources = {
-  en: { result: enResult, errors: enErrors },
-  'zh-CN': { result: zhResult, errors: zhErrors },
+  en: { app: enApp, questionnaire: enQuestionnaire, result: enResult, catalogue: enCatalogue, errors: enErrors },
+  'zh-CN': { app: zhApp, questionnaire: zhQuestionnaire, result: zhResult, catalogue: zhCatalogue, errors: zhErrors },
 } as const;
 
 /** A fresh, initialised i18next instance for one language (synchronous: resources are bundled). */

@@ -1,0 +1,100 @@
+/**
+ * Helpers for the end-to-end tests: answering the questionnaire through the UI from an answer file,
+ * and what the engine (run here in Node) says those answers must give.
+ */
+import { expect, type Page } from '@playwright/test';
+import { createActor } from 'xstate';
+import { assess } from '../src/engine/assess';
+import type { AnswerValue } from '../src/engine/program';
+import { createQuestionnaireMachine, stepOf } from '../src/questionnaire/machine';
+import { fillSection } from '../src/questionnaire/walk';
+import { exampleAnswers, projectRules } from '../src/testing/fixtures';
+
+export const rs = projectRules();
+
+/** The answers a user answering from `source` ends up with (sources may leave a shown question open). */
+export function intendedAnswers(source: Record<string, unknown>): Record<string, AnswerValue> {
+  const actor = createActor(createQuestionnaireMachine(rs), { input: {} }).start();
+  actor.send({ type: 'START' });
+  for (let i = 0; i < 50 && stepOf(actor.getSnapshot()).startsWith('section:'); i++) {
+    const section = stepOf(actor.getSnapshot()).slice(8);
+    actor.send({ type: 'ANSWER', answers: fillSection(rs, actor.getSnapshot().context.answers, section, source) });
+    actor.send({ type: 'NEXT' });
+  }
+  return actor.getSnapshot().context.answers;
+}
+
+export function example(id: string) {
+  const answers = intendedAnswers(exampleAnswers(id) as Record<string, unknown>);
+  const r = assess(rs, answers, { date: new Date().toISOString().slice(0, 10) });
+  if (!r.ok) throw new Error(`example ${id} does not assess`);
+  return { answers, assessment: r.assessment };
+}
+
+/** Sets one question's inputs to `value`. */
+export async function answerQuestion(page: Page, id: string, value: AnswerValue) {
+  const block = page.locator(`[data-question="${id}"]`);
+  const type = await block.getAttribute('data-type');
+  if (type === 'text' || type === 'number') {
+    await block.locator('input, textarea').first().fill(String(value));
+  } else if (type === 'multi') {
+    const wanted = new Set(value as string[]);
+    for (const box of await block.locator('input[type=checkbox]').all()) {
+      if (!wanted.has((await box.getAttribute('value'))!) && (await box.isChecked())) await box.uncheck();
+    }
+    for (const v of wanted) await block.locator(`input[value="${v}"]`).check();
+  } else {
+    await block.locator(`input[value="${value as string}"]`).check();
+  }
+}
+
+/** Answers the section on screen from `answers`, question by question as they appear. */
+export async function answerSection(page: Page, answers: Record<string, AnswerValue>) {
+  const done = new Set<string>();
+  for (;;) {
+    const ids = await page.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
+    const next = ids.find((id) => !done.has(id));
+    if (!next) return;
+    done.add(next);
+    if (answers[next] !== undefined) await answerQuestion(page, next, answers[next]);
+  }
+}
+
+/** From the intro (or any section) to the result, answering every section on the way. */
+export async function answerAll(page: Page, answers: Record<string, AnswerValue>) {
+  if (await page.getByTestId('start').isVisible()) await page.getByTestId('start').click();
+  for (let i = 0; i < 30; i++) {
+    if (await page.getByTestId('review').isVisible()) break;
+    const form = page.locator('form[data-section]');
+    await expect(form).toBeVisible();
+    const section = await form.getAttribute('data-section');
+    await answerSection(page, answers);
+    await page.getByTestId('next').click();
+    await expect(page.locator(`form[data-section="${section}"]`)).toHaveCount(0);
+  }
+  await page.getByTestId('finish').click();
+  await expect(page.getByTestId('result')).toBeVisible();
+}
+
+/** Tiers and duties shown on the result page. */
+export async function shownResult(page: Page) {
+  const tier = async (r: string) => page.getByTestId(`tier-${r}`).getAttribute('data-tier');
+  return {
+    SH: await tier('SH'),
+    SZ: await tier('SZ'),
+    EU: await tier('EU'),
+    duties: (await page.locator('.duties [data-duty]').evaluateAll((els) => els.map((e) => e.getAttribute('data-duty')!))).sort(),
+    notices: (await page.locator('.notices [data-duty]').evaluateAll((els) => els.map((e) => e.getAttribute('data-duty')!))).sort(),
+  };
+}
+
+/** A page that records every request to another origin. */
+export function watchOrigins(page: Page, base: string): string[] {
+  const foreign: string[] = [];
+  const origin = new URL(base).origin;
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  return foreign;
+}

@@ -1,0 +1,76 @@
+/**
+ * One article as the statute says it: id, heading, the original text (Chinese for Shanghai, Shenzhen
+ * and national rules; English for the EU) and the project's translation, with a link to the catalogue.
+ * Statute texts load on first use; until then a short "loading" line stands in.
+ */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hasSources, loadArticleTexts, ruleSet, useRuleTexts } from '../app/rules';
+import { catalogueHref } from '../app/route';
+import type { Lang } from '../engine/constants';
+
+const ORIGINAL_LANG: Record<string, Lang> = { SH: 'zh-CN', SZ: 'zh-CN', CN: 'zh-CN', EU: 'en' };
+
+export function articleLabel(id: string, lang: Lang): string {
+  const a = ruleSet.articles.get(id);
+  return a ? `${id} · ${a.heading[lang]}` : id;
+}
+
+export function ArticleLink({ id, lang }: { id: string; lang: Lang }) {
+  return (
+    <a href={catalogueHref(id)} className="article-link" title={articleLabel(id, lang)}>
+      {id}
+    </a>
+  );
+}
+
+interface Props {
+  id: string;
+  lang: Lang;
+  /** Show the original only (the translation behind a toggle) — used in dense lists. */
+  compact?: boolean;
+}
+
+export function ArticleQuote({ id, lang, compact }: Props) {
+  const { t } = useTranslation();
+  useRuleTexts();
+  useEffect(() => {
+    void loadArticleTexts().catch(() => undefined);
+  }, []);
+  const a = ruleSet.articles.get(id);
+  if (!a) return <p className="article-missing">{id}</p>;
+  const originalLang = ORIGINAL_LANG[a.regime] ?? 'en';
+  const translationLang: Lang = originalLang === 'en' ? 'zh-CN' : 'en';
+  return (
+    <figure className="article-quote">
+      <figcaption>
+        <a href={catalogueHref(id)}>{id}</a> · {a.heading[lang]} <span className="doc">— {a.documentTitle[lang]}</span>
+      </figcaption>
+      {!hasSources() ? (
+        <p className="loading">{t('app:loading')}</p>
+      ) : (
+        <>
+          <blockquote lang={originalLang} className="original">
+            {a.original}
+          </blockquote>
+          {a.translation ? (
+            compact ? (
+              <details className="translation-toggle">
+                <summary>{t('catalogue:translation')}</summary>
+                <blockquote lang={translationLang}>{a.translation}</blockquote>
+              </details>
+            ) : (
+              <blockquote lang={translationLang} className="translation">
+                <span className="label">{t('catalogue:translation')}: </span>
+                {a.translation}
+              </blockquote>
+            )
+          ) : null}
+          {a.verification !== 'seed-verbatim' && a.verification !== 'oj-verbatim' ? (
+            <p className="verification">{t(`catalogue:verification.${a.verification}`)}</p>
+          ) : null}
+        </>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * One section of the questionnaire as a react-hook-form form. Every change is sent to the statechart
+ * at once (and so saved); NEXT is sent only when the form validates, and the machine checks again.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ruleSet } from '../app/rules';
+import type { Lang } from '../engine/constants';
+import type { AnswerValue } from '../engine/program';
+import type { Question } from '../engine/ruleset';
+import { formValuesOf, toAnswer } from './answer-form';
+import { isAnswered, visibleQuestions } from './flow';
+import { fieldId, QuestionField, type FormValues } from './QuestionField';
+import type { QuestionnaireEvent } from './machine';
+
+interface Props {
+  sectionId: string;
+  answers: Readonly<Record<string, AnswerValue>>;
+  attempted: boolean;
+  focus?: string;
+  canFinish: boolean;
+  send: (e: QuestionnaireEvent) => void;
+  lang: Lang;
+}
+
+export function SectionStep({ sectionId, answers, attempted, focus, canFinish, send, lang }: Props) {
+  const { t } = useTranslation();
+  const section = ruleSet.sections.find((s) => s.id === sectionId)!;
+  const questions = useMemo(() => visibleQuestions(ruleSet, answers, sectionId), [answers, sectionId]);
+  const values = useMemo(() => formValuesOf(questions, answers), [questions, answers]);
+  const { register, handleSubmit, formState, watch, trigger, setFocus } = useForm<FormValues>({
+    values,
+    resetOptions: { keepErrors: true },
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+    shouldFocusError: true,
+  });
+  const answersRef = useRef(answers);
+  answersRef.current = answers;
+  const byId = useMemo(() => new Map(questions.map((q) => [q.id, q])), [questions]);
+
+  // Every change goes to the statechart at once: it prunes what the change hides, and it is saved.
+  useEffect(() => {
+    const sub = watch((v, { name, type }) => {
+      if (!name || type !== 'change') return;
+      const q = byId.get(name);
+      if (!q) return;
+      send({ type: 'ANSWER', answers: { [q.id]: toAnswer(q, v[name], answersRef.current[q.id]) } });
+    });
+    return () => sub.unsubscribe();
+  }, [watch, byId, send]);
+
+  // NEXT refused by the machine (e.g. the form was bypassed): show every error.
+  useEffect(() => {
+    if (attempted) void trigger();
+  }, [attempted, trigger]);
+
+  // Arriving from the result to change one answer: bring that question into view.
+  useEffect(() => {
+    if (focus && byId.has(focus)) {
+      document.getElementById(`${fieldId(focus)}-block`)?.scrollIntoView({ block: 'center' });
+      setFocus(focus);
+    } else document.getElementById('step-heading')?.focus();
+  }, [sectionId, focus, byId, setFocus]);
+
+  const rulesFor = (q: Question) => ({
+    validate: (v: unknown) => {
+      const a = toAnswer(q, v, answersRef.current[q.id]);
+      if (!q.optional && !isAnswered(a)) return q.type === 'multi' ? t('questionnaire:validation.chooseOne') : t('questionnaire:validation.required');
+      if (q.type === 'text' && typeof a === 'string' && a.trim().length > (q.maxLength ?? 2000))
+        return t('questionnaire:validation.tooLong', { max: q.maxLength ?? 2000, length: a.trim().length });
+      if (q.type === 'number' && v !== '' && v !== undefined && !Number.isFinite(Number(v))) return t('questionnaire:validation.number');
+      if (q.type === 'number' && typeof a === 'number' && ((q.min !== undefined && a < q.min) || (q.max !== undefined && a > q.max)))
+        return t('questionnaire:validation.range', { min: q.min ?? '−∞', max: q.max ?? '∞' });
+      return true;
+    },
+  });
+
+  const index = ruleSet.sections.findIndex((s) => s.id === sectionId);
+  return (
+    <form
+      className="section-step"
+      data-section={sectionId}
+      noValidate
+      aria-labelledby="step-heading"
+      onSubmit={handleSubmit(() => send({ type: 'NEXT' }))}
+    >
+      <p className="step-count">{t('questionnaire:step', { n: index + 1, total: ruleSet.sections.length })}</p>
+      <h2 id="step-heading" tabIndex={-1}>
+        {section.title[lang]}
+      </h2>
+      {section.intro ? <p className="section-intro">{section.intro[lang]}</p> : null}
+      {Object.keys(formState.errors).length > 0 && formState.isSubmitted ? (
+        <p className="form-error-summary" role="alert">
+          {t('questionnaire:validation.summary', { count: Object.keys(formState.errors).length })}
+        </p>
+      ) : null}
+      {questions.map((q) => (
+        <QuestionField key={q.id} question={q} register={register} rules={rulesFor(q)} error={formState.errors[q.id] as never} lang={lang} />
+      ))}
+      <div className="step-buttons">
+        <button type="button" className="secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
+          {t('questionnaire:nav.back')}
+        </button>
+        <button type="submit" className="primary" data-testid="next">
+          {t('questionnaire:nav.next')}
+        </button>
+        {canFinish ? (
+          <button type="button" className="secondary" data-testid="to-result" onClick={() => send({ type: 'FINISH' })}>
+            {t('questionnaire:nav.toResult')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

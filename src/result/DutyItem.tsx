@@ -1,0 +1,95 @@
+/** One duty or notice: what to do, from when, under which article (text on demand), and its status. */
+import { useTranslation } from 'react-i18next';
+import { ruleSet } from '../app/rules';
+import { ArticleLink, ArticleQuote } from '../catalogue/ArticleQuote';
+import type { Lang } from '../engine/constants';
+import { DUTY_STATUSES, MAX_NOTE_LENGTH, type DutyStatus, type DutyStatusName } from '../report/assessment-file';
+import type { PresentedDuty } from './present';
+
+interface Props {
+  duty: PresentedDuty;
+  status?: DutyStatus;
+  /** Absent for notices, which carry no status. */
+  onStatus?: (id: string, s: DutyStatus | undefined) => void;
+  onEdit: (question: string) => void;
+  lang: Lang;
+}
+
+export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
+  const { t } = useTranslation();
+  const key = d.id.replace(/[^A-Za-z0-9_-]/g, '_');
+  const current: DutyStatusName = status?.status ?? 'todo';
+  const set = (next: Partial<DutyStatus>) => {
+    const merged: DutyStatus = { status: current, ...(status?.note ? { note: status.note } : {}), ...next };
+    if (!merged.note) delete merged.note;
+    onStatus?.(d.id, merged.status === 'todo' && !merged.note ? undefined : merged);
+  };
+  return (
+    <li className={`duty kind-${d.kind} status-${current}`} data-testid={`duty-${d.id}`} data-duty={d.id}>
+      <div className="duty-head">
+        <h5>{d.title}</h5>
+        <span className={`badge kind-${d.kind}`}>{t(`result:kind.${d.kind}`)}</span>
+      </div>
+      <p className="duty-meta">
+        <ArticleLink id={d.article} lang={lang} />
+        {d.articles
+          .filter((a) => a !== d.article)
+          .map((a) => (
+            <ArticleLink key={a} id={a} lang={lang} />
+          ))}
+        <span className="date">{d.appliesNow ? t('result:duty.appliesSince', { date: d.from }) : t('result:duty.appliesFrom', { date: d.from })}</span>
+      </p>
+      {d.addressee ? <p className="addressee">{t('result:duty.addressee', { who: d.addressee })}</p> : null}
+      <p>{d.do}</p>
+      {d.evidence.length ? (
+        <>
+          <p className="evidence-label">{t('result:duty.evidence')}</p>
+          <ul className="evidence">
+            {d.evidence.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {!d.certain && d.dependsOn?.length ? (
+        <p className="depends">
+          {t('result:duty.dependsOn')}{' '}
+          {d.dependsOn.map((q, i) => (
+            <span key={q}>
+              {i ? ', ' : ''}
+              <button type="button" className="link" onClick={() => onEdit(q)}>
+                {ruleSet.questionById.get(q)?.text[lang] ?? q}
+              </button>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {d.heuristic ? <p className="heuristic">{t('result:duty.heuristic', { text: d.heuristic })}</p> : null}
+      {d.unverified ? <p className="unverified">{t('result:duty.unverified', { text: d.unverified })}</p> : null}
+      <details className="article-toggle">
+        <summary>{t('result:duty.showArticle', { id: d.article })}</summary>
+        <ArticleQuote id={d.article} lang={lang} />
+      </details>
+      {onStatus ? (
+        <div className="duty-status">
+          <label htmlFor={`status-${key}`}>{t('result:duty.status')}</label>
+          <select id={`status-${key}`} value={current} onChange={(e) => set({ status: e.currentTarget.value as DutyStatusName })}>
+            {DUTY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`result:status.${s}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`note-${key}`}>{current === 'not_applicable' ? t('result:duty.noteWhy') : t('result:duty.note')}</label>
+          <textarea
+            id={`note-${key}`}
+            rows={2}
+            maxLength={MAX_NOTE_LENGTH}
+            value={status?.note ?? ''}
+            onChange={(e) => set({ note: e.currentTarget.value })}
+          />
+        </div>
+      ) : null}
+    </li>
+  );
+}
