@@ -9,7 +9,8 @@ import { splitRules, TEXT_GROUPS, type SplitRuleSet, type TextGroup } from './sr
  * The rule set for the browser, read from rules/ and validated at build time (a bad rule set fails the
  * build with the same messages as rules:check), then split so the first question loads only what it
  * shows (src/ruledata/split.ts):
- * - `virtual:rules`: the structure, and loaders for the rest;
+ * - `virtual:rules`: the structure;
+ * - `virtual:rules/loaders`: loaders for the rest (tiny, so texts can be fetched before the structure is evaluated);
  * - `virtual:rules/text/<group>/<lang>`: one text table (q = questionnaire, r = result);
  * - `virtual:rules/sources`: the articles' original text and translation.
  */
@@ -34,13 +35,10 @@ function rulesPlugin(): Plugin {
         split = splitRules(raw);
       }
       const path = id.slice(`\0${prefix}`.length);
-      if (path === '') {
+      if (path === '') return `export const structure = JSON.parse(${JSON.stringify(JSON.stringify(split.structure))});`;
+      if (path === '/loaders') {
         const loaders = LANGS.flatMap((l) => TEXT_GROUPS.map((g) => `  '${g}/${l}': () => import('${prefix}/text/${g}/${l}'),`));
-        return [
-          `export const structure = JSON.parse(${JSON.stringify(JSON.stringify(split.structure))});`,
-          `export const textLoaders = {\n${loaders.join('\n')}\n};`,
-          `export const loadSources = () => import('${prefix}/sources');`,
-        ].join('\n');
+        return [`export const textLoaders = {\n${loaders.join('\n')}\n};`, `export const loadSources = () => import('${prefix}/sources');`].join('\n');
       }
       if (path === '/sources') return json(split.sources);
       const m = /^\/text\/(q|r)\/(.+)$/.exec(path);

@@ -1,3 +1,5 @@
+/** Entry. `first-load` comes first so the first language's texts are fetched while the rest evaluates. */
+import './app/first-load';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -3,8 +3,10 @@
 /** The rule set, split for the browser by vite.config.ts (see src/ruledata/split.ts). */
 declare module 'virtual:rules' {
   import type { RawRuleSet } from './engine/ruleset';
-  import type { ArticleText } from './ruledata/split';
   export const structure: RawRuleSet;
+}
+declare module 'virtual:rules/loaders' {
+  import type { ArticleText } from './ruledata/split';
   export const textLoaders: Record<string, () => Promise<{ default: string[] }>>;
   export const loadSources: () => Promise<{ default: Record<string, ArticleText> }>;
 }

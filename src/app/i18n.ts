@@ -5,45 +5,24 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGS, type Lang } from '../engine/constants';
+import type { Lang } from '../engine/constants';
+import { languageBundles } from '../i18n/bundles';
 import { NAMESPACES } from '../i18n/namespaces';
-import { loadTexts } from './rules';
+import { firstBundle, firstLanguage, firstTexts, LANG_KEY } from './first-load';
+import { loadTexts } from './rule-texts';
 
-const LANG_KEY = 'ai-risk-self-assessment:lang';
-const bundles = import.meta.glob<{ default: Record<string, unknown> }>('../i18n/locales/*/*.json');
-
-export function isLang(v: unknown): v is Lang {
-  return (LANGS as readonly unknown[]).includes(v);
-}
-
-/** The remembered choice, else the browser's first language we have (any Chinese → zh-CN), else English. */
-export function initialLanguage(): Lang {
-  try {
-    const saved = localStorage.getItem(LANG_KEY);
-    if (isLang(saved)) return saved;
-  } catch {
-    // storage unavailable (private mode, blocked): fall through to the browser's languages
+async function loadBundles(lang: Lang, fetched = languageBundles[lang]()): Promise<void> {
+  const bundle = await fetched;
+  if (NAMESPACES.every((ns) => i18next.hasResourceBundle(lang, ns))) return;
+  for (const ns of NAMESPACES) {
+    if (!bundle[ns]) throw new Error(`missing translations: ${lang}/${ns}`);
+    i18next.addResourceBundle(lang, ns, bundle[ns]);
   }
-  for (const l of navigator.languages ?? [navigator.language]) {
-    if (/^zh\b/i.test(l)) return 'zh-CN';
-    if (/^en\b/i.test(l)) return 'en';
-  }
-  return 'en';
 }
 
-async function loadBundles(lang: Lang): Promise<void> {
-  await Promise.all(
-    NAMESPACES.map(async (ns) => {
-      if (i18next.hasResourceBundle(lang, ns)) return;
-      const load = bundles[`../i18n/locales/${lang}/${ns}.json`];
-      if (!load) throw new Error(`missing translations: ${lang}/${ns}`);
-      i18next.addResourceBundle(lang, ns, (await load()).default);
-    }),
-  );
-}
-
+/** Starts fetching the first language's interface and rule texts at once, then initialises i18next. */
 export async function initI18n(): Promise<Lang> {
-  const lang = initialLanguage();
+  const lang = firstLanguage;
   await i18next.use(initReactI18next).init({
     lng: lang,
     fallbackLng: false,
@@ -54,7 +33,7 @@ export async function initI18n(): Promise<Lang> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  await Promise.all([loadBundles(lang), loadTexts(lang, ['q'])]);
+  await Promise.all([loadBundles(lang, firstBundle), firstTexts]);
   document.documentElement.lang = lang;
   return lang;
 }
