@@ -1,5 +1,5 @@
 /** Broken rule files make `rules:check` fail with a message naming the file, the path and the problem. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,7 +81,8 @@ describe('rules:check', () => {
     expect(check(dir).lines).toContainEqual(expect.stringMatching(/rules\/tiers\/eu\.yaml: line \d+, column \d+: /));
   });
 
-  it('fails when a Chinese statute text no longer matches the seed', () => {
+  // The seeds live beside the repository (../shared/seeds); a clone elsewhere has none to compare with.
+  it.skipIf(!existsSync(SEEDS))('fails when a Chinese statute text no longer matches the seed', () => {
     const dir = brokenRules('sources/sh.yaml', (t) => t.replace('不得设置歧视性条件', '不得设置条件'));
     const res = check(dir);
     expect(res.ok).toBe(false);
