@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { answerAll, answerSection, example, shownResult, watchOrigins } from './support';
+import { answerAll, answerSection, example, rs, shownResult, watchOrigins, withOpenAnswer } from './support';
 
 const sorted = (xs: readonly { id: string }[]) => xs.map((x) => x.id).sort();
 
@@ -177,4 +177,27 @@ test('changing an earlier answer removes the answers it hides, and says so', asy
   await expect(page.locator('.notice.dropped')).toBeVisible();
   await expect(page.locator('.notice.dropped li').first()).toBeVisible();
   await expect(page.locator('[data-question="eu_roles"]')).toHaveCount(0);
+});
+
+test('"not sure" gives needs review: the strictest tier still possible, and a link back to the open question', async ({ page }) => {
+  const { answers, question, assessment } = withOpenAnswer('E1', 'EU');
+  await fresh(page);
+  await answerAll(page, answers);
+  await expect(page.getByTestId('tier-EU')).toHaveAttribute('data-tier', 'needs_review');
+  const card = page.getByTestId('regime-EU');
+  const label = JSON.parse(readFileSync('src/i18n/locales/en/result.json', 'utf8')).tier[assessment.regimes.EU.worstCase!];
+  await expect(card.locator('.worst-case')).toContainText(`Strictest tier still possible: ${label}`);
+  const text = rs.questionById.get(question)!.text.en;
+  await card.locator('.open-questions').getByRole('button', { name: text }).click();
+  await expect(page.locator(`[data-question="${question}"]`)).toBeVisible();
+  expect(await page.evaluate((q) => !!document.activeElement?.closest(`[data-question="${q}"]`), question)).toBe(true);
+});
+
+test.describe('with a Chinese browser', () => {
+  test.use({ locale: 'zh-CN' });
+  test('the first language follows the browser', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByTestId('start')).toHaveText('开始评估');
+  });
 });

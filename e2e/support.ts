@@ -98,3 +98,17 @@ export function watchOrigins(page: Page, base: string): string[] {
   });
   return foreign;
 }
+
+/** E-file answers with one answer turned into "not sure" so that `regime` needs review (found by the engine). */
+export function withOpenAnswer(id: string, regime: 'SH' | 'SZ' | 'EU') {
+  const base = intendedAnswers(exampleAnswers(id) as Record<string, unknown>);
+  for (const q of rs.questions) {
+    if (base[q.id] === undefined || q.unknownValues.size === 0) continue;
+    const unknown = [...q.unknownValues][0]!;
+    const source = { ...base, [q.id]: q.type === 'multi' ? [unknown] : unknown };
+    const answers = intendedAnswers(source);
+    const r = assess(rs, answers, { date: new Date().toISOString().slice(0, 10) });
+    if (r.ok && r.assessment.regimes[regime].tier === 'needs_review') return { answers, question: q.id, assessment: r.assessment };
+  }
+  throw new Error(`no single "not sure" answer makes ${regime} need review for ${id}`);
+}
