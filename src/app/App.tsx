@@ -18,7 +18,15 @@ export function App() {
   const [langError, setLangError] = useState(false);
   return (
     <>
-      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+      <a
+        className="skip-link"
+        href="#/"
+        onClick={(e) => {
+          e.preventDefault();
+          // The visible page's main region (the assessment stays mounted, hidden, while the catalogue shows).
+          [...document.querySelectorAll<HTMLElement>('main')].find((m) => m.offsetParent !== null)?.focus();
+        }}
+      >
         {t('app:skip')}
       </a>
       <header className="app-header">

@@ -103,7 +103,7 @@ function Session({ record, setRecord, lang }: SessionProps) {
 
   const complete = allAnswered(ruleSet, answers);
   return (
-    <main id="main" className="assessment" tabIndex={-1}>
+    <main id="main-assessment" className="assessment" tabIndex={-1}>
       {step.startsWith('section:') || step === 'review' ? (
         <ProgressNav current={step.startsWith('section:') ? step.slice(8) : undefined} answers={answers} send={send} lang={lang} />
       ) : null}

@@ -42,7 +42,7 @@ export default function CatalogueView({ article, lang }: { article?: string; lan
   const matches = (...texts: (string | undefined)[]) => !q || texts.some((x) => x?.toLowerCase().includes(q));
 
   return (
-    <main id="main" className="catalogue" tabIndex={-1}>
+    <main id="main-catalogue" className="catalogue" tabIndex={-1}>
       <h2 id="catalogue-heading" tabIndex={-1}>
         {t('catalogue:title')}
       </h2>
