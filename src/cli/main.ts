@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalogueMarkdown } from '../catalogue/markdown';
-import { LANGS, type Lang } from '../engine/schema';
+import { localIsoDate } from '../engine/assess';
+import { LANGS, type Lang } from '../engine/constants';
 import { createI18n } from '../i18n/i18n';
 import { DEFAULT_RULES_DIR, loadRulesFromDir } from '../node/load-rules';
 import { type OutputFormat, classify, toCsv } from './classify';
@@ -22,11 +23,6 @@ const USAGE = `usage:
   cli classify <files…> [--format json|csv] [--lang en|zh-CN] [--date YYYY-MM-DD]
   cli check [--rules DIR] [--seeds DIR] [--samples N]
   cli catalogue [--check]`;
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 export interface Io {
   out: (s: string) => void;
@@ -65,7 +61,7 @@ export function main(argv: string[], io: Io): number {
     case 'classify': {
       if (!FORMATS.includes(o.format as OutputFormat)) return usage('badFormat', { formats: FORMATS.join(', ') });
       if (!LANGS.includes(o.lang as Lang)) return usage('badLang');
-      const date = o.date ?? today();
+      const date = o.date ?? localIsoDate();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return usage('badDate');
       if (!positionals.length) return usage('noFiles');
       const rules = loadRulesFromDir(o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR);

@@ -5,7 +5,7 @@
 export { loadRuleSet } from './load';
 export { buildRuleSet, TRUSTED_PARSERS, optionsOf, formatPath } from './ruleset';
 export type { RawRuleSet, RawFile, RuleSet, RuleSetError, LoadResult, Question, Section, Article, Duty, Indicator } from './ruleset';
-export { assess, euLevelOf } from './assess';
+export { assess, euLevelOf, localIsoDate } from './assess';
 export type { Assessment, AssessResult, AssessOptions, RegimeResult, RegimeTier, Reason, AnswerFact, OpenQuestion, DutyResult, GpaiResult, OverallLevel, Tri } from './assess';
 export { askedQuestions, pruneHiddenAnswers, ANSWER_ERROR_CODES } from './answers';
 export type { Answers, AnswerError, AnswerErrorCode, Asked } from './answers';

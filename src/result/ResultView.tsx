@@ -7,7 +7,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasTexts, loadArticleTexts, loadTexts, ruleSet, useRuleTexts } from '../app/rules';
 import { ArticleLink } from '../catalogue/ArticleQuote';
-import { assess } from '../engine/assess';
+import { assess, localIsoDate } from '../engine/assess';
 import { DUTY_REGIMES, REGIMES, type Lang } from '../engine/constants';
 import type { AnswerValue } from '../engine/program';
 import type { QuestionnaireEvent } from '../questionnaire/machine';
@@ -24,11 +24,6 @@ interface Props {
   lang: Lang;
 }
 
-export const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
 export default function ResultView({ record, answers, send, setDuty, onNew, lang }: Props) {
   const { t } = useTranslation();
   useRuleTexts();
@@ -36,7 +31,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
     void Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]).catch(() => undefined);
   }, [lang]);
   useEffect(() => document.getElementById('step-heading')?.focus(), []);
-  const date = today();
+  const date = localIsoDate();
   const assessment = useMemo(() => assess(ruleSet, answers, { date }), [answers, date]);
   const ready = hasTexts(lang, 'r');
   if (!assessment.ok) {
