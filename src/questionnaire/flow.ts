@@ -3,35 +3,52 @@
  * section are asked, which are still missing, and what an answer change does to later answers.
  * Pure functions over the engine; the statechart (machine.ts) and the forms both use them.
  */
-import { askedQuestions, pruneHiddenAnswers, type Answers } from '../engine/answers';
+import { askedQuestions, pruneHiddenAnswers, type Answers, type Asked } from '../engine/answers';
 import type { AnswerValue } from '../engine/program';
 import type { Question, RuleSet } from '../engine/ruleset';
 
 export type AnswerMap = Record<string, AnswerValue>;
 
+interface View {
+  asked: Map<string, Asked>;
+  shown: Map<string, Question[]>;
+}
+
 /**
- * Questions of `sectionId` the user is asked now. A question whose asking is still open ("maybe")
- * is shown once every question before it is answered: then only a "not sure" answer keeps it open,
- * and it is better to ask than to guess. Before that it waits, so a section does not open with
- * questions the next answer may remove.
+ * Which questions each section shows under `answers`, computed in one pass and kept per answers
+ * object: the statechart's guards, the form and the progress bar ask about the same answers many
+ * times per change, and answers are never mutated (every change makes a new object).
+ *
+ * A question whose asking is still open ("maybe") is shown once every question before it is
+ * answered: then only a "not sure" answer keeps it open, and it is better to ask than to guess.
+ * Before that it waits, so a section does not open with questions the next answer may remove.
  */
-export function visibleQuestions(rs: RuleSet, answers: Answers, sectionId: string): Question[] {
+const views = new WeakMap<Answers, View>();
+function viewOf(rs: RuleSet, answers: Answers): View {
+  let v = views.get(answers);
+  if (v) return v;
   const asked = askedQuestions(rs, answers);
-  const out: Question[] = [];
+  const shown = new Map<string, Question[]>(rs.sections.map((s) => [s.id, []]));
   let blocked = false;
   for (const q of rs.questions) {
     const a = asked.get(q.id);
-    const shown = a === 'asked' || (a === 'maybe' && !blocked);
-    if (q.section === sectionId && shown) out.push(q);
-    else if (out.length && q.section !== sectionId) break;
-    if (shown && !q.optional && !isAnswered(answers[q.id])) blocked = true;
+    if (!(a === 'asked' || (a === 'maybe' && !blocked))) continue;
+    shown.get(q.section)!.push(q);
+    if (!q.optional && !isAnswered(answers[q.id])) blocked = true;
   }
-  return out;
+  v = { asked, shown };
+  views.set(answers, v);
+  return v;
+}
+
+/** Questions of `sectionId` the user is asked now (see `viewOf`). */
+export function visibleQuestions(rs: RuleSet, answers: Answers, sectionId: string): Question[] {
+  return viewOf(rs, answers).shown.get(sectionId) ?? [];
 }
 
 /** No question of the section can be asked under any settling of the open answers. */
 export function sectionNeverAsked(rs: RuleSet, answers: Answers, sectionId: string): boolean {
-  const asked = askedQuestions(rs, answers);
+  const { asked } = viewOf(rs, answers);
   return rs.questions.every((q) => q.section !== sectionId || asked.get(q.id) === 'hidden');
 }
 

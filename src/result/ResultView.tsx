@@ -26,14 +26,21 @@ interface Props {
 
 export default function ResultView({ record, answers, send, setDuty, onNew, lang }: Props) {
   const { t } = useTranslation();
-  useRuleTexts();
   useEffect(() => {
     void Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]).catch(() => undefined);
   }, [lang]);
   useEffect(() => document.getElementById('step-heading')?.focus(), []);
   const date = localIsoDate();
   const assessment = useMemo(() => assess(ruleSet, answers, { date }), [answers, date]);
+  const textsVersion = useRuleTexts();
   const ready = hasTexts(lang, 'r');
+  // Not on every duty status or note change: only when the answers, the language or the texts change.
+  const report = useMemo(
+    () => (assessment.ok && ready ? present(ruleSet, assessment.assessment, lang, t) : undefined),
+    // textsVersion: the rule texts are read through getters, so a table's arrival must recompute.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [assessment, ready, lang, t, textsVersion],
+  );
   if (!assessment.ok) {
     return (
       <p role="alert" className="notice error">
@@ -41,8 +48,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
       </p>
     );
   }
-  if (!ready) return <p className="loading">{t('app:loading')}</p>;
-  const report = present(ruleSet, assessment.assessment, lang, t);
+  if (!report) return <p className="loading">{t('app:loading')}</p>;
   const edit = (question: string) => send({ type: 'EDIT', question });
 
   return (
