@@ -15,6 +15,9 @@ import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
 import { DutyItem } from './DutyItem';
 import { present, type PresentedOpenQuestion, type PresentedReason, type PresentedRegime } from './present';
 
+/** Items of an inline list: "a, b" in English, "a、b" in Chinese. */
+const listSeparator = (lang: Lang) => (lang === 'zh-CN' ? '、' : ', ');
+
 interface Props {
   record: AssessmentRecord;
   answers: Readonly<Record<string, AnswerValue>>;
@@ -75,7 +78,8 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
         <p>
           {report.overall === 'needs_review'
             ? t('result:page.overallNeedsReview', { worst: t(`result:tier.${report.overallDetail.worstCase}`) })
-            : t('result:page.overallExplained', { regimes: report.overallDetail.regimes.map((r) => t(`result:regime.${r}`)).join(', ') })}
+            : t('result:page.overallExplained', { regimes: report.overallDetail.regimes.map((r) => t(`result:regime.${r}`))
+              .join(listSeparator(lang)) })}
         </p>
       </section>
 
@@ -146,7 +150,8 @@ function RegimeCard({ regime, data, onEdit, lang }: { regime: string; data: Pres
       {data.tier === 'needs_review' ? (
         <p className="worst-case">
           {t('result:page.worstCase', { tier: t(`result:tier.${data.worstCase}`) })}{' '}
-          {t('result:page.possible', { tiers: data.possible.map((x) => t(`result:tier.${x}`)).join(', ') })}
+          {t('result:page.possible', { tiers: data.possible.map((x) => t(`result:tier.${x}`))
+              .join(listSeparator(lang)) })}
         </p>
       ) : null}
       {data.openQuestions?.length ? <OpenQuestions items={data.openQuestions} onEdit={onEdit} /> : null}
