@@ -9,19 +9,21 @@ import enApp from './locales/en/app.json';
 import enCatalogue from './locales/en/catalogue.json';
 import enErrors from './locales/en/errors.json';
 import enQuestionnaire from './locales/en/questionnaire.json';
+import enReport from './locales/en/report.json';
 import enResult from './locales/en/result.json';
 import zhApp from './locales/zh-CN/app.json';
 import zhCatalogue from './locales/zh-CN/catalogue.json';
 import zhErrors from './locales/zh-CN/errors.json';
 import zhQuestionnaire from './locales/zh-CN/questionnaire.json';
+import zhReport from './locales/zh-CN/report.json';
 import zhResult from './locales/zh-CN/result.json';
 import { NAMESPACES } from './namespaces';
 
 export { NAMESPACES };
 
 export const resources = {
-  en: { app: enApp, questionnaire: enQuestionnaire, result: enResult, catalogue: enCatalogue, errors: enErrors },
-  'zh-CN': { app: zhApp, questionnaire: zhQuestionnaire, result: zhResult, catalogue: zhCatalogue, errors: zhErrors },
+  en: { app: enApp, questionnaire: enQuestionnaire, result: enResult, catalogue: enCatalogue, errors: enErrors, report: enReport },
+  'zh-CN': { app: zhApp, questionnaire: zhQuestionnaire, result: zhResult, catalogue: zhCatalogue, errors: zhErrors, report: zhReport },
 } as const;
 
 /** A fresh, initialised i18next instance for one language (synchronous: resources are bundled). */

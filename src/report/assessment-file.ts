@@ -79,9 +79,13 @@ export function toFile(rs: RuleSet, record: AssessmentRecord, now = new Date()):
   };
 }
 
+/** A piece of a file name safe on every system: letters and digits of any script, runs of anything else as "-". */
+export function fileStem(s: string, max = 60): string {
+  return s.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, max).replace(/-+$/, '');
+}
+
 export function fileName(record: AssessmentRecord, product: string | undefined): string {
-  const base = (product ?? 'assessment').normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'assessment';
-  return `${base}-${record.updatedAt.slice(0, 10)}.ai-risk.json`;
+  return `${fileStem(product ?? '') || 'assessment'}-${record.updatedAt.slice(0, 10)}.ai-risk.json`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

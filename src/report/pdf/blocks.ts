@@ -1,0 +1,53 @@
+/**
+ * A printed document as data: blocks of text in named styles, checklist items with their status box,
+ * and the page furniture (running header, footer, metadata). `checklist.ts` builds one from an
+ * assessment; `render.ts` lays it out on A4 pages. Nothing here knows about PDF.
+ */
+import type { DutyStatusName } from '../assessment-file';
+
+export type StyleName = 'title' | 'subtitle' | 'h1' | 'h2' | 'h3' | 'body' | 'strong' | 'small' | 'muted' | 'original' | 'translation' | 'label';
+
+/** Colours by meaning; the renderer maps them to ink. */
+export type Tone = 'prohibited' | 'high' | 'limited' | 'minimal' | 'neutral' | 'review';
+
+export type Block =
+  | {
+      type: 'text';
+      text: string;
+      style: StyleName;
+      /** Extra left indent, in points. */
+      indent?: number;
+      /** Draw a bar left of the lines (quoted statute text). */
+      quote?: boolean;
+      /** Keep on the same page as the block after it (headings). */
+      keepWithNext?: boolean;
+      /** An entry in the PDF's bookmarks at this level (1 = top). */
+      outline?: 1 | 2;
+      /** Start on a new page. */
+      pageBreakBefore?: boolean;
+    }
+  /** A label and a value side by side (the cover's fields). */
+  | { type: 'field'; label: string; value: string }
+  /** A coloured tier label. */
+  | { type: 'badge'; text: string; tone: Tone; label?: string }
+  /** Indented blocks with a mark left of the first line; kept on one page when they fit one. */
+  | { type: 'item'; mark: Mark; blocks: Block[] }
+  | { type: 'space'; size: number }
+  | { type: 'rule' };
+
+export type Mark = { kind: 'bullet' } | { kind: 'box'; status: DutyStatusName };
+
+export interface PrintedDocument {
+  /** BCP 47 language of the document (the PDF's /Lang). */
+  lang: string;
+  meta: { title: string; author?: string; subject: string; keywords: string[]; creator: string; date: string };
+  /** Printed at the top of every page but the first. */
+  header: string;
+  /** Printed at the bottom left of every page. */
+  footer: string;
+  /** "Page 3 of 12". */
+  pageLabel: (page: number, pages: number) => string;
+  /** Said once, where a character had to be drawn with the stand-in glyph. */
+  fallbackNote: string;
+  blocks: Block[];
+}

@@ -1,0 +1,103 @@
+/**
+ * The checklist PDF for every worked example, in both languages, as a reader meets it: the text pdf.js
+ * extracts (tiers, duty titles, article ids, the Chinese statute text, statuses and notes), every page
+ * rendered by poppler with ink under every line of text, nothing past the margin, fonts embedded as
+ * subsets. The page images are kept in test-results/pdf/ to look at.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../engine/assess';
+import { type Lang, REGIMES } from '../../engine/constants';
+import type { AnswerValue } from '../../engine/program';
+import { createI18n } from '../../i18n/i18n';
+import { loadPdfAssets } from '../../node/pdf-assets';
+import { present } from '../../result/present';
+import { exampleAnswers, projectRules } from '../../testing/fixtures';
+import { blankText, overflowingText, pdfFonts, readPdf, renderPages, squash } from '../../testing/pdf-check';
+import type { DutyStatus } from '../assessment-file';
+import { checklistPdf, GENERATOR } from './checklist-pdf';
+
+const rs = projectRules();
+const OUT = resolve(import.meta.dirname, '../../../test-results/pdf');
+const DATE = '2026-11-23';
+
+function inputFor(id: string, lang: Lang) {
+  const answers = exampleAnswers(id) as Record<string, AnswerValue>;
+  const res = assess(rs, answers, { date: DATE });
+  if (!res.ok) throw new Error(`${id} does not assess`);
+  const t = createI18n(lang).t;
+  const report = present(rs, res.assessment, lang, t);
+  // A status and a note on the first duties, as a user would set them.
+  const [a, b, c] = report.duties;
+  const duties: Record<string, DutyStatus> = {};
+  if (a) duties[a.id] = { status: 'done', note: `Signed off by Legal ${id}` };
+  if (b) duties[b.id] = { status: 'in_progress' };
+  if (c) duties[c.id] = { status: 'not_applicable', note: '不适用：产品未在上海提供' };
+  return { rs, report, answers, duties, assessor: 'Wang Fang 王芳', t };
+}
+
+describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist PDF of %s', (id) => {
+  it.each(['en', 'zh-CN'] as const)('in %s: tiers, duties, articles and statute text are there and every line has ink', async (lang) => {
+    const input = inputFor(id, lang);
+    const { report: r, t } = input;
+    const bytes = await checklistPdf(input, loadPdfAssets());
+    expect(bytes.length).toBeLessThan(1_000_000);
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+
+    const pdf = await readPdf(bytes);
+    const has = (s: string) => expect(pdf.squashed.includes(squash(s)), `missing from the PDF: ${s.slice(0, 100)}`).toBe(true);
+    expect(pdf.info.Creator).toBe(GENERATOR);
+    expect(pdf.info.Author).toBe('Wang Fang 王芳');
+    has('Wang Fang 王芳');
+    has(t('report:title'));
+    has(r.overallLabel);
+    for (const g of REGIMES) {
+      has(t('report:tiers.heading'));
+      has(r.regimes[g].tierLabel);
+      for (const reason of r.regimes[g].reasons) reason.articles.forEach(has);
+    }
+    for (const d of [...r.duties, ...r.notices]) {
+      has(d.title);
+      has(d.article);
+      has(d.do);
+    }
+    // Statute text: every cited Chinese article in Chinese, whatever the document's language.
+    const cited = new Set([
+      ...[...r.duties, ...r.notices].flatMap((d) => d.articles),
+      ...REGIMES.flatMap((g) => [...r.regimes[g].reasons, ...r.regimes[g].ruledOut].flatMap((x) => x.articles)),
+    ]);
+    for (const a of cited) {
+      const art = rs.articles.get(a)!;
+      has(art.original);
+      if (art.translation) has(art.translation);
+    }
+    expect([...cited].some((a) => rs.articles.get(a)!.regime !== 'EU')).toBe(true);
+    if (r.duties[0]) {
+      has(t('report:checklist.status', { status: t('result:status.done') }));
+      has(`Signed off by Legal ${id}`);
+    }
+    has(r.disclaimer);
+    // Page numbers and the running header on every page (not on the cover's header).
+    const pages = pdf.pages.length;
+    pdf.furniture.forEach((lines, i) => {
+      expect(lines).toContain(t('report:page', { page: i + 1, pages }));
+      if (i > 0) expect(lines.join(' ')).toContain(r.assessedOn);
+    });
+
+    const rendered = renderPages(bytes, OUT, `${id}-${lang}`);
+    expect(rendered).toHaveLength(pages);
+    expect(blankText(pdf, rendered)).toEqual([]);
+    expect(overflowingText(pdf)).toEqual([]);
+    const fonts = pdfFonts(bytes);
+    expect(fonts.length).toBe(2);
+    for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+NotoSansSC-\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+});
+
+describe('checklist PDF', () => {
+  it('is the same file for the same input (no clock, no random ids)', async () => {
+    const one = await checklistPdf(inputFor('E5', 'zh-CN'), loadPdfAssets());
+    const two = await checklistPdf(inputFor('E5', 'zh-CN'), loadPdfAssets());
+    expect(Buffer.from(one).equals(Buffer.from(two))).toBe(true);
+  });
+});

@@ -1,0 +1,281 @@
+/**
+ * The PDF checklist's content (product.md §5): a cover with who, what, when and under which rule set;
+ * the tiers with their reasons; the duties as a checklist grouped by regime, each with its article,
+ * status box, note and date; every answer; the text of every article cited (Chinese statutes always in
+ * Chinese, with the translation); the disclaimer. In the language of the `report` (from `present`).
+ * Pure data out (blocks.ts): the browser and the command line render the same document.
+ */
+import { askedQuestions } from '../../engine/answers';
+import { DUTY_REGIMES, type Lang, REGIMES } from '../../engine/constants';
+import type { AnswerValue } from '../../engine/program';
+import type { RuleSet } from '../../engine/ruleset';
+import type { TFunction } from '../../i18n/i18n';
+import type { PresentedDuty, PresentedReason, Report } from '../../result/present';
+import { valueText } from '../../result/present';
+import { DUTY_STATUSES, type DutyStatus, fileStem } from '../assessment-file';
+import type { Block, PrintedDocument, Tone } from './blocks';
+
+export interface ChecklistInput {
+  rs: RuleSet;
+  /** The assessment made readable in one language (`present`). */
+  report: Report;
+  answers: Readonly<Record<string, AnswerValue>>;
+  /** Status and note per duty id, as the user recorded them. */
+  duties: Readonly<Record<string, DutyStatus>>;
+  assessor?: string;
+  /** i18next `t` in the report's language. */
+  t: TFunction;
+  /** Name and version of the program, for the cover and the PDF's Creator. */
+  generator: string;
+}
+
+const TONE: Record<string, Tone> = {
+  prohibited: 'prohibited',
+  unacceptable: 'prohibited',
+  high: 'high',
+  medium_low: 'limited',
+  limited: 'limited',
+  minimal: 'minimal',
+  out_of_scope: 'neutral',
+  needs_review: 'review',
+};
+
+const join = (lang: Lang, items: string[]) => items.join(lang === 'zh-CN' ? '、' : ', ');
+
+export function checklistDocument(input: ChecklistInput): PrintedDocument {
+  const { rs, report: r, answers, duties, t } = input;
+  const lang = r.language;
+  const blocks: Block[] = [];
+  const text = (s: string, style: Extract<Block, { type: 'text' }>['style'], extra: Partial<Extract<Block, { type: 'text' }>> = {}): Block => ({
+    type: 'text',
+    text: s,
+    style,
+    ...extra,
+  });
+  const heading1 = (s: string, newPage = true) => blocks.push(text(s, 'h1', { keepWithNext: true, outline: 1, pageBreakBefore: newPage }));
+  const tier = (name: string) => t(`result:tier.${name}`);
+  const articleLabel = (id: string) => {
+    const a = rs.articles.get(id);
+    return a ? `${id} ${a.heading[lang]}` : id;
+  };
+  const subject = [r.subject.company, r.subject.product].filter(Boolean).join(' · ');
+
+  // ---- Cover ---------------------------------------------------------------------------------
+  blocks.push(text(t('report:title'), 'title'), text(t('report:subtitle'), 'subtitle'));
+  const field = (label: string, value: string | undefined): Block => ({ type: 'field', label, value: value || t('report:unnamed') });
+  blocks.push(
+    field(t('report:field.company'), r.subject.company),
+    field(t('report:field.product'), r.subject.product),
+    field(t('report:field.assessor'), input.assessor),
+    field(t('report:field.date'), r.assessedOn),
+    field(t('report:field.ruleSet'), t('report:field.ruleSetValue', { version: r.ruleSet.version, date: r.ruleSet.date })),
+    field(t('report:field.generatedBy'), `${input.generator} — ${t('report:generator')}`),
+    { type: 'space', size: 14 },
+    { type: 'badge', label: t('result:page.overall'), text: r.overallLabel, tone: TONE[r.overall] ?? 'neutral' },
+    text(
+      r.overall === 'needs_review'
+        ? t('result:page.overallNeedsReview', { worst: tier(r.overallDetail.worstCase ?? 'needs_review') })
+        : t('result:page.overallExplained', { regimes: join(lang, r.overallDetail.regimes.map((g) => t(`result:regime.${g}`))) }),
+      'body',
+    ),
+    { type: 'space', size: 6 },
+    text(t('report:summary.heading'), 'h2', { keepWithNext: true }),
+  );
+  for (const g of REGIMES) {
+    const reg = r.regimes[g];
+    const worst = reg.tier === 'needs_review' && reg.worstCase ? ` — ${t('result:page.worstCase', { tier: tier(reg.worstCase) })}` : '';
+    blocks.push(field(t(`result:regime.${g}`), `${reg.tierLabel}${worst}`));
+  }
+  blocks.push(text(gpaiLine(r, t), 'body'));
+  const count = (s: string) => r.duties.filter((d) => (duties[d.id]?.status ?? 'todo') === s).length;
+  blocks.push(
+    text(
+      r.duties.length
+        ? t('report:summary.dutyCounts', {
+            total: r.duties.length,
+            mandatory: r.duties.filter((d) => d.mandatory).length,
+            encouraged: r.duties.filter((d) => !d.mandatory).length,
+            done: count('done'),
+            inProgress: count('in_progress'),
+            notApplicable: count('not_applicable'),
+            todo: count('todo'),
+          })
+        : t('report:summary.noDuties'),
+      'body',
+    ),
+    { type: 'space', size: 8 },
+    { type: 'rule' },
+    text(t('result:page.indicative'), 'muted'),
+    text(r.disclaimer, 'muted'),
+  );
+
+  // ---- Tiers and reasons ------------------------------------------------------------------------
+  heading1(t('report:tiers.heading'));
+  for (const g of REGIMES) {
+    const reg = r.regimes[g];
+    blocks.push(text(reg.name, 'h2', { keepWithNext: true, outline: 2 }), { type: 'badge', text: reg.tierLabel, tone: TONE[reg.tier] ?? 'neutral' });
+    if (reg.tier === 'needs_review') {
+      blocks.push(
+        text(
+          `${t('result:page.worstCase', { tier: tier(reg.worstCase ?? 'needs_review') })} ${t('result:page.possible', {
+            tiers: join(lang, reg.possible.map(tier)),
+          })}`,
+          'body',
+        ),
+      );
+    }
+    if (reg.openQuestions?.length) {
+      blocks.push(text(t('result:page.settle'), 'strong', { keepWithNext: true }));
+      for (const o of reg.openQuestions) blocks.push(bullet(`${o.text} (${t(`result:factState.${o.state}`)})`));
+    }
+    blocks.push(text(t('result:page.why'), 'h3', { keepWithNext: true }));
+    if (!reg.reasons.length) blocks.push(text(t('report:tiers.noReasons'), 'body'));
+    for (const reason of reg.reasons) blocks.push(reasonItem(reason));
+    if (reg.ruledOut.length) {
+      blocks.push(text(t('result:page.ruledOut', { count: reg.ruledOut.length }), 'h3', { keepWithNext: true }));
+      for (const reason of reg.ruledOut) blocks.push(reasonItem(reason));
+    }
+    for (const c of reg.caveats) blocks.push(text(c, 'muted'));
+  }
+  blocks.push(text(t('result:regime.GPAI'), 'h2', { keepWithNext: true, outline: 2 }), text(gpaiLine(r, t), 'body'));
+  if (r.gpai.openQuestions?.length) {
+    blocks.push(text(t('result:page.settle'), 'strong', { keepWithNext: true }));
+    for (const o of r.gpai.openQuestions) blocks.push(bullet(`${o.text} (${t(`result:factState.${o.state}`)})`));
+  }
+
+  function reasonItem(reason: PresentedReason): Block {
+    const inner: Block[] = [text(reason.text, 'body'), text(t('report:tiers.reasonArticles', { articles: join(lang, reason.articles) }), 'muted')];
+    if (reason.tentative) inner.push(text(t('result:page.tentative'), 'muted'));
+    for (const f of reason.answers) inner.push(text(`${f.questionText} — ${f.valueText}`, 'muted', { indent: 8 }));
+    return { type: 'item', mark: { kind: 'bullet' }, blocks: inner };
+  }
+
+  // ---- Duty checklist ---------------------------------------------------------------------------
+  heading1(t('report:checklist.heading'));
+  blocks.push(text(t('report:checklist.intro'), 'body'));
+  if (!r.duties.length) blocks.push(text(t('result:page.noDuties'), 'body'));
+  else {
+    blocks.push(text(t('report:checklist.legend'), 'label', { keepWithNext: true }));
+    for (const s of DUTY_STATUSES) blocks.push({ type: 'item', mark: { kind: 'box', status: s }, blocks: [text(t(`result:status.${s}`), 'small')] });
+  }
+  for (const g of DUTY_REGIMES) {
+    const items = r.duties.filter((d) => d.regime === g);
+    if (!items.length) continue;
+    blocks.push(text(t('report:checklist.group', { regime: t(`result:regime.${g}`), count: items.length }), 'h2', { keepWithNext: true, outline: 2 }));
+    for (const d of items) blocks.push(dutyItem(d, true));
+  }
+  if (r.notices.length) {
+    blocks.push(text(t('result:page.notices', { count: r.notices.length }), 'h2', { keepWithNext: true, outline: 2 }));
+    for (const d of r.notices) blocks.push(dutyItem(d, false));
+  }
+
+  function dutyItem(d: PresentedDuty, withStatus: boolean): Block {
+    const status = duties[d.id];
+    const current = status?.status ?? 'todo';
+    const when = d.appliesNow ? t('result:duty.appliesSince', { date: d.from }) : t('result:duty.appliesFrom', { date: d.from });
+    const inner: Block[] = [
+      text(d.title, 'strong'),
+      text([t(`result:kind.${d.kind}`), articleLabel(d.article), when].join(' · '), 'muted'),
+    ];
+    const others = d.articles.filter((a) => a !== d.article);
+    if (others.length) inner.push(text(t('report:checklist.articles', { articles: join(lang, others) }), 'muted'));
+    if (d.addressee) inner.push(text(t('result:duty.addressee', { who: d.addressee }), 'small'));
+    inner.push(text(d.do, 'body'));
+    if (d.evidence.length) {
+      inner.push(text(t('result:duty.evidence'), 'label', { keepWithNext: true }));
+      for (const e of d.evidence) inner.push(bullet(e, 'small'));
+    }
+    if (!d.certain && d.dependsOn?.length) {
+      const qs = d.dependsOn.map((q) => rs.questionById.get(q)?.text[lang] ?? q);
+      inner.push(text(`${t('result:duty.dependsOn')} ${join(lang, qs)}`, 'small'));
+    }
+    if (d.heuristic) inner.push(text(t('result:duty.heuristic', { text: d.heuristic }), 'muted'));
+    if (d.unverified) inner.push(text(t('result:duty.unverified', { text: d.unverified }), 'muted'));
+    if (withStatus) {
+      inner.push(text(t('report:checklist.status', { status: t(`result:status.${current}`) }), 'label'));
+      inner.push(status?.note ? text(t('report:checklist.note', { note: status.note }), 'small') : text(t('report:checklist.noNote'), 'small'));
+      if (!status?.note) inner.push({ type: 'rule' });
+    }
+    return { type: 'item', mark: withStatus ? { kind: 'box', status: current } : { kind: 'bullet' }, blocks: inner };
+  }
+
+  // ---- Appendix A: answers ----------------------------------------------------------------------
+  heading1(t('report:answers.heading'));
+  blocks.push(text(t('report:answers.intro'), 'muted'));
+  const asked = askedQuestions(rs, answers);
+  for (const section of rs.sections) {
+    const qs = section.questions.filter((q) => asked.get(q.id) !== 'hidden');
+    if (!qs.length) continue;
+    blocks.push(text(section.title[lang], 'h2', { keepWithNext: true, outline: 2 }));
+    for (const q of qs) {
+      const v = answers[q.id];
+      blocks.push({
+        type: 'item',
+        mark: { kind: 'bullet' },
+        blocks: [
+          text(q.text[lang], 'strong'),
+          text(valueText(rs, q.id, v, lang, t), 'body'),
+          text(t('report:answers.questionId', { id: q.id }), 'muted'),
+        ],
+      });
+    }
+  }
+
+  // ---- Appendix B: sources ----------------------------------------------------------------------
+  heading1(t('report:sources.heading'));
+  blocks.push(text(t('report:sources.intro'), 'muted'));
+  const cited = new Set<string>();
+  for (const g of REGIMES) for (const reason of [...r.regimes[g].reasons, ...r.regimes[g].ruledOut]) reason.articles.forEach((a) => cited.add(a));
+  for (const d of [...r.duties, ...r.notices]) d.articles.forEach((a) => cited.add(a));
+  let currentDocument = '';
+  for (const [id, a] of rs.articles) {
+    if (!cited.has(id)) continue;
+    if (a.document !== currentDocument) {
+      currentDocument = a.document;
+      blocks.push(text(a.documentTitle[lang], 'h2', { keepWithNext: true, outline: 2 }));
+    }
+    blocks.push(
+      text(`${id} · ${a.heading[lang]}`, 'h3', { keepWithNext: true }),
+      text(t(`catalogue:verification.${a.verification}`), 'muted', { keepWithNext: true }),
+      text(a.original, 'original', { quote: true }),
+    );
+    if (a.translation) blocks.push(text(t('report:sources.translation'), 'label', { keepWithNext: true }), text(a.translation, 'translation', { quote: true }));
+    if (a.note) blocks.push(text(t('report:sources.note', { note: a.note }), 'muted'));
+  }
+
+  // ---- Disclaimer --------------------------------------------------------------------------------
+  heading1(t('report:disclaimer.heading'), false);
+  blocks.push(text(r.disclaimer, 'body'), text(t('result:page.indicative'), 'body'));
+  for (const a of Object.values(rs.manifest.asOf)) blocks.push(text(t('report:disclaimer.asOf', { date: a.date, note: a.note[lang] }), 'muted'));
+
+  return {
+    lang,
+    meta: {
+      title: `${t('report:title')}${subject ? ` — ${subject}` : ''}`,
+      ...(input.assessor ? { author: input.assessor } : {}),
+      subject: t('report:metaSubject'),
+      keywords: [r.overallLabel, ...REGIMES.map((g) => `${g}: ${r.regimes[g].tierLabel}`), `rule set ${r.ruleSet.version}`],
+      creator: input.generator,
+      date: r.assessedOn,
+    },
+    header: t('report:header', { subject: subject || t('result:page.unnamed'), date: r.assessedOn }),
+    footer: t('report:footer', { version: r.ruleSet.version }),
+    pageLabel: (page, pages) => t('report:page', { page, pages }),
+    fallbackNote: t('report:fallback', { char: '□' }),
+    blocks,
+  };
+
+  function bullet(s: string, style: 'body' | 'small' = 'body'): Block {
+    return { type: 'item', mark: { kind: 'bullet' }, blocks: [text(s, style)] };
+  }
+}
+
+function gpaiLine(r: Report, t: TFunction): string {
+  return t('result:page.gpai', { applies: t(`result:gpai.${String(r.gpai.applies)}`), systemic: t(`result:gpai.${String(r.gpai.systemicRisk)}`) });
+}
+
+/** The PDF's file name: "ai-risk-checklist-<company>-<product>-<date>.pdf", safe on every system. */
+export function checklistFileName(r: Report, t: TFunction): string {
+  const stem = fileStem([r.subject.company, r.subject.product].filter(Boolean).join(' '));
+  return `${t('report:fileName')}${stem ? `-${stem}` : ''}-${r.assessedOn}.pdf`;
+}

@@ -1,0 +1,410 @@
+/**
+ * Lays a PrintedDocument out on A4 pages and writes it as a PDF with PDFKit. The font (Noto Sans SC,
+ * regular and bold) is embedded as a subset of the glyphs drawn, so Chinese renders on any reader and
+ * the file stays small. Characters the font lacks are drawn with a stand-in (text.ts). No clock and no
+ * randomness: the same document gives the same file.
+ */
+import * as fontkit from 'fontkit';
+import PDFDocument from 'pdfkit';
+import { type Block, type Mark, type PrintedDocument, type StyleName, type Tone } from './blocks';
+import { type Coverage, drawableText, wrapText } from './text';
+
+/** The TrueType fonts, as bytes (read from disk in Node, fetched in the browser). */
+export interface PdfAssets {
+  regular: Uint8Array;
+  bold: Uint8Array;
+}
+
+type RGB = string;
+const rgb = (r: number, g: number, b: number): RGB =>
+  `#${[r, g, b].map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('')}`;
+
+// A4 in points, margins about 2 cm.
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { left: 56, right: 56, top: 64, bottom: 58 };
+const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const ITEM_INDENT = 18;
+const QUOTE_INDENT = 10;
+
+const INK = rgb(0.1, 0.1, 0.12);
+const MUTED = rgb(0.36, 0.37, 0.4);
+const RULE = rgb(0.78, 0.79, 0.82);
+const TONES: Record<Tone, RGB> = {
+  prohibited: rgb(0.69, 0.11, 0.13),
+  high: rgb(0.78, 0.36, 0.0),
+  limited: rgb(0.11, 0.36, 0.65),
+  minimal: rgb(0.13, 0.49, 0.24),
+  neutral: rgb(0.4, 0.42, 0.45),
+  review: rgb(0.45, 0.22, 0.6),
+};
+
+interface Style {
+  font: 'regular' | 'bold';
+  size: number;
+  leading: number;
+  color: RGB;
+  before: number;
+  after: number;
+}
+const STYLES: Record<StyleName, Style> = {
+  title: { font: 'bold', size: 22, leading: 1.3, color: INK, before: 0, after: 8 },
+  subtitle: { font: 'regular', size: 12, leading: 1.4, color: MUTED, before: 0, after: 18 },
+  h1: { font: 'bold', size: 15, leading: 1.3, color: INK, before: 16, after: 6 },
+  h2: { font: 'bold', size: 12, leading: 1.35, color: INK, before: 12, after: 4 },
+  h3: { font: 'bold', size: 10.5, leading: 1.4, color: INK, before: 8, after: 2 },
+  strong: { font: 'bold', size: 9.5, leading: 1.5, color: INK, before: 2, after: 1 },
+  body: { font: 'regular', size: 9.5, leading: 1.5, color: INK, before: 0, after: 3 },
+  label: { font: 'bold', size: 8.5, leading: 1.5, color: MUTED, before: 2, after: 0 },
+  small: { font: 'regular', size: 8.5, leading: 1.5, color: INK, before: 0, after: 2 },
+  muted: { font: 'regular', size: 8.5, leading: 1.5, color: MUTED, before: 0, after: 2 },
+  original: { font: 'regular', size: 9, leading: 1.55, color: INK, before: 2, after: 2 },
+  translation: { font: 'regular', size: 8.5, leading: 1.5, color: MUTED, before: 1, after: 4 },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Layout: blocks → lines (each a height and what to draw on it) → pages
+// ---------------------------------------------------------------------------------------------
+
+type FontName = 'regular' | 'bold';
+
+type Op =
+  | { kind: 'text'; x: number; baseline: number; text: string; font: FontName; size: number; color: RGB }
+  | { kind: 'rect'; x: number; y: number; w: number; h: number; fill?: RGB; border?: RGB }
+  | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; color: RGB; width: number };
+
+/** One horizontal band of the page. Op coordinates are relative to its top-left, y downwards. */
+interface Line {
+  height: number;
+  ops: Op[];
+  /** Space: dropped at the top of a page. */
+  space?: boolean;
+  keepWithNext?: boolean;
+  pageBreakBefore?: boolean;
+  /** Lines of one checklist item share a group, kept on one page when they fit one. */
+  group?: number;
+  outline?: { level: 1 | 2; title: string };
+}
+
+/** Code points both fonts draw, looked up lazily and remembered. */
+class FontCoverage implements Coverage {
+  private known = new Map<number, boolean>();
+  constructor(private fonts: fontkit.Font[]) {}
+  has(cp: number): boolean {
+    let v = this.known.get(cp);
+    if (v === undefined) {
+      v = this.fonts.every((f) => f.hasGlyphForCodePoint(cp));
+      this.known.set(cp, v);
+    }
+    return v;
+  }
+}
+
+class Typesetter {
+  private groups = 0;
+  replaced = 0;
+
+  private metrics: Record<FontName, { font: fontkit.Font; advances: Map<number, number> }>;
+
+  constructor(
+    fonts: Record<FontName, fontkit.Font>,
+    private covered: Coverage,
+  ) {
+    this.metrics = {
+      regular: { font: fonts.regular, advances: new Map() },
+      bold: { font: fonts.bold, advances: new Map() },
+    };
+  }
+
+  clean(text: string): string {
+    const c = drawableText(text, this.covered);
+    this.replaced += c.replaced;
+    return c.text;
+  }
+
+  /**
+   * Width of `s` at `size`: the sum of its characters' advances. PDFKit draws text shaped (kerning,
+   * ligatures), which only ever narrows Latin text in this font, so a line that fits when measured
+   * this way fits when drawn; and it is ten times faster than shaping every piece.
+   */
+  measure(font: FontName, size: number, s: string): number {
+    const m = this.metrics[font];
+    let units = 0;
+    for (let i = 0; i < s.length; i++) {
+      let cp = s.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff) cp = s.codePointAt(i++)!;
+      let w = m.advances.get(cp);
+      if (w === undefined) {
+        w = m.font.glyphForCodePoint(cp).advanceWidth;
+        m.advances.set(cp, w);
+      }
+      units += w;
+    }
+    return (units * size) / m.font.unitsPerEm;
+  }
+
+  /** Lines of one paragraph in a style, `indent` points in from the margin. */
+  paragraph(text: string, styleName: StyleName, indent: number, quote = false, maxWidth = CONTENT_WIDTH): Line[] {
+    const st = STYLES[styleName];
+    const height = st.size * st.leading;
+    const x = indent + (quote ? QUOTE_INDENT : 0);
+    const width = Math.min(maxWidth, CONTENT_WIDTH - x);
+    const wrapped = wrapText(this.clean(text), width, (s) => this.measure(st.font, st.size, s));
+    const baseline = (height - st.size) / 2 + st.size * 0.86;
+    return wrapped.map((t) => ({
+      height,
+      ops: [
+        ...(t ? [{ kind: 'text', x, baseline, text: t, font: st.font, size: st.size, color: st.color } as Op] : []),
+        ...(quote ? [{ kind: 'line', x1: indent + 2, y1: 0, x2: indent + 2, y2: height, color: RULE, width: 1.5 } as Op] : []),
+      ],
+    }));
+  }
+
+  space(size: number): Line {
+    return { height: size, ops: [], space: true };
+  }
+
+  blocks(blocks: Block[], indent = 0, group?: number): Line[] {
+    const out: Line[] = [];
+    for (const b of blocks) {
+      const lines = this.block(b, indent);
+      if (group !== undefined) for (const l of lines) l.group = group;
+      out.push(...lines);
+    }
+    return out;
+  }
+
+  private block(b: Block, indent: number): Line[] {
+    switch (b.type) {
+      case 'text': {
+        const st = STYLES[b.style];
+        const lines = this.paragraph(b.text, b.style, indent + (b.indent ?? 0), b.quote);
+        if (!lines.length) return [];
+        if (b.keepWithNext) for (const l of lines) l.keepWithNext = true;
+        if (b.outline) lines[0]!.outline = { level: b.outline, title: this.clean(b.text).replace(/\s+/g, ' ') };
+        const before = st.before ? [this.space(st.before)] : [];
+        if (b.pageBreakBefore) (before[0] ?? lines[0]!).pageBreakBefore = true;
+        if (b.keepWithNext) for (const l of before) l.keepWithNext = true;
+        const after = st.after ? [{ ...this.space(st.after), keepWithNext: b.keepWithNext }] : [];
+        return [...before, ...lines, ...after];
+      }
+      case 'field': {
+        const labelWidth = 130;
+        const label = this.paragraph(b.label, 'label', indent, false, labelWidth - 10);
+        const value = this.paragraph(b.value || '—', 'body', indent + labelWidth);
+        const rows = Math.max(label.length, value.length);
+        const out: Line[] = [];
+        for (let i = 0; i < rows; i++) {
+          const l = label[i];
+          const v = value[i];
+          const height = Math.max(l?.height ?? 0, v?.height ?? 0);
+          // Label and value share a baseline on the first row.
+          const shift = (line: Line | undefined) =>
+            (line?.ops ?? []).map((op) => (op.kind === 'text' ? { ...op, baseline: op.baseline + (height - line!.height) / 2 } : op));
+          out.push({ height, ops: [...shift(l), ...shift(v)] });
+        }
+        out.push(this.space(3));
+        return out;
+      }
+      case 'badge': {
+        const st = STYLES.h2;
+        const text = this.clean(b.text);
+        const label = b.label ? this.paragraph(b.label, 'label', indent) : [];
+        const w = this.measure('bold', st.size, text) + 16;
+        if (w > CONTENT_WIDTH - indent) return [...label, ...this.paragraph(b.text, 'h2', indent)];
+        const height = st.size + 12;
+        const badge: Line = {
+          height: height + 4,
+          ops: [
+            { kind: 'rect', x: indent, y: 2, w, h: height, fill: TONES[b.tone] },
+            { kind: 'text', x: indent + 8, baseline: 2 + 6 + st.size * 0.86, text, font: 'bold', size: st.size, color: '#ffffff' },
+          ],
+        };
+        for (const l of label) l.keepWithNext = true;
+        return [...label, badge];
+      }
+      case 'item': {
+        const group = ++this.groups;
+        const lines = this.blocks(b.blocks, indent + ITEM_INDENT, group);
+        const first = lines.find((l) => !l.space && l.ops.length);
+        if (first) first.ops.push(...this.mark(b.mark, indent, first));
+        return [...lines, { ...this.space(b.mark.kind === 'box' ? 4 : 1), group }];
+      }
+      case 'space':
+        return [this.space(b.size)];
+      case 'rule':
+        return [{ height: 9, ops: [{ kind: 'line', x1: indent, y1: 4.5, x2: CONTENT_WIDTH, y2: 4.5, color: RULE, width: 0.6 }] }];
+    }
+  }
+
+  /** The status box (or bullet) drawn left of an item's first line. */
+  private mark(mark: Mark, indent: number, line: Line): Op[] {
+    const text = line.ops.find((o) => o.kind === 'text') as Extract<Op, { kind: 'text' }> | undefined;
+    const baseline = text?.baseline ?? line.height * 0.75;
+    const size = text?.size ?? 9.5;
+    if (mark.kind === 'bullet') {
+      return [{ kind: 'rect', x: indent + 6, y: baseline - size * 0.38, w: 3, h: 3, fill: INK }];
+    }
+    const s = 10;
+    const x = indent + 1;
+    const y = baseline - s + 1;
+    const ops: Op[] = [{ kind: 'rect', x, y, w: s, h: s, border: INK }];
+    const stroke = (x1: number, y1: number, x2: number, y2: number): Op => ({ kind: 'line', x1, y1, x2, y2, color: INK, width: 1.3 });
+    if (mark.status === 'done') ops.push(stroke(x + 2, y + 5.2, x + 4.2, y + 7.8), stroke(x + 4.2, y + 7.8, x + 8.3, y + 2.2));
+    else if (mark.status === 'in_progress') ops.push({ kind: 'rect', x: x + 2, y: y + 2, w: (s - 4) / 2, h: s - 4, fill: INK });
+    else if (mark.status === 'not_applicable') ops.push(stroke(x + 2, y + s - 2, x + s - 2, y + 2));
+    return ops;
+  }
+}
+
+interface PlacedPage {
+  lines: { line: Line; top: number }[];
+}
+
+/** Puts lines on pages: groups and headings are not split across a page end when they fit on one page. */
+function paginate(lines: Line[]): PlacedPage[] {
+  const usable = PAGE.height - MARGIN.top - MARGIN.bottom;
+  const pages: PlacedPage[] = [{ lines: [] }];
+  let y = 0;
+  const newPage = () => {
+    pages.push({ lines: [] });
+    y = 0;
+  };
+  const heightOf = (from: number, to: number) => {
+    let h = 0;
+    for (let k = from; k < to; k++) h += lines[k]!.height;
+    return h;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.pageBreakBefore && y > 0) newPage();
+    if (line.space && y === 0) continue;
+    // A checklist item starting here: move it whole to the next page if it fits there.
+    if (line.group !== undefined && (i === 0 || lines[i - 1]!.group !== line.group)) {
+      let j = i;
+      while (j < lines.length && lines[j]!.group === line.group) j++;
+      const h = heightOf(i, j);
+      if (h > usable - y && h <= usable && y > 0) newPage();
+    }
+    // A heading (and the spaces around it) goes with the first line of what follows.
+    if (line.keepWithNext) {
+      let j = i;
+      while (j < lines.length && lines[j]!.keepWithNext) j++;
+      let k = j;
+      while (k < lines.length && lines[k]!.space) k++;
+      const h = heightOf(i, Math.min(k + 1, lines.length));
+      if (h > usable - y && h <= usable && y > 0) newPage();
+    }
+    if (line.height > usable - y && y > 0) newPage();
+    if (line.space && y === 0) continue;
+    pages[pages.length - 1]!.lines.push({ line, top: y });
+    y += line.height;
+  }
+  return pages;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+// ---------------------------------------------------------------------------------------------
+
+function drawOps(pdf: PDFKit.PDFDocument, ops: Op[], left: number, top: number) {
+  for (const op of ops) {
+    if (op.kind === 'text') {
+      pdf
+        .font(op.font)
+        .fontSize(op.size)
+        .fillColor(op.color)
+        .text(op.text, left + op.x, top + op.baseline, { lineBreak: false, baseline: 'alphabetic' });
+    } else if (op.kind === 'rect') {
+      pdf.rect(left + op.x, top + op.y, op.w, op.h);
+      if (op.fill) pdf.fill(op.fill);
+      else pdf.lineWidth(0.9).stroke(op.border ?? INK);
+    } else {
+      pdf.moveTo(left + op.x1, top + op.y1).lineTo(left + op.x2, top + op.y2).lineWidth(op.width).stroke(op.color);
+    }
+  }
+}
+
+/** The PDF file of a document. */
+export async function renderPdf(doc: PrintedDocument, assets: PdfAssets): Promise<Uint8Array> {
+  const when = new Date(`${doc.meta.date}T00:00:00Z`);
+  // Info is fixed by the document (no clock), so the same document gives the same file.
+  const pdf = new PDFDocument({
+    autoFirstPage: false,
+    bufferPages: true,
+    compress: true,
+    lang: doc.lang,
+    displayTitle: true,
+    pdfVersion: '1.7',
+    info: {
+      Title: doc.meta.title,
+      ...(doc.meta.author ? { Author: doc.meta.author } : {}),
+      Subject: doc.meta.subject,
+      Keywords: doc.meta.keywords.join('; '),
+      Creator: doc.meta.creator,
+      Producer: 'PDFKit',
+      CreationDate: when,
+      ModDate: when,
+    },
+  });
+  const chunks: Uint8Array[] = [];
+  pdf.on('data', (c: Uint8Array) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    pdf.on('end', resolve);
+    pdf.on('error', reject);
+  });
+  pdf.registerFont('regular', assets.regular as Buffer);
+  pdf.registerFont('bold', assets.bold as Buffer);
+  // The same font files, read by fontkit for coverage and advances while laying out.
+  const fonts = { regular: fontkit.create(assets.regular as Buffer) as fontkit.Font, bold: fontkit.create(assets.bold as Buffer) as fontkit.Font };
+  const ts = new Typesetter(fonts, new FontCoverage([fonts.regular, fonts.bold]));
+
+  // Lay out; where characters were replaced, say so once, at the end.
+  const lines = ts.blocks(doc.blocks);
+  if (ts.replaced) lines.push(ts.space(10), ...ts.paragraph(doc.fallbackNote, 'muted', 0));
+  const pages = paginate(lines);
+
+  // Draw the pages, with bookmarks at the headings; then the running header and "page n of N".
+  const header = ts.clean(doc.header);
+  const footer = ts.clean(doc.footer);
+  let chapter: PDFKit.PDFOutline | undefined;
+  for (const placed of pages) {
+    pdf.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
+    for (const { line, top } of placed.lines) {
+      drawOps(pdf, line.ops, MARGIN.left, MARGIN.top + top);
+      if (line.outline?.level === 1 || (line.outline && !chapter)) chapter = pdf.outline.addItem(line.outline.title, { expanded: false });
+      else if (line.outline) chapter!.addItem(line.outline.title);
+    }
+  }
+  const small = 7.5;
+  const fit = (s: string, width: number) => {
+    if (ts.measure('regular', small, s) <= width) return s;
+    const chars = [...s];
+    while (chars.length && ts.measure('regular', small, `${chars.join('')}…`) > width) chars.pop();
+    return `${chars.join('')}…`;
+  };
+  const furniture: Op[][] = pages.map((_, index) => {
+    const label = doc.pageLabel(index + 1, pages.length);
+    const labelWidth = ts.measure('regular', small, label);
+    const text = (t: string, x: number, baseline: number): Op => ({ kind: 'text', x, baseline, text: t, font: 'regular', size: small, color: MUTED });
+    const rule = (y: number): Op => ({ kind: 'line', x1: 0, y1: y, x2: CONTENT_WIDTH, y2: y, color: RULE, width: 0.5 });
+    return [
+      ...(index > 0 ? [text(fit(header, CONTENT_WIDTH), 0, 36), rule(42)] : []),
+      rule(PAGE.height - 40),
+      text(label, CONTENT_WIDTH - labelWidth, PAGE.height - 28),
+      text(fit(footer, CONTENT_WIDTH - labelWidth - 16), 0, PAGE.height - 28),
+    ];
+  });
+  furniture.forEach((ops, index) => {
+    pdf.switchToPage(index);
+    drawOps(pdf, ops, MARGIN.left, 0);
+  });
+  pdf.end();
+  await ended;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
