@@ -1,17 +1,20 @@
 /**
- * `classify <files…> [--format json|csv] [--lang en|zh-CN] [--date YYYY-MM-DD]`: one result per
- * record. Bad records are named on stderr (file, record, field) and the others are still classified;
- * exit status 1 when any record was bad, 0 otherwise.
+ * `classify <files…> [--format json|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD]`: one
+ * result per record (for pdf, one file per record in DIR: pdf-files.ts). Bad records are named on
+ * stderr (file, record, field) and the others are still classified; exit status 1 when any record
+ * was bad, 0 otherwise.
  */
 import Papa from 'papaparse';
 import { assess } from '../engine/assess';
+import type { AnswerValue } from '../engine/program';
 import type { RuleSet } from '../engine/ruleset';
+import type { DutyStatus } from '../report/assessment-file';
 import type { Lang } from '../engine/schema';
 import type { TFunction } from '../i18n/i18n';
 import { type Report, formatAnswerError, present } from '../result/present';
 import { type InputProblem, readInputFile } from './inputs';
 
-export type OutputFormat = 'json' | 'csv';
+export type OutputFormat = 'json' | 'csv' | 'pdf';
 
 export interface ClassifyOptions {
   files: string[];
@@ -20,14 +23,24 @@ export interface ClassifyOptions {
   date: string;
 }
 
+/** What a report was made from: the answers, and from an app export the assessor and duty statuses. */
+export interface ClassifiedInput {
+  answers: Record<string, AnswerValue>;
+  duties: Record<string, DutyStatus>;
+  assessor?: string;
+}
+
 export interface ClassifyOutcome {
   reports: Report[];
+  /** Parallel to `reports`. */
+  inputs: ClassifiedInput[];
   /** One line per bad record, in the user's language. */
   problems: string[];
 }
 
 export function classify(rs: RuleSet, opts: ClassifyOptions, t: TFunction): ClassifyOutcome {
   const reports: Report[] = [];
+  const inputs: ClassifiedInput[] = [];
   const problems: string[] = [];
   const where = (p: { file: string; record?: number; field?: string }) =>
     [p.file, p.record !== undefined ? `record ${p.record}` : undefined, p.field ? `field ${p.field}` : undefined].filter(Boolean).join(': ');
@@ -47,9 +60,10 @@ export function classify(rs: RuleSet, opts: ClassifyOptions, t: TFunction): Clas
       if (!report.subject.company && rec.meta.company) report.subject.company = rec.meta.company;
       if (!report.subject.product && rec.meta.product) report.subject.product = rec.meta.product;
       reports.push(report);
+      inputs.push({ answers: rec.answers as Record<string, AnswerValue>, duties: rec.duties ?? {}, ...(rec.meta.assessor ? { assessor: rec.meta.assessor } : {}) });
     }
   }
-  return { reports, problems };
+  return { reports, inputs, problems };
 }
 
 export const CSV_COLUMNS = [

@@ -15,19 +15,19 @@ const write = (name: string, text: string) => {
   return p;
 };
 
-function cli(...args: string[]) {
+async function cli(...args: string[]) {
   let out = '';
   let err = '';
-  const code = main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
   return { code, out, err };
 }
 
 const DATE = ['--date', '2026-11-23'];
 
 describe('cli classify', () => {
-  it('classifies all nine example files to a JSON array with sources, exit 0', () => {
+  it('classifies all nine example files to a JSON array with sources, exit 0', async () => {
     const files = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'].map(exampleFile);
-    const r = cli('classify', ...files, ...DATE);
+    const r = await cli('classify', ...files, ...DATE);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
@@ -38,18 +38,18 @@ describe('cli classify', () => {
     expect(out[0].duties[0]).toEqual(expect.objectContaining({ id: expect.any(String), regime: expect.any(String), article: expect.any(String), title: expect.any(String), mandatory: expect.any(Boolean), from: expect.any(String), appliesNow: expect.any(Boolean) }));
   });
 
-  it('localises to Chinese with --lang zh-CN, keeping the statute ids', () => {
-    const r = cli('classify', exampleFile('E3'), '--lang', 'zh-CN', ...DATE);
+  it('localises to Chinese with --lang zh-CN, keeping the statute ids', async () => {
+    const r = await cli('classify', exampleFile('E3'), '--lang', 'zh-CN', ...DATE);
     const [rep] = JSON.parse(r.out);
     expect(rep.regimes.SH.tierLabel).toBe('高风险');
     expect(rep.duties.find((d: { id: string }) => d.id === 'SH-65.2-list').title).toMatch(/清单式管理/);
   });
 
-  it('reads arrays and NDJSON, names the bad record and field, still classifies the good ones, exit 1', () => {
+  it('reads arrays and NDJSON, names the bad record and field, still classifies the good ones, exit 1', async () => {
     const good = JSON.parse(readFileSync(exampleFile('E4'), 'utf8'));
     const arr = write('arr.json', JSON.stringify([good, { answers: { ...good.answers, scale: 'huge' } }, 7]));
     const nd = write('x.ndjson', `${JSON.stringify(good)}\n\n{not json\n`);
-    const r = cli('classify', arr, nd, ...DATE);
+    const r = await cli('classify', arr, nd, ...DATE);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).map((x: { source: { record: number } }) => x.source.record)).toEqual([1, 1]);
     expect(r.err).toContain(`${arr}: record 2: field scale: "scale" has no option "huge"`);
@@ -57,13 +57,13 @@ describe('cli classify', () => {
     expect(r.err).toContain(`${nd}: record 3: line 3 is not valid JSON`);
   });
 
-  it('reads CSV with one column per question and writes CSV safe against formula injection', () => {
+  it('reads CSV with one column per question and writes CSV safe against formula injection', async () => {
     const csv = write(
       'in.csv',
       'meta.company,meta.product,ai_techniques,cn_locations,eu_nexus,cn_prohibited,uses_people,uses_safety_public,personalised_pricing,cn_public_interest_sector,affected_groups,scale,public_sector,personal_data,biometric_uses,interacts_with_people,generates_content,decisions_about_people\n' +
         '"=HYPERLINK(""http://x"",""y"")",上海翻译,machine_learning;nlp,shanghai,none,none,none,none,no,no,none,under_10k,none,no,none,no,text,none\n',
     );
-    const r = cli('classify', csv, '--format', 'csv', ...DATE);
+    const r = await cli('classify', csv, '--format', 'csv', ...DATE);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out.startsWith('\uFEFF')).toBe(true);
@@ -75,25 +75,25 @@ describe('cli classify', () => {
     expect(rows[1]![7]).toBe('medium_low');
   });
 
-  it('reports unreadable and unknown files without stopping the others', () => {
-    const r = cli('classify', join(tmp, 'missing.json'), write('x.txt', 'hi'), exampleFile('E8'), ...DATE);
+  it('reports unreadable and unknown files without stopping the others', async () => {
+    const r = await cli('classify', join(tmp, 'missing.json'), write('x.txt', 'hi'), exampleFile('E8'), ...DATE);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toHaveLength(1);
     expect(r.err).toMatch(/missing\.json: cannot read the file: ENOENT/);
     expect(r.err).toMatch(/x\.txt: unknown file type "\.txt"/);
   });
 
-  it('exits 2 on usage errors', () => {
-    expect(cli().code).toBe(2);
-    expect(cli('frobnicate').code).toBe(2);
-    expect(cli('classify').code).toBe(2);
-    expect(cli('classify', exampleFile('E1'), '--format', 'xml').code).toBe(2);
-    expect(cli('classify', exampleFile('E1'), '--lang', 'fr').code).toBe(2);
-    expect(cli('classify', exampleFile('E1'), '--date', 'tomorrow').code).toBe(2);
-    expect(cli('classify', exampleFile('E1'), '--colour').err).toMatch(/Unknown option/);
+  it('exits 2 on usage errors', async () => {
+    expect((await cli()).code).toBe(2);
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('classify')).code).toBe(2);
+    expect((await cli('classify', exampleFile('E1'), '--format', 'xml')).code).toBe(2);
+    expect((await cli('classify', exampleFile('E1'), '--lang', 'fr')).code).toBe(2);
+    expect((await cli('classify', exampleFile('E1'), '--date', 'tomorrow')).code).toBe(2);
+    expect((await cli('classify', exampleFile('E1'), '--colour')).err).toMatch(/Unknown option/);
   });
 
-  it('runs as a real process with the same exit codes (npm run -s cli)', () => {
+  it('runs as a real process with the same exit codes (npm run -s cli)', async () => {
     const bad = write('bad.json', '{"answers": {"ai_techniques": ["none"], "eu_roles": ["provider"]}}');
     const p = spawnSync(process.execPath, ['--import', 'tsx', resolve('src/cli/main.ts'), 'classify', exampleFile('E2'), bad, ...DATE], { encoding: 'utf8' });
     expect(p.status).toBe(1);
@@ -105,8 +105,8 @@ describe('cli classify', () => {
 });
 
 describe('cli dates', () => {
-  it('warns when the assessment date is before the amended Act the rule set encodes, and still classifies', () => {
-    const r = cli('classify', exampleFile('E4'), '--date', '2025-06-01');
+  it('warns when the assessment date is before the amended Act the rule set encodes, and still classifies', async () => {
+    const r = await cli('classify', exampleFile('E4'), '--date', '2025-06-01');
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^warning: the assessment date 2025-06-01 is before 2026-07-27/);
     expect(JSON.parse(r.out)).toHaveLength(1);

@@ -1,5 +1,6 @@
 /**
- * Reads assessment inputs: a JSON object `{ meta, answers }`, a JSON array of those, NDJSON/JSON Lines,
+ * Reads assessment inputs: a JSON object `{ meta, answers }`, a JSON array of those, a file exported by
+ * the app (`"format": "ai-risk-self-assessment"`, with its assessor and duty statuses), NDJSON/JSON Lines,
  * or CSV with one column per question id (plus `meta.company`, `meta.product`; multi-choice cells list
  * option ids separated by ";"). Each record keeps its file and number so that errors can name them.
  */
@@ -7,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import Papa from 'papaparse';
 import type { RuleSet } from '../engine/ruleset';
+import { type DutyStatus, FILE_FORMAT, readAssessmentData } from '../report/assessment-file';
 
 export interface InputRecord {
   file: string;
@@ -14,6 +16,8 @@ export interface InputRecord {
   record: number;
   meta: Record<string, string>;
   answers: unknown;
+  /** Duty statuses and notes, from a file the app exported. */
+  duties?: Record<string, DutyStatus>;
 }
 
 export interface InputProblem {
@@ -45,10 +49,10 @@ export function readInputFile(file: string, rs: RuleSet): ReadResult {
   const ext = extname(file).toLowerCase();
   switch (ext) {
     case '.json':
-      return readJson(file, text);
+      return readJson(file, text, rs);
     case '.ndjson':
     case '.jsonl':
-      return readNdjson(file, text);
+      return readNdjson(file, text, rs);
     case '.csv':
       return readCsv(file, text, rs);
     default:
@@ -60,7 +64,11 @@ function fail(file: string, key: string, params: Record<string, string | number>
   return { records: [], problems: [{ file, key, params, ...(record !== undefined ? { record } : {}) }] };
 }
 
-function toRecord(file: string, record: number, data: unknown, out: ReadResult): void {
+function toRecord(file: string, record: number, data: unknown, out: ReadResult, rs: RuleSet): void {
+  if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === FILE_FORMAT) {
+    fromAssessmentFile(file, record, data, out, rs);
+    return;
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !('answers' in data)) {
     out.problems.push({ file, record, key: 'input.notRecord', params: {} });
     return;
@@ -77,7 +85,27 @@ function toRecord(file: string, record: number, data: unknown, out: ReadResult):
   out.records.push({ file, record, meta: m, answers });
 }
 
-function readJson(file: string, text: string): ReadResult {
+/** A file exported by the app: checked like an import there; its assessor and duty statuses come along. */
+function fromAssessmentFile(file: string, record: number, data: unknown, out: ReadResult, rs: RuleSet): void {
+  const r = readAssessmentData(rs, data);
+  if (!r.ok) {
+    for (const p of r.problems) {
+      const e = p.answerError;
+      if (e) out.problems.push({ file, record, ...(e.question ? { field: e.question } : {}), key: `answer.${e.code}`, params: { ...e.params, question: e.question ?? '' } });
+      else out.problems.push({ file, record, key: `file.${p.code}`, params: p.params });
+    }
+    return;
+  }
+  out.records.push({
+    file,
+    record,
+    meta: r.record.assessor ? { assessor: r.record.assessor } : {},
+    answers: r.record.answers,
+    duties: r.record.duties,
+  });
+}
+
+function readJson(file: string, text: string, rs: RuleSet): ReadResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -87,12 +115,12 @@ function readJson(file: string, text: string): ReadResult {
   const out: ReadResult = { records: [], problems: [] };
   if (Array.isArray(data)) {
     if (data.length === 0) return fail(file, 'input.empty', {});
-    data.forEach((d, i) => toRecord(file, i + 1, d, out));
-  } else toRecord(file, 1, data, out);
+    data.forEach((d, i) => toRecord(file, i + 1, d, out, rs));
+  } else toRecord(file, 1, data, out, rs);
   return out;
 }
 
-function readNdjson(file: string, text: string): ReadResult {
+function readNdjson(file: string, text: string, rs: RuleSet): ReadResult {
   const out: ReadResult = { records: [], problems: [] };
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
@@ -103,7 +131,7 @@ function readNdjson(file: string, text: string): ReadResult {
       out.problems.push({ file, record: i + 1, key: 'input.badJsonLine', params: { line: i + 1, reason: (e as Error).message } });
       return;
     }
-    toRecord(file, i + 1, data, out);
+    toRecord(file, i + 1, data, out, rs);
   });
   if (!out.records.length && !out.problems.length) return fail(file, 'input.empty', {});
   return out;

@@ -1,6 +1,6 @@
 /**
  * The command line: `npm run -s cli -- <command> …`
- *   classify <files…> [--format json|csv] [--lang en|zh-CN] [--date YYYY-MM-DD]
+ *   classify <files…> [--format json|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD]
  *   check [--rules DIR] [--seeds DIR] [--samples N]        (npm run rules:check)
  *   catalogue [--check]                                     (npm run rules:catalogue)
  * Exit status: 0 success · 1 bad input or a failed check · 2 usage error.
@@ -15,12 +15,13 @@ import { createI18n } from '../i18n/i18n';
 import { DEFAULT_RULES_DIR, loadRulesFromDir } from '../node/load-rules';
 import { type OutputFormat, classify, toCsv } from './classify';
 import { runCheck } from './check';
+import { writePdfs } from './pdf-files';
 
 export const CATALOGUE_PATH = resolve(DEFAULT_RULES_DIR, 'CATALOGUE.md');
-const FORMATS: OutputFormat[] = ['json', 'csv'];
+const FORMATS: OutputFormat[] = ['json', 'csv', 'pdf'];
 
 const USAGE = `usage:
-  cli classify <files…> [--format json|csv] [--lang en|zh-CN] [--date YYYY-MM-DD]
+  cli classify <files…> [--format json|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD]
   cli check [--rules DIR] [--seeds DIR] [--samples N]
   cli catalogue [--check]`;
 
@@ -29,7 +30,7 @@ export interface Io {
   err: (s: string) => void;
 }
 
-export function main(argv: string[], io: Io): number {
+export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   const t = createI18n('en').t;
   const usage = (key: string, params: Record<string, string> = {}) => {
@@ -46,6 +47,7 @@ export function main(argv: string[], io: Io): number {
         format: { type: 'string', default: 'json' },
         lang: { type: 'string', default: 'en' },
         date: { type: 'string' },
+        out: { type: 'string' },
         rules: { type: 'string' },
         seeds: { type: 'string' },
         samples: { type: 'string' },
@@ -64,6 +66,8 @@ export function main(argv: string[], io: Io): number {
       const date = o.date ?? localIsoDate();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return usage('badDate');
       if (!positionals.length) return usage('noFiles');
+      if (o.format === 'pdf' && !o.out) return usage('noOut');
+      if (o.format !== 'pdf' && o.out) return usage('outOnlyPdf');
       const rules = loadRulesFromDir(o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR);
       if (!rules.ok) {
         for (const e of rules.errors) io.err(`error: ${e.file}: ${e.path}: ${e.message}\n`);
@@ -73,8 +77,15 @@ export function main(argv: string[], io: Io): number {
       const validFrom = rules.ruleSet.manifest.validFrom;
       if (date < validFrom) io.err(`warning: ${lt('errors:warning.dateBeforeRuleSet', { date, validFrom })}\n`);
       const res = classify(rules.ruleSet, { files: positionals, format: o.format as OutputFormat, lang: o.lang as Lang, date }, lt);
-      io.out(o.format === 'csv' ? toCsv(res.reports) : `${JSON.stringify(res.reports, null, 2)}\n`);
       for (const p of res.problems) io.err(`error: ${p}\n`);
+      if (o.format === 'pdf') {
+        try {
+          await writePdfs(rules.ruleSet, res.reports, res.inputs, resolve(o.out!), lt, (w) => io.out(`${w.path}\t${w.bytes}\n`));
+        } catch (e) {
+          io.err(`error: ${lt('errors:pdf.failed', { reason: (e as Error).message })}\n`);
+          return 1;
+        }
+      } else io.out(o.format === 'csv' ? toCsv(res.reports) : `${JSON.stringify(res.reports, null, 2)}\n`);
       return res.problems.length ? 1 : 0;
     }
     case 'check': {
@@ -120,5 +131,7 @@ export function main(argv: string[], io: Io): number {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  process.exitCode = main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+  void main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then((code) => {
+    process.exitCode = code;
+  });
 }
