@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatAnswerError } from '../result/present';
 import { fileName, readAssessmentFile, toFile, type AssessmentRecord, type FileNotice, type FileProblem, MAX_FILE_BYTES } from '../report/assessment-file';
+import { downloadBlob } from './download';
 import { ruleSet } from './rules';
 
 export type Message =
@@ -36,14 +37,7 @@ export function FileBar({ record, onLoad, message, setMessage, saved }: Props) {
 
   const exportFile = () => {
     const blob = new Blob([JSON.stringify(toFile(ruleSet, record), null, 2)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName(record, typeof record.answers.product_name === 'string' ? record.answers.product_name : undefined);
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadBlob(blob, fileName(record, typeof record.answers.product_name === 'string' ? record.answers.product_name : undefined));
   };
 
   const importFile = async (file: File) => {

@@ -13,6 +13,7 @@ import type { AnswerValue } from '../engine/program';
 import type { QuestionnaireEvent } from '../questionnaire/machine';
 import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
 import { DutyItem } from './DutyItem';
+import { PdfButton } from './PdfButton';
 import { present, type PresentedOpenQuestion, type PresentedReason, type PresentedRegime } from './present';
 
 /** Items of an inline list: "a, b" in English, "a、b" in Chinese. */
@@ -69,6 +70,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
         <p>{t('result:page.indicative')}</p>
         <p>{report.disclaimer}</p>
       </div>
+      <PdfButton report={report} record={record} answers={answers} lang={lang} />
 
       <section className={`overall level-${report.overall}`} aria-labelledby="overall-heading">
         <h3 id="overall-heading">{t('result:page.overall')}</h3>

@@ -1,0 +1,63 @@
+/**
+ * "Download PDF": the checklist as a document to file, sign or send. The PDF code and fonts load on the
+ * first click; while they do, the button says so. A failure is reported and changes nothing.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadBlob } from '../app/download';
+import { loadArticleTexts, loadTexts, ruleSet } from '../app/rules';
+import type { Lang } from '../engine/constants';
+import type { AnswerValue } from '../engine/program';
+import type { AssessmentRecord } from '../report/assessment-file';
+import type { Report } from './present';
+
+type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: string; kb: number } | { kind: 'failed'; reason: string };
+
+interface Props {
+  report: Report;
+  record: AssessmentRecord;
+  answers: Readonly<Record<string, AnswerValue>>;
+  lang: Lang;
+}
+
+export function PdfButton({ report, record, answers, lang }: Props) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const make = async () => {
+    setState({ kind: 'working' });
+    try {
+      const [pdf] = await Promise.all([import('../report/pdf/browser'), loadTexts(lang, ['q', 'r']), loadArticleTexts()]);
+      const bytes = await pdf.makeChecklistPdf({
+        rs: ruleSet,
+        report,
+        answers,
+        duties: record.duties,
+        ...(record.assessor ? { assessor: record.assessor } : {}),
+        t,
+      });
+      const file = pdf.checklistFileName(report, t);
+      downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), file);
+      setState({ kind: 'done', file, kb: Math.round(bytes.length / 1024) });
+    } catch (e) {
+      setState({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return (
+    <div className="pdf-export">
+      <button type="button" onClick={() => void make()} disabled={state.kind === 'working'} aria-describedby="pdf-hint" data-testid="download-pdf">
+        {state.kind === 'working' ? t('result:pdf.working') : t('result:pdf.download')}
+      </button>
+      <p className="hint" id="pdf-hint">
+        {t('result:pdf.hint')}
+      </p>
+      <p role="status" className="pdf-status" data-testid="pdf-status">
+        {state.kind === 'done' ? t('result:pdf.done', { file: state.file, kb: state.kb }) : ''}
+      </p>
+      {state.kind === 'failed' ? (
+        <p role="alert" className="notice error">
+          {t('result:pdf.failed', { reason: state.reason })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
