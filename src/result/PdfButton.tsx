@@ -39,7 +39,7 @@ export function PdfButton({ report, record, answers, lang }: Props) {
       downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), file);
       setState({ kind: 'done', file, kb: Math.round(bytes.length / 1024) });
     } catch (e) {
-      setState({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
+      setState({ kind: 'failed', reason: (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '') });
     }
   };
   return (

@@ -335,6 +335,8 @@ export async function renderPdf(doc: PrintedDocument, assets: PdfAssets): Promis
     lang: doc.lang,
     displayTitle: true,
     pdfVersion: '1.7',
+    // The starting font: without it PDFKit falls back to Helvetica, which its browser build does not carry.
+    font: assets.regular as unknown as string, // @types/pdfkit 0.17 types this as a path; PDFKit 0.20 takes bytes
     info: {
       Title: doc.meta.title,
       ...(doc.meta.author ? { Author: doc.meta.author } : {}),
