@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { readRuleFiles } from './src/node/load-rules';
@@ -48,8 +50,23 @@ function rulesPlugin(): Plugin {
   };
 }
 
+/**
+ * The PDF font's licence (SIL Open Font License 1.1, from the npm package that ships the font) goes
+ * into the build next to the font it covers: dist/licenses/NotoSansSC-OFL.txt.
+ */
+function fontLicencePlugin(): Plugin {
+  return {
+    name: 'font-licence',
+    apply: 'build',
+    generateBundle() {
+      const source = readFileSync(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/LICENSE_FONT'));
+      this.emitFile({ type: 'asset', fileName: 'licenses/NotoSansSC-OFL.txt', source });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), rulesPlugin()],
+  plugins: [react(), rulesPlugin(), fontLicencePlugin()],
   build: { target: 'es2022', sourcemap: false },
   test: {
     include: ['src/**/*.test.ts'],

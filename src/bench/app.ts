@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { type Browser, chromium } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PORT = 4179;
@@ -28,9 +28,10 @@ async function waitForServer(url: string, ms: number) {
   throw new Error(`vite preview did not start at ${url}`);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function benchApp({ loads = 9, build = true } = {}): Promise<string[]> {
+/** Builds (unless told not to), serves dist/ with vite preview, and runs `fn` with Chromium against it. */
+export async function withPreview<T>(build: boolean, fn: (browser: Browser, base: string) => Promise<T>): Promise<T> {
   const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(exe)) throw new Error(`Chromium not found at ${exe} (apt-get install chromium, or set CHROMIUM_PATH)`);
   if (build && spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
@@ -38,6 +39,18 @@ export async function benchApp({ loads = 9, build = true } = {}): Promise<string
   try {
     await waitForServer(BASE, 30_000);
     const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox'] });
+    try {
+      return await fn(browser, BASE);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  }
+}
+
+export async function benchApp({ loads = 9, build = true } = {}): Promise<string[]> {
+  return withPreview(build, async (browser) => {
     const intro: number[] = [];
     const first: number[] = [];
     const afterClick: number[] = [];
@@ -77,7 +90,6 @@ export async function benchApp({ loads = 9, build = true } = {}): Promise<string
       }
       await context.close();
     }
-    await browser.close();
 
     const sizes = files
       .map((u) => new URL(u).pathname)
@@ -95,9 +107,7 @@ export async function benchApp({ loads = 9, build = true } = {}): Promise<string
       `App (production build, vite preview, headless Debian Chromium, ${loads} fresh loads after one warm-up)`,
       `- loaded before the first question is usable: **${kb(total)} gzipped** in ${sizes.length} files (${kb(sizes.reduce((n, s) => n + s.raw, 0))} uncompressed); target ≤ 170 KB. Largest: ${top.map((s) => `${s.p.replace('/assets/', '')} ${kb(s.gz)}`).join(', ')}`,
       `- first question usable: **median ${ms(median(first))}** (range ${ms(Math.min(...first))}–${ms(Math.max(...first))}); target ≤ 1 s. That is navigation start → intro usable (median ${ms(median(intro))}) plus Start click → first input enabled (median ${ms(median(afterClick))}); the harness's own ${ms(median(harness))} between intro and click is not counted`,
-      `- loaded only when used: result page, rule texts for the result, statute texts ("why we ask", result, catalogue), the other language, the catalogue page`,
+      `- loaded only when used: result page, rule texts for the result, statute texts ("why we ask", result, catalogue), the other language, the catalogue page, the PDF code and fonts`,
     ];
-  } finally {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-  }
+  });
 }

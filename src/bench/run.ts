@@ -3,7 +3,8 @@
  * sets through the public `assess` on one core (Node runs this loop on a single thread) and reports
  * assessments per second and latency percentiles. `--write` records the figures in BENCHMARKS.md.
  * Targets (issue #4): ≥ 50,000 assessments/s, p99 < 1 ms. Then the app's first load in headless
- * Chromium (app.ts). `--only engine` or `--only app` runs one of the two.
+ * Chromium (app.ts), and the PDF checklist in Node and Chromium (pdf.ts). `--only engine|app|pdf`
+ * runs one of them.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -13,6 +14,7 @@ import { assess, sampleAnswers, seededRandom } from '../engine';
 import type { AnswerValue } from '../engine';
 import { loadRulesFromDir } from '../node/load-rules';
 import { benchApp } from './app';
+import { benchPdf } from './pdf';
 
 const { values: o } = parseArgs({
   options: { write: { type: 'boolean', default: false }, n: { type: 'string', default: '100000' }, only: { type: 'string' } },
@@ -89,12 +91,19 @@ function benchEngine(): string[] {
   return lines;
 }
 
-if (o.only !== 'app') {
+if (!o.only || o.only === 'engine') {
   const lines = benchEngine();
   if (o.write) record('engine', lines);
 }
-if (o.only !== 'engine') {
+if (!o.only || o.only === 'app') {
   const lines = await benchApp();
   console.log(lines.join('\n'));
   if (o.write) record('app', lines);
+}
+if (!o.only || o.only === 'pdf') {
+  const loaded = loadRulesFromDir();
+  if (!loaded.ok) throw new Error('rule set invalid: run npm run rules:check');
+  const lines = await benchPdf(loaded.ruleSet, { build: o.only === 'pdf' });
+  console.log(lines.join('\n'));
+  if (o.write) record('pdf', lines);
 }

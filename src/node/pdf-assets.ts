@@ -1,6 +1,6 @@
 /**
- * The PDF's fonts, read from the npm package that ships them (Node only; the browser fetches the same
- * files, see src/report/pdf/browser-assets.ts).
+ * The PDF's font, read from the npm package that ships it (Node only; the browser fetches the same
+ * file, see src/report/pdf/browser-assets.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,18 +8,12 @@ import type { PdfAssets } from '../report/pdf/render';
 
 const require = createRequire(import.meta.url);
 
-export const PDF_FONT_FILES = {
-  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-} as const;
+export const PDF_FONT_FILE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
 
 let loaded: PdfAssets | undefined;
 
-/** Reads the fonts once per process. */
+/** Reads the font once per process. */
 export function loadPdfAssets(): PdfAssets {
-  loaded ??= {
-    regular: readFileSync(require.resolve(PDF_FONT_FILES.regular)),
-    bold: readFileSync(require.resolve(PDF_FONT_FILES.bold)),
-  };
+  loaded ??= { font: readFileSync(require.resolve(PDF_FONT_FILE)) };
   return loaded;
 }

@@ -1,5 +1,5 @@
 /**
- * "Download PDF": the checklist as a document to file, sign or send. The PDF code and fonts load on the
+ * "Download PDF": the checklist as a document to file, sign or send. The PDF code and font load on the
  * first click; while they do, the button says so. A failure is reported and changes nothing.
  */
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { loadArticleTexts, loadTexts, ruleSet } from '../app/rules';
 import type { Lang } from '../engine/constants';
 import type { AnswerValue } from '../engine/program';
 import type { AssessmentRecord } from '../report/assessment-file';
+import { loadBrowserPdfAssets } from '../report/pdf/browser-assets';
 import type { Report } from './present';
 
 type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: string; kb: number } | { kind: 'failed'; reason: string };
@@ -26,7 +27,8 @@ export function PdfButton({ report, record, answers, lang }: Props) {
   const make = async () => {
     setState({ kind: 'working' });
     try {
-      const [pdf] = await Promise.all([import('../report/pdf/browser'), loadTexts(lang, ['q', 'r']), loadArticleTexts()]);
+      // The PDF code, the font and the statute texts are fetched at once, not one after another.
+      const [pdf, assets] = await Promise.all([import('../report/pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'r']), loadArticleTexts()]);
       const bytes = await pdf.makeChecklistPdf({
         rs: ruleSet,
         report,
@@ -34,7 +36,7 @@ export function PdfButton({ report, record, answers, lang }: Props) {
         duties: record.duties,
         ...(record.assessor ? { assessor: record.assessor } : {}),
         t,
-      });
+      }, assets);
       const file = pdf.checklistFileName(report, t);
       downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), file);
       setState({ kind: 'done', file, kb: Math.round(bytes.length / 1024) });

@@ -1,10 +1,9 @@
 /**
- * The PDF's fonts in the browser: fetched from this site (Vite copies them from their npm package into
- * the build) the first time a PDF is asked for, then kept for the session. Node reads the same files in
+ * The PDF's font in the browser: fetched from this site (Vite copies it from its npm package into the
+ * build) the first time a PDF is asked for, then kept for the session. Node reads the same file in
  * src/node/pdf-assets.ts.
  */
-import regularUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
-import boldUrl from '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf?url';
+import fontUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
 import type { PdfAssets } from './render';
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -16,8 +15,8 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 let loading: Promise<PdfAssets> | undefined;
 
 export function loadBrowserPdfAssets(): Promise<PdfAssets> {
-  loading ??= Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl)]).then(
-    ([regular, bold]) => ({ regular, bold }),
+  loading ??= fetchBytes(fontUrl).then(
+    (font) => ({ font }),
     (e: unknown) => {
       loading = undefined; // offline or a stale deploy: the next click tries again
       throw e;

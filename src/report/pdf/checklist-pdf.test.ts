@@ -89,7 +89,7 @@ describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist
     expect(blankText(pdf, rendered)).toEqual([]);
     expect(overflowingText(pdf)).toEqual([]);
     const fonts = pdfFonts(bytes);
-    expect(fonts.length).toBe(2);
+    expect(fonts.length).toBe(1);
     for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+NotoSansSC-\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
   });
 });

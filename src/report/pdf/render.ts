@@ -1,7 +1,8 @@
 /**
- * Lays a PrintedDocument out on A4 pages and writes it as a PDF with PDFKit. The font (Noto Sans SC,
- * regular and bold) is embedded as a subset of the glyphs drawn, so Chinese renders on any reader and
- * the file stays small. Characters the font lacks are drawn with a stand-in (text.ts). No clock and no
+ * Lays a PrintedDocument out on A4 pages and writes it as a PDF with PDFKit. One font, Noto Sans SC
+ * Regular, is embedded as a subset of the glyphs drawn, so Chinese renders on any reader and the file
+ * stays small; bold styles are drawn with it filled and stroked (a second 10.5 MB weight would double
+ * what the browser fetches for a heading style). Characters the font lacks are drawn with a stand-in (text.ts). No clock and no
  * randomness: the same document gives the same file.
  */
 import * as fontkit from 'fontkit';
@@ -9,10 +10,9 @@ import PDFDocument from 'pdfkit';
 import { type Block, type Mark, type PrintedDocument, type StyleName, type Tone } from './blocks';
 import { type Coverage, drawableText, wrapText } from './text';
 
-/** The TrueType fonts, as bytes (read from disk in Node, fetched in the browser). */
+/** The TrueType font, as bytes (read from disk in Node, fetched in the browser). */
 export interface PdfAssets {
-  regular: Uint8Array;
-  bold: Uint8Array;
+  font: Uint8Array;
 }
 
 type RGB = string;
@@ -39,7 +39,7 @@ const TONES: Record<Tone, RGB> = {
 };
 
 interface Style {
-  font: 'regular' | 'bold';
+  font: Weight;
   size: number;
   leading: number;
   color: RGB;
@@ -65,10 +65,11 @@ const STYLES: Record<StyleName, Style> = {
 // Layout: blocks → lines (each a height and what to draw on it) → pages
 // ---------------------------------------------------------------------------------------------
 
-type FontName = 'regular' | 'bold';
+/** Bold is drawn with the regular font, filled and stroked (see drawOps). */
+type Weight = 'regular' | 'bold';
 
 type Op =
-  | { kind: 'text'; x: number; baseline: number; text: string; font: FontName; size: number; color: RGB }
+  | { kind: 'text'; x: number; baseline: number; text: string; font: Weight; size: number; color: RGB }
   | { kind: 'rect'; x: number; y: number; w: number; h: number; fill?: RGB; border?: RGB }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; color: RGB; width: number };
 
@@ -85,14 +86,14 @@ interface Line {
   outline?: { level: 1 | 2; title: string };
 }
 
-/** Code points both fonts draw, looked up lazily and remembered. */
+/** Code points the font draws, looked up lazily and remembered. */
 class FontCoverage implements Coverage {
   private known = new Map<number, boolean>();
-  constructor(private fonts: fontkit.Font[]) {}
+  constructor(private font: fontkit.Font) {}
   has(cp: number): boolean {
     let v = this.known.get(cp);
     if (v === undefined) {
-      v = this.fonts.every((f) => f.hasGlyphForCodePoint(cp));
+      v = this.font.hasGlyphForCodePoint(cp);
       this.known.set(cp, v);
     }
     return v;
@@ -103,17 +104,12 @@ class Typesetter {
   private groups = 0;
   replaced = 0;
 
-  private metrics: Record<FontName, { font: fontkit.Font; advances: Map<number, number> }>;
+  private advances = new Map<number, number>();
 
   constructor(
-    fonts: Record<FontName, fontkit.Font>,
+    private font: fontkit.Font,
     private covered: Coverage,
-  ) {
-    this.metrics = {
-      regular: { font: fonts.regular, advances: new Map() },
-      bold: { font: fonts.bold, advances: new Map() },
-    };
-  }
+  ) {}
 
   clean(text: string): string {
     const c = drawableText(text, this.covered);
@@ -126,20 +122,19 @@ class Typesetter {
    * ligatures), which only ever narrows Latin text in this font, so a line that fits when measured
    * this way fits when drawn; and it is ten times faster than shaping every piece.
    */
-  measure(font: FontName, size: number, s: string): number {
-    const m = this.metrics[font];
+  measure(size: number, s: string): number {
     let units = 0;
     for (let i = 0; i < s.length; i++) {
       let cp = s.charCodeAt(i);
       if (cp >= 0xd800 && cp <= 0xdbff) cp = s.codePointAt(i++)!;
-      let w = m.advances.get(cp);
+      let w = this.advances.get(cp);
       if (w === undefined) {
-        w = m.font.glyphForCodePoint(cp).advanceWidth;
-        m.advances.set(cp, w);
+        w = this.font.glyphForCodePoint(cp).advanceWidth;
+        this.advances.set(cp, w);
       }
       units += w;
     }
-    return (units * size) / m.font.unitsPerEm;
+    return (units * size) / this.font.unitsPerEm;
   }
 
   /** Lines of one paragraph in a style, `indent` points in from the margin. */
@@ -148,7 +143,7 @@ class Typesetter {
     const height = st.size * st.leading;
     const x = indent + (quote ? QUOTE_INDENT : 0);
     const width = Math.min(maxWidth, CONTENT_WIDTH - x);
-    const wrapped = wrapText(this.clean(text), width, (s) => this.measure(st.font, st.size, s));
+    const wrapped = wrapText(this.clean(text), width, (s) => this.measure(st.size, s));
     const baseline = (height - st.size) / 2 + st.size * 0.86;
     return wrapped.map((t) => ({
       height,
@@ -209,7 +204,7 @@ class Typesetter {
         const st = STYLES.h2;
         const text = this.clean(b.text);
         const label = b.label ? this.paragraph(b.label, 'label', indent) : [];
-        const w = this.measure('bold', st.size, text) + 16;
+        const w = this.measure(st.size, text) + 16;
         if (w > CONTENT_WIDTH - indent) return [...label, ...this.paragraph(b.text, 'h2', indent)];
         const height = st.size + 12;
         const badge: Line = {
@@ -309,11 +304,11 @@ function paginate(lines: Line[]): PlacedPage[] {
 function drawOps(pdf: PDFKit.PDFDocument, ops: Op[], left: number, top: number) {
   for (const op of ops) {
     if (op.kind === 'text') {
-      pdf
-        .font(op.font)
-        .fontSize(op.size)
-        .fillColor(op.color)
-        .text(op.text, left + op.x, top + op.baseline, { lineBreak: false, baseline: 'alphabetic' });
+      // Bold: the regular glyphs filled and stroked with a line 4.5% of the size (about weight 700).
+      const bold = op.font === 'bold';
+      pdf.font('text').fontSize(op.size).fillColor(op.color);
+      if (bold) pdf.strokeColor(op.color).lineWidth(op.size * 0.045);
+      pdf.text(op.text, left + op.x, top + op.baseline, { lineBreak: false, baseline: 'alphabetic', stroke: bold, fill: true });
     } else if (op.kind === 'rect') {
       pdf.rect(left + op.x, top + op.y, op.w, op.h);
       if (op.fill) pdf.fill(op.fill);
@@ -335,8 +330,6 @@ export async function renderPdf(doc: PrintedDocument, assets: PdfAssets): Promis
     lang: doc.lang,
     displayTitle: true,
     pdfVersion: '1.7',
-    // The starting font: without it PDFKit falls back to Helvetica, which its browser build does not carry.
-    font: assets.regular as unknown as string, // @types/pdfkit 0.17 types this as a path; PDFKit 0.20 takes bytes
     info: {
       Title: doc.meta.title,
       ...(doc.meta.author ? { Author: doc.meta.author } : {}),
@@ -354,11 +347,10 @@ export async function renderPdf(doc: PrintedDocument, assets: PdfAssets): Promis
     pdf.on('end', resolve);
     pdf.on('error', reject);
   });
-  pdf.registerFont('regular', assets.regular as Buffer);
-  pdf.registerFont('bold', assets.bold as Buffer);
-  // The same font files, read by fontkit for coverage and advances while laying out.
-  const fonts = { regular: fontkit.create(assets.regular as Buffer) as fontkit.Font, bold: fontkit.create(assets.bold as Buffer) as fontkit.Font };
-  const ts = new Typesetter(fonts, new FontCoverage([fonts.regular, fonts.bold]));
+  pdf.registerFont('text', assets.font as Buffer);
+  // The same font file, read by fontkit for coverage and advances while laying out.
+  const font = fontkit.create(assets.font as Buffer) as fontkit.Font;
+  const ts = new Typesetter(font, new FontCoverage(font));
 
   // Lay out; where characters were replaced, say so once, at the end.
   const lines = ts.blocks(doc.blocks);
@@ -379,14 +371,14 @@ export async function renderPdf(doc: PrintedDocument, assets: PdfAssets): Promis
   }
   const small = 7.5;
   const fit = (s: string, width: number) => {
-    if (ts.measure('regular', small, s) <= width) return s;
+    if (ts.measure(small, s) <= width) return s;
     const chars = [...s];
-    while (chars.length && ts.measure('regular', small, `${chars.join('')}…`) > width) chars.pop();
+    while (chars.length && ts.measure(small, `${chars.join('')}…`) > width) chars.pop();
     return `${chars.join('')}…`;
   };
   const furniture: Op[][] = pages.map((_, index) => {
     const label = doc.pageLabel(index + 1, pages.length);
-    const labelWidth = ts.measure('regular', small, label);
+    const labelWidth = ts.measure(small, label);
     const text = (t: string, x: number, baseline: number): Op => ({ kind: 'text', x, baseline, text: t, font: 'regular', size: small, color: MUTED });
     const rule = (y: number): Op => ({ kind: 'line', x1: 0, y1: y, x2: CONTENT_WIDTH, y2: y, color: RULE, width: 0.5 });
     return [
