@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { extractTextItems, getMeta } from 'unpdf';
+import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
 
 export interface TextItem {
   str: string;
@@ -29,6 +29,8 @@ export interface PdfText {
   /** The running header and footer lines, page by page. */
   furniture: string[][];
   info: Record<string, unknown>;
+  /** Bookmarks: top-level titles, each with its children's titles. */
+  outline: { title: string; items: string[] }[];
 }
 
 /** Whitespace removed, so that text wrapped across lines (Chinese or English) can be searched for. */
@@ -37,6 +39,8 @@ export const squash = (s: string) => s.replace(/\s+/g, '');
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   const { items } = await extractTextItems(new Uint8Array(bytes));
   const meta = await getMeta(new Uint8Array(bytes));
+  const doc = await getDocumentProxy(new Uint8Array(bytes));
+  const outline = ((await doc.getOutline()) ?? []).map((o) => ({ title: o.title, items: o.items.map((i) => i.title) }));
   const pages = items.map((page) => page.map(({ str, x, y, width, fontSize }) => ({ str, x, y, width, fontSize })));
   // The header sits in the top margin and the footer in the bottom one (render.ts: 64 pt and 58 pt).
   const isFurniture = (i: TextItem) => i.y > PAGE_HEIGHT_PT - 50 || i.y < 45;
@@ -45,6 +49,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
     squashed: squash(pages.flatMap((p) => p.filter((i) => !isFurniture(i)).map((i) => i.str)).join('')),
     furniture: pages.map((p) => p.filter(isFurniture).map((i) => i.str).filter((s) => s.trim())),
     info: meta.info as Record<string, unknown>,
+    outline,
   };
 }
 

@@ -77,6 +77,10 @@ describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist
       has(`Signed off by Legal ${id}`);
     }
     has(r.disclaimer);
+    // Bookmarks: the chapters, and under the checklist one entry per regime with duties.
+    expect(pdf.outline.map((o) => o.title)).toEqual(['tiers', 'checklist', 'answers', 'sources', 'disclaimer'].map((k) => t(`report:${k}.heading`)));
+    const groups = (['SH', 'SZ', 'EU', 'GPAI', 'CN'] as const).filter((g) => r.duties.some((d) => d.regime === g));
+    expect(pdf.outline[1]!.items.slice(0, groups.length)).toEqual(groups.map((g) => t('report:checklist.group', { regime: t(`result:regime.${g}`), count: r.duties.filter((d) => d.regime === g).length })));
     // Page numbers and the running header on every page (not on the cover's header).
     const pages = pdf.pages.length;
     pdf.furniture.forEach((lines, i) => {
