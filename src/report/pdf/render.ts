@@ -2,8 +2,8 @@
  * Lays a PrintedDocument out on A4 pages and writes it as a PDF with PDFKit. One font, Noto Sans SC
  * Regular, is embedded as a subset of the glyphs drawn, so Chinese renders on any reader and the file
  * stays small; bold styles are drawn with it filled and stroked (a second 10.5 MB weight would double
- * what the browser fetches for a heading style). Characters the font lacks are drawn with a stand-in (text.ts). No clock and no
- * randomness: the same document gives the same file.
+ * what the browser fetches for a heading style). Characters the font lacks are drawn with a stand-in
+ * (text.ts). No clock and no randomness: the same document gives the same file.
  */
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
