@@ -1,7 +1,7 @@
 /**
  * "Download PDF" in Chromium: the download is a valid checklist whose text and page images are the
  * same as the command line's PDF for the same assessment (the browser and Node share the report
- * module; only the fonts are fetched instead of read). Page images: test-results/pdf/e2e-*.png.
+ * module; only the font is fetched instead of read). Page images: test-results/pdf/e2e-*.png.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
