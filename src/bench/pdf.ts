@@ -7,29 +7,21 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { assess } from '../engine/assess';
 import { LANGS, type Lang } from '../engine/constants';
 import type { AnswerValue } from '../engine/program';
 import type { RuleSet } from '../engine/ruleset';
-import { createI18n } from '../i18n/i18n';
 import { loadPdfAssets } from '../node/pdf-assets';
 import { newRecord, toFile } from '../report/assessment-file';
 import { checklistPdf } from '../report/pdf/checklist-pdf';
-import { present } from '../result/present';
 import { exampleAnswers } from '../testing/fixtures';
+import { exampleReport } from '../testing/report-fixtures';
 import { median, withPreview } from './app';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATE = '2026-11-23';
 const EXAMPLES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'];
 
-function inputFor(rs: RuleSet, id: string, lang: Lang) {
-  const answers = exampleAnswers(id) as Record<string, AnswerValue>;
-  const res = assess(rs, answers, { date: DATE });
-  if (!res.ok) throw new Error(`${id} does not assess`);
-  const t = createI18n(lang).t;
-  return { rs, report: present(rs, res.assessment, lang, t), answers, duties: {}, t };
-}
+const inputFor = (id: string, lang: Lang) => ({ ...exampleReport(id, lang, DATE), duties: {} });
 
 export async function benchPdf(rs: RuleSet, { runs = 7, build = true } = {}): Promise<string[]> {
   const ms = (x: number) => `${Math.round(x)} ms`;
@@ -38,7 +30,7 @@ export async function benchPdf(rs: RuleSet, { runs = 7, build = true } = {}): Pr
   // Node: the first PDF of a process pays for reading the font and warming up; then steady state.
   const t0 = performance.now();
   const assets = loadPdfAssets();
-  await checklistPdf(inputFor(rs, 'E1', 'en'), assets);
+  await checklistPdf(inputFor('E1', 'en'), assets);
   const cold = performance.now() - t0;
   // PDFKit writes page objects uncompressed: count them.
   const pagesOf = (b: Uint8Array) => (Buffer.from(b).toString('latin1').match(/\/Type \/Page[^s]/g) ?? []).length;
@@ -46,7 +38,7 @@ export async function benchPdf(rs: RuleSet, { runs = 7, build = true } = {}): Pr
   for (const id of EXAMPLES) {
     for (const lang of LANGS) {
       const s = performance.now();
-      const bytes = await checklistPdf(inputFor(rs, id, lang), assets);
+      const bytes = await checklistPdf(inputFor(id, lang), assets);
       sizes.push({ id, lang, bytes: bytes.length, ms: performance.now() - s, pages: pagesOf(bytes) });
     }
   }
@@ -54,7 +46,7 @@ export async function benchPdf(rs: RuleSet, { runs = 7, build = true } = {}): Pr
   const warm: number[] = [];
   for (let i = 0; i < runs; i++) {
     const s = performance.now();
-    await checklistPdf(inputFor(rs, largest.id, largest.lang), assets);
+    await checklistPdf(inputFor(largest.id, largest.lang), assets);
     warm.push(performance.now() - s);
   }
   const allMs = sizes.map((s) => s.ms);

@@ -4,7 +4,7 @@ import { ruleSet } from '../app/rules';
 import { ArticleLink, ArticleQuote } from '../catalogue/ArticleQuote';
 import type { Lang } from '../engine/constants';
 import { DUTY_STATUSES, MAX_NOTE_LENGTH, type DutyStatus, type DutyStatusName } from '../report/assessment-file';
-import type { PresentedDuty } from './present';
+import { dutyDateText, type PresentedDuty } from './present';
 
 interface Props {
   duty: PresentedDuty;
@@ -37,7 +37,7 @@ export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
           .map((a) => (
             <ArticleLink key={a} id={a} lang={lang} />
           ))}
-        <span className="date">{d.appliesNow ? t('result:duty.appliesSince', { date: d.from }) : t('result:duty.appliesFrom', { date: d.from })}</span>
+        <span className="date">{dutyDateText(d, t)}</span>
       </p>
       {d.addressee ? <p className="addressee">{t('result:duty.addressee', { who: d.addressee })}</p> : null}
       <p>{d.do}</p>

@@ -14,10 +14,16 @@ import type { QuestionnaireEvent } from '../questionnaire/machine';
 import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
 import { DutyItem } from './DutyItem';
 import { PdfButton } from './PdfButton';
-import { present, type PresentedOpenQuestion, type PresentedReason, type PresentedRegime } from './present';
-
-/** Items of an inline list: "a, b" in English, "a、b" in Chinese. */
-const listSeparator = (lang: Lang) => (lang === 'zh-CN' ? '、' : ', ');
+import {
+  gpaiSentence,
+  openRangeSentence,
+  overallSentence,
+  present,
+  subjectLine,
+  type PresentedOpenQuestion,
+  type PresentedReason,
+  type PresentedRegime,
+} from './present';
 
 interface Props {
   record: AssessmentRecord;
@@ -61,7 +67,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
         {t('result:page.title')}
       </h2>
       <p className="subject">
-        {[report.subject.company, report.subject.product].filter(Boolean).join(' · ') || t('result:page.unnamed')}
+        {subjectLine(report) || t('result:page.unnamed')}
         {' — '}
         {t('result:page.assessedOn', { date: report.assessedOn, version: report.ruleSet.version })}
         {record.assessor ? ` · ${t('result:page.assessor', { name: record.assessor })}` : ''}
@@ -77,12 +83,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
         <p className="overall-level" data-testid="overall-level">
           {report.overallLabel}
         </p>
-        <p>
-          {report.overall === 'needs_review'
-            ? t('result:page.overallNeedsReview', { worst: t(`result:tier.${report.overallDetail.worstCase}`) })
-            : t('result:page.overallExplained', { regimes: report.overallDetail.regimes.map((r) => t(`result:regime.${r}`))
-              .join(listSeparator(lang)) })}
-        </p>
+        <p>{overallSentence(report, t)}</p>
       </section>
 
       <div className="regime-cards">
@@ -92,7 +93,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
       </div>
 
       <p className="gpai" data-testid="gpai">
-        {t('result:page.gpai', { applies: t(`result:gpai.${String(report.gpai.applies)}`), systemic: t(`result:gpai.${String(report.gpai.systemicRisk)}`) })}
+        {gpaiSentence(report, t)}
       </p>
       {report.gpai.openQuestions?.length ? <OpenQuestions items={report.gpai.openQuestions} onEdit={edit} /> : null}
 
@@ -150,11 +151,7 @@ function RegimeCard({ regime, data, onEdit, lang }: { regime: string; data: Pres
         {data.tierLabel}
       </p>
       {data.tier === 'needs_review' ? (
-        <p className="worst-case">
-          {t('result:page.worstCase', { tier: t(`result:tier.${data.worstCase}`) })}{' '}
-          {t('result:page.possible', { tiers: data.possible.map((x) => t(`result:tier.${x}`))
-              .join(listSeparator(lang)) })}
-        </p>
+        <p className="worst-case">{openRangeSentence(data, lang, t)}</p>
       ) : null}
       {data.openQuestions?.length ? <OpenQuestions items={data.openQuestions} onEdit={onEdit} /> : null}
       <h4>{t('result:page.why')}</h4>

@@ -150,6 +150,40 @@ export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): R
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Sentences the result page and the PDF checklist both print, made in one place.
+// ---------------------------------------------------------------------------------------------
+
+/** Items of an inline list: "a, b" in English, "a、b" in Chinese. */
+export const joinList = (lang: Lang, items: readonly string[]): string => items.join(lang === 'zh-CN' ? '、' : ', ');
+
+/** "Company · Product", or '' when neither is known. */
+export const subjectLine = (r: Report): string => [r.subject.company, r.subject.product].filter(Boolean).join(' · ');
+
+/** Why the overall level is what it is: the regimes that decide it, or the worst case still open. */
+export function overallSentence(r: Report, t: TFunction): string {
+  return r.overall === 'needs_review'
+    ? t('result:page.overallNeedsReview', { worst: t(`result:tier.${r.overallDetail.worstCase ?? 'needs_review'}`) })
+    : t('result:page.overallExplained', { regimes: joinList(r.language, r.overallDetail.regimes.map((g) => t(`result:regime.${g}`))) });
+}
+
+/** For a regime that needs review: the strictest tier still possible, and every tier still possible. */
+export function openRangeSentence(reg: PresentedRegime, lang: Lang, t: TFunction): string {
+  return `${t('result:page.worstCase', { tier: t(`result:tier.${reg.worstCase ?? 'needs_review'}`) })} ${t('result:page.possible', {
+    tiers: joinList(lang, reg.possible.map((x) => t(`result:tier.${x}`))),
+  })}`;
+}
+
+/** Whether the EU general-purpose AI model duties apply, and with systemic risk. */
+export function gpaiSentence(r: Report, t: TFunction): string {
+  return t('result:page.gpai', { applies: t(`result:gpai.${String(r.gpai.applies)}`), systemic: t(`result:gpai.${String(r.gpai.systemicRisk)}`) });
+}
+
+/** "applies since 2025-02-02" or "applies from 2027-12-02". */
+export function dutyDateText(d: PresentedDuty, t: TFunction): string {
+  return d.appliesNow ? t('result:duty.appliesSince', { date: d.from }) : t('result:duty.appliesFrom', { date: d.from });
+}
+
 /** An answer error in the user's language. */
 export function formatAnswerError(e: AnswerError, t: TFunction): string {
   return t(`errors:answer.${e.code}`, { ...e.params, question: e.question ?? '' });

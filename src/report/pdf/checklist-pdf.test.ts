@@ -6,27 +6,19 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../engine/assess';
 import { type Lang, REGIMES } from '../../engine/constants';
-import type { AnswerValue } from '../../engine/program';
-import { createI18n } from '../../i18n/i18n';
 import { loadPdfAssets } from '../../node/pdf-assets';
-import { present } from '../../result/present';
-import { exampleAnswers, projectRules } from '../../testing/fixtures';
+import { projectRules } from '../../testing/fixtures';
+import { exampleReport } from '../../testing/report-fixtures';
 import { blankText, overflowingText, pdfFonts, readPdf, renderPages, squash } from '../../testing/pdf-check';
 import type { DutyStatus } from '../assessment-file';
 import { checklistPdf, GENERATOR } from './checklist-pdf';
 
 const rs = projectRules();
 const OUT = resolve(import.meta.dirname, '../../../test-results/pdf');
-const DATE = '2026-11-23';
 
 function inputFor(id: string, lang: Lang) {
-  const answers = exampleAnswers(id) as Record<string, AnswerValue>;
-  const res = assess(rs, answers, { date: DATE });
-  if (!res.ok) throw new Error(`${id} does not assess`);
-  const t = createI18n(lang).t;
-  const report = present(rs, res.assessment, lang, t);
+  const { answers, report, t } = exampleReport(id, lang);
   // A status and a note on the first duties, as a user would set them.
   const [a, b, c] = report.duties;
   const duties: Record<string, DutyStatus> = {};

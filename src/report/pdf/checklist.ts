@@ -6,12 +6,12 @@
  * Pure data out (blocks.ts): the browser and the command line render the same document.
  */
 import { askedQuestions } from '../../engine/answers';
-import { DUTY_REGIMES, type Lang, REGIMES } from '../../engine/constants';
+import { DUTY_REGIMES, REGIMES } from '../../engine/constants';
 import type { AnswerValue } from '../../engine/program';
 import type { RuleSet } from '../../engine/ruleset';
 import type { TFunction } from '../../i18n/i18n';
 import type { PresentedDuty, PresentedReason, Report } from '../../result/present';
-import { valueText } from '../../result/present';
+import { dutyDateText, gpaiSentence, joinList, openRangeSentence, overallSentence, subjectLine, valueText } from '../../result/present';
 import { DUTY_STATUSES, type DutyStatus, fileStem } from '../assessment-file';
 import type { Block, PrintedDocument, Tone } from './blocks';
 
@@ -40,8 +40,6 @@ const TONE: Record<string, Tone> = {
   needs_review: 'review',
 };
 
-const join = (lang: Lang, items: string[]) => items.join(lang === 'zh-CN' ? '、' : ', ');
-
 export function checklistDocument(input: ChecklistInput): PrintedDocument {
   const { rs, report: r, answers, duties, t } = input;
   const lang = r.language;
@@ -58,7 +56,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     const a = rs.articles.get(id);
     return a ? `${id} ${a.heading[lang]}` : id;
   };
-  const subject = [r.subject.company, r.subject.product].filter(Boolean).join(' · ');
+  const subject = subjectLine(r);
 
   // ---- Cover ---------------------------------------------------------------------------------
   blocks.push(text(t('report:title'), 'title'), text(t('report:subtitle'), 'subtitle'));
@@ -72,12 +70,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     field(t('report:field.generatedBy'), `${input.generator} — ${t('report:generator')}`),
     { type: 'space', size: 14 },
     { type: 'badge', label: t('result:page.overall'), text: r.overallLabel, tone: TONE[r.overall] ?? 'neutral' },
-    text(
-      r.overall === 'needs_review'
-        ? t('result:page.overallNeedsReview', { worst: tier(r.overallDetail.worstCase ?? 'needs_review') })
-        : t('result:page.overallExplained', { regimes: join(lang, r.overallDetail.regimes.map((g) => t(`result:regime.${g}`))) }),
-      'body',
-    ),
+    text(overallSentence(r, t), 'body'),
     { type: 'space', size: 6 },
     text(t('report:summary.heading'), 'h2', { keepWithNext: true }),
   );
@@ -86,7 +79,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     const worst = reg.tier === 'needs_review' && reg.worstCase ? ` — ${t('result:page.worstCase', { tier: tier(reg.worstCase) })}` : '';
     blocks.push(field(t(`result:regime.${g}`), `${reg.tierLabel}${worst}`));
   }
-  blocks.push(text(gpaiLine(r, t), 'body'));
+  blocks.push(text(gpaiSentence(r, t), 'body'));
   const count = (s: string) => r.duties.filter((d) => (duties[d.id]?.status ?? 'todo') === s).length;
   blocks.push(
     text(
@@ -114,16 +107,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   for (const g of REGIMES) {
     const reg = r.regimes[g];
     blocks.push(text(reg.name, 'h2', { keepWithNext: true, outline: 2 }), { type: 'badge', text: reg.tierLabel, tone: TONE[reg.tier] ?? 'neutral' });
-    if (reg.tier === 'needs_review') {
-      blocks.push(
-        text(
-          `${t('result:page.worstCase', { tier: tier(reg.worstCase ?? 'needs_review') })} ${t('result:page.possible', {
-            tiers: join(lang, reg.possible.map(tier)),
-          })}`,
-          'body',
-        ),
-      );
-    }
+    if (reg.tier === 'needs_review') blocks.push(text(openRangeSentence(reg, lang, t), 'body'));
     if (reg.openQuestions?.length) {
       blocks.push(text(t('result:page.settle'), 'strong', { keepWithNext: true }));
       for (const o of reg.openQuestions) blocks.push(bullet(`${o.text} (${t(`result:factState.${o.state}`)})`));
@@ -137,14 +121,14 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     }
     for (const c of reg.caveats) blocks.push(text(c, 'muted'));
   }
-  blocks.push(text(t('result:regime.GPAI'), 'h2', { keepWithNext: true, outline: 2 }), text(gpaiLine(r, t), 'body'));
+  blocks.push(text(t('result:regime.GPAI'), 'h2', { keepWithNext: true, outline: 2 }), text(gpaiSentence(r, t), 'body'));
   if (r.gpai.openQuestions?.length) {
     blocks.push(text(t('result:page.settle'), 'strong', { keepWithNext: true }));
     for (const o of r.gpai.openQuestions) blocks.push(bullet(`${o.text} (${t(`result:factState.${o.state}`)})`));
   }
 
   function reasonItem(reason: PresentedReason): Block {
-    const inner: Block[] = [text(reason.text, 'body'), text(t('report:tiers.reasonArticles', { articles: join(lang, reason.articles) }), 'muted')];
+    const inner: Block[] = [text(reason.text, 'body'), text(t('report:tiers.reasonArticles', { articles: joinList(lang, reason.articles) }), 'muted')];
     if (reason.tentative) inner.push(text(t('result:page.tentative'), 'muted'));
     for (const f of reason.answers) inner.push(text(`${f.questionText} — ${f.valueText}`, 'muted', { indent: 8 }));
     return { type: 'item', mark: { kind: 'bullet' }, blocks: inner };
@@ -172,13 +156,12 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   function dutyItem(d: PresentedDuty, withStatus: boolean): Block {
     const status = duties[d.id];
     const current = status?.status ?? 'todo';
-    const when = d.appliesNow ? t('result:duty.appliesSince', { date: d.from }) : t('result:duty.appliesFrom', { date: d.from });
     const inner: Block[] = [
       text(d.title, 'strong'),
-      text([t(`result:kind.${d.kind}`), articleLabel(d.article), when].join(' · '), 'muted'),
+      text([t(`result:kind.${d.kind}`), articleLabel(d.article), dutyDateText(d, t)].join(' · '), 'muted'),
     ];
     const others = d.articles.filter((a) => a !== d.article);
-    if (others.length) inner.push(text(t('report:checklist.articles', { articles: join(lang, others) }), 'muted'));
+    if (others.length) inner.push(text(t('report:checklist.articles', { articles: joinList(lang, others) }), 'muted'));
     if (d.addressee) inner.push(text(t('result:duty.addressee', { who: d.addressee }), 'small'));
     inner.push(text(d.do, 'body'));
     if (d.evidence.length) {
@@ -187,7 +170,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     }
     if (!d.certain && d.dependsOn?.length) {
       const qs = d.dependsOn.map((q) => rs.questionById.get(q)?.text[lang] ?? q);
-      inner.push(text(`${t('result:duty.dependsOn')} ${join(lang, qs)}`, 'small'));
+      inner.push(text(`${t('result:duty.dependsOn')} ${joinList(lang, qs)}`, 'small'));
     }
     if (d.heuristic) inner.push(text(t('result:duty.heuristic', { text: d.heuristic }), 'muted'));
     if (d.unverified) inner.push(text(t('result:duty.unverified', { text: d.unverified }), 'muted'));
@@ -270,12 +253,8 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   }
 }
 
-function gpaiLine(r: Report, t: TFunction): string {
-  return t('result:page.gpai', { applies: t(`result:gpai.${String(r.gpai.applies)}`), systemic: t(`result:gpai.${String(r.gpai.systemicRisk)}`) });
-}
-
 /** The PDF's file name: "ai-risk-checklist-<company>-<product>-<date>.pdf", safe on every system. */
 export function checklistFileName(r: Report, t: TFunction): string {
-  const stem = fileStem([r.subject.company, r.subject.product].filter(Boolean).join(' '));
+  const stem = fileStem(subjectLine(r));
   return `${t('report:fileName')}${stem ? `-${stem}` : ''}-${r.assessedOn}.pdf`;
 }

@@ -100,16 +100,36 @@ class FontCoverage implements Coverage {
   }
 }
 
+/**
+ * The font as fontkit reads it for layout (coverage, advances), kept per font file: a batch of PDFs
+ * (the command line) parses it once, not once per document. PDFKit parses its own copy to embed.
+ */
+interface LayoutFont {
+  font: fontkit.Font;
+  covered: FontCoverage;
+  advances: Map<number, number>;
+}
+const layoutFonts = new WeakMap<Uint8Array, LayoutFont>();
+function layoutFont(bytes: Uint8Array): LayoutFont {
+  let f = layoutFonts.get(bytes);
+  if (!f) {
+    const font = fontkit.create(bytes as Buffer) as fontkit.Font;
+    f = { font, covered: new FontCoverage(font), advances: new Map() };
+    layoutFonts.set(bytes, f);
+  }
+  return f;
+}
+
 class Typesetter {
   private groups = 0;
   replaced = 0;
+  private font: fontkit.Font;
+  private covered: Coverage;
+  private advances: Map<number, number>;
 
-  private advances = new Map<number, number>();
-
-  constructor(
-    private font: fontkit.Font,
-    private covered: Coverage,
-  ) {}
+  constructor(f: LayoutFont) {
+    ({ font: this.font, covered: this.covered, advances: this.advances } = f);
+  }
 
   clean(text: string): string {
     const c = drawableText(text, this.covered);
@@ -348,9 +368,7 @@ export async function renderPdf(doc: PrintedDocument, assets: PdfAssets): Promis
     pdf.on('error', reject);
   });
   pdf.registerFont('text', assets.font as Buffer);
-  // The same font file, read by fontkit for coverage and advances while laying out.
-  const font = fontkit.create(assets.font as Buffer) as fontkit.Font;
-  const ts = new Typesetter(font, new FontCoverage(font));
+  const ts = new Typesetter(layoutFont(assets.font));
 
   // Lay out; where characters were replaced, say so once, at the end.
   const lines = ts.blocks(doc.blocks);

@@ -6,25 +6,15 @@
  */
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { assess } from '../../engine/assess';
-import type { AnswerValue } from '../../engine/program';
-import { createI18n } from '../../i18n/i18n';
 import { loadPdfAssets } from '../../node/pdf-assets';
-import { present } from '../../result/present';
-import { exampleAnswers, projectRules } from '../../testing/fixtures';
+import { exampleReport } from '../../testing/report-fixtures';
 import { blankText, overflowingText, readPdf, renderPages, squash } from '../../testing/pdf-check';
 import type { DutyStatus } from '../assessment-file';
 import { DUTY_STATUSES, MAX_NOTE_LENGTH } from '../assessment-file';
 import { checklistPdf } from './checklist-pdf';
 
-const rs = projectRules();
-
 it('survives long names, emoji, mixed scripts, 300 duties and extreme notes', async () => {
-  const t = createI18n('en').t;
-  const answers = exampleAnswers('E1') as Record<string, AnswerValue>;
-  const res = assess(rs, answers, { date: '2026-11-23' });
-  if (!res.ok) throw new Error('E1 does not assess');
-  const report = present(rs, res.assessment, 'en', t);
+  const { rs, answers, report, t } = exampleReport('E1', 'en');
   report.subject.company = `${'Ｍega'.repeat(20)}${'X'.repeat(220)} 🚀 株式会社 Рога и копыта 한국어 العربية हिन्दी 👨‍👩‍👧 ${'\u200b'}end`;
   report.subject.product = 'Ünïcødé™ — “quotes” ‘single’ … 10²⁵ FLOPs H₂O ﬁnance \t tab \u0007 bell';
 
