@@ -46,7 +46,7 @@ export function PdfButton({ report, record, answers, lang }: Props) {
   };
   return (
     <div className="pdf-export">
-      <button type="button" onClick={() => void make()} disabled={state.kind === 'working'} aria-describedby="pdf-hint" data-testid="download-pdf">
+      <button type="button" className="secondary" onClick={() => void make()} disabled={state.kind === 'working'} aria-describedby="pdf-hint" data-testid="download-pdf">
         {state.kind === 'working' ? t('result:pdf.working') : t('result:pdf.download')}
       </button>
       <p className="hint" id="pdf-hint">
