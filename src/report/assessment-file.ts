@@ -9,9 +9,17 @@ import type { AnswerValue } from '../engine/program';
 import type { RuleSet } from '../engine/ruleset';
 import type { AnswerError } from '../engine/answers';
 import type { Step } from '../questionnaire/machine';
+import { compareVersions, diffResults, isEmptyDiff, isResultSummary, summarizeResult, type ResultDiff, type ResultSummary } from './result-summary';
 
 export const FILE_FORMAT = 'ai-risk-self-assessment';
-export const FILE_SCHEMA_VERSION = 1;
+/**
+ * 2 added `title`, `cohort` and `baseline` to the assessment and `result` to the file. Version 1 files
+ * are read through `MIGRATIONS` (nothing in them changes meaning).
+ */
+export const FILE_SCHEMA_VERSION = 2;
+const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (data) => ({ ...data, schemaVersion: 2 }),
+};
 /** Files larger than this are refused before parsing (an assessment is a few kilobytes). */
 export const MAX_FILE_BYTES = 1_000_000;
 
@@ -22,16 +30,29 @@ export interface DutyStatus {
   note?: string;
 }
 export const MAX_NOTE_LENGTH = 2000;
+/** Title, assessor, incubator and cohort label: one line each. */
+export const MAX_LABEL_LENGTH = 200;
+
+/** The group an incubator invited the assessment into (from its invite link); it travels in every export. */
+export interface Cohort {
+  incubator: string;
+  label: string;
+}
 
 /** One assessment as the app holds it. */
 export interface AssessmentRecord {
   id: string;
+  /** The owner's own name for it in the portfolio (otherwise company · product). */
+  title?: string;
   assessor?: string;
+  cohort?: Cohort;
   answers: Record<string, AnswerValue>;
   step: Step;
   duties: Record<string, DutyStatus>;
   createdAt: string;
   updatedAt: string;
+  /** What it came to under the earlier rule set it was made with: kept so the change can be compared. */
+  baseline?: { ruleSetVersion: string; result: ResultSummary };
 }
 
 export interface AssessmentFile {
@@ -40,6 +61,8 @@ export interface AssessmentFile {
   ruleSet: { version: string; date: string };
   exportedAt: string;
   assessment: AssessmentRecord;
+  /** The result under `ruleSet`, for whoever reads the file under another rule-set version. */
+  result?: ResultSummary;
 }
 
 export type FileProblemCode =
@@ -47,9 +70,12 @@ export type FileProblemCode =
   | 'empty'
   | 'bad_json'
   | 'not_object'
+  | 'forbidden_key'
   | 'wrong_format'
   | 'unsupported_schema'
+  | 'unknown_field'
   | 'bad_rule_set'
+  | 'newer_rule_set'
   | 'bad_field'
   | 'bad_answers'
   | 'bad_duty';
@@ -62,20 +88,36 @@ export interface FileProblem {
   answerError?: AnswerError;
 }
 
+export const FILE_NOTICE_CODES = [
+  'other_rule_set',
+  'unknown_duty_dropped',
+  'old_answer_dropped',
+  'rule_set_overall',
+  'rule_set_tier',
+  'rule_set_duty_added',
+  'rule_set_duty_removed',
+  'rule_set_no_change',
+] as const;
+export type FileNoticeCode = (typeof FILE_NOTICE_CODES)[number];
+
 export interface FileNotice {
-  code: 'other_rule_set' | 'unknown_duty_dropped';
+  code: FileNoticeCode;
   params: Record<string, string | number>;
 }
 
-export type ReadResult = { ok: true; record: AssessmentRecord; notices: FileNotice[] } | { ok: false; problems: FileProblem[] };
+export type ReadResult =
+  | { ok: true; record: AssessmentRecord; notices: FileNotice[]; ruleSetVersion: string }
+  | { ok: false; problems: FileProblem[] };
 
 export function toFile(rs: RuleSet, record: AssessmentRecord, now = new Date()): AssessmentFile {
+  const result = summarizeResult(rs, record.answers, record.updatedAt.slice(0, 10));
   return {
     format: FILE_FORMAT,
     schemaVersion: FILE_SCHEMA_VERSION,
     ruleSet: { version: rs.version, date: rs.date },
     exportedAt: now.toISOString(),
     assessment: record,
+    ...(result ? { result } : {}),
   };
 }
 
@@ -84,13 +126,26 @@ export function fileStem(s: string, max = 60): string {
   return s.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, max).replace(/-+$/, '');
 }
 
+/** What the assessment is called: its title, or the company and product it is about. */
+export function displayName(record: AssessmentRecord): string {
+  if (record.title) return record.title;
+  return [record.answers.company_name, record.answers.product_name].filter((v) => typeof v === 'string' && v.trim()).join(' · ');
+}
+
 export function fileName(record: AssessmentRecord, product: string | undefined): string {
-  return `${fileStem(product ?? '') || 'assessment'}-${record.updatedAt.slice(0, 10)}.ai-risk.json`;
+  return `${fileStem(record.title ?? product ?? '') || 'assessment'}-${record.updatedAt.slice(0, 10)}.ai-risk.json`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const STEP = /^(intro|review|result|section:[a-z][a-z0-9_.]*)$/;
+const VERSION = /^\d{1,6}\.\d{1,6}\.\d{1,6}$/;
+const FILE_FIELDS = ['format', 'schemaVersion', 'ruleSet', 'exportedAt', 'assessment', 'result'];
+const RECORD_FIELDS = ['id', 'title', 'assessor', 'cohort', 'answers', 'step', 'duties', 'createdAt', 'updatedAt', 'baseline'];
+/** Keys that mean something to JavaScript objects: refused wherever they appear in a file. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** One line of text a person typed: no control characters, at most MAX_LABEL_LENGTH. */
+const isLabel = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_LABEL_LENGTH && !/[\u0000-\u001f\u007f]/.test(v);
 
 /** Reads a file's text into an assessment, or says precisely why not. */
 export function readAssessmentFile(rs: RuleSet, text: string): ReadResult {
@@ -106,27 +161,71 @@ export function readAssessmentFile(rs: RuleSet, text: string): ReadResult {
   return readAssessmentData(rs, data);
 }
 
+/** The path of the first key in `data` that JavaScript treats specially, if any (walked without recursion). */
+function forbiddenKeyPath(data: unknown): string | undefined {
+  const stack: [unknown, string][] = [[data, '']];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    for (const k of Object.keys(v)) {
+      const p = Array.isArray(v) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+      if (!Array.isArray(v) && FORBIDDEN_KEYS.has(k)) return p;
+      stack.push([(v as Record<string, unknown>)[k], p]);
+    }
+  }
+  return undefined;
+}
+
 /** The same checks on already-parsed data (the browser's storage holds the same shape). */
-export function readAssessmentData(rs: RuleSet, data: unknown): ReadResult {
-  if (!isObject(data)) return fail('not_object', {});
-  if (data.format !== FILE_FORMAT) return fail('wrong_format', { expected: FILE_FORMAT, got: String(data.format ?? '') });
-  if (data.schemaVersion !== FILE_SCHEMA_VERSION) return fail('unsupported_schema', { got: String(data.schemaVersion ?? ''), supported: FILE_SCHEMA_VERSION });
+export function readAssessmentData(rs: RuleSet, input: unknown): ReadResult {
+  if (!isObject(input)) return fail('not_object', {});
+  const forbidden = forbiddenKeyPath(input);
+  if (forbidden !== undefined) return fail('forbidden_key', { path: forbidden.slice(0, 120) });
+  if (input.format !== FILE_FORMAT) return fail('wrong_format', { expected: FILE_FORMAT, got: String(input.format ?? '').slice(0, 80) });
+  let data = input;
+  for (let v = data.schemaVersion; typeof v === 'number' && MIGRATIONS[v]; v = data.schemaVersion) data = MIGRATIONS[v]!(data);
+  if (data.schemaVersion !== FILE_SCHEMA_VERSION) return fail('unsupported_schema', { got: String(input.schemaVersion ?? '').slice(0, 20), supported: FILE_SCHEMA_VERSION });
+  const extra = Object.keys(data).filter((k) => !FILE_FIELDS.includes(k));
+  if (extra.length) return { ok: false, problems: extra.map((k) => ({ code: 'unknown_field', params: { field: k.slice(0, 80) } })) };
   const ruleSet = data.ruleSet;
-  if (!isObject(ruleSet) || typeof ruleSet.version !== 'string' || !/^\d+\.\d+\.\d+$/.test(ruleSet.version)) return fail('bad_rule_set', {});
+  if (!isObject(ruleSet) || typeof ruleSet.version !== 'string' || !VERSION.test(ruleSet.version)) return fail('bad_rule_set', {});
+  const fileVersion = ruleSet.version;
+  const order = compareVersions(fileVersion, rs.version);
+  if (order > 0) return fail('newer_rule_set', { file: fileVersion, current: rs.version });
+  const older = order < 0;
   const a = data.assessment;
   if (!isObject(a)) return fail('bad_field', { field: 'assessment' });
 
   const problems: FileProblem[] = [];
   const field = (name: string) => problems.push({ code: 'bad_field', params: { field: `assessment.${name}` } });
+  for (const k of Object.keys(a)) if (!RECORD_FIELDS.includes(k)) problems.push({ code: 'unknown_field', params: { field: `assessment.${k.slice(0, 80)}` } });
   if (typeof a.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(a.id)) field('id');
-  if (a.assessor !== undefined && (typeof a.assessor !== 'string' || a.assessor.length > 200)) field('assessor');
+  for (const k of ['title', 'assessor'] as const) if (a[k] !== undefined && a[k] !== '' && !isLabel(a[k])) field(k);
+  const cohort = a.cohort;
+  if (cohort !== undefined && (!isObject(cohort) || !isLabel(cohort.incubator) || !isLabel(cohort.label) || Object.keys(cohort).length !== 2)) field('cohort');
   if (typeof a.step !== 'string' || !STEP.test(a.step)) field('step');
   for (const k of ['createdAt', 'updatedAt'] as const) if (typeof a[k] !== 'string' || !ISO.test(a[k] as string)) field(k);
-
-  const { errors } = parseAnswers(rs, a.answers);
-  for (const e of errors) problems.push({ code: 'bad_answers', params: { question: e.question ?? '' }, answerError: e });
+  const baseline = a.baseline;
+  if (baseline !== undefined && (!isObject(baseline) || typeof baseline.ruleSetVersion !== 'string' || !VERSION.test(baseline.ruleSetVersion) || !isResultSummary(baseline.result))) field('baseline');
+  if (data.result !== undefined && !isResultSummary(data.result)) problems.push({ code: 'bad_field', params: { field: 'result' } });
 
   const notices: FileNotice[] = [];
+  // Under an older rule set, answers to questions (or options) the current one no longer has are
+  // dropped with a notice; every other answer error, and any under the same version, refuses the file.
+  let answers = isObject(a.answers) ? { ...a.answers } : a.answers;
+  if (older && isObject(answers)) {
+    for (let round = 0; round < 3; round++) {
+      const stale = parseAnswers(rs, answers).errors.filter((e) => e.question && (e.code === 'unknown_question' || e.code === 'unknown_option' || e.code === 'not_asked'));
+      if (!stale.length) break;
+      for (const e of stale) {
+        delete (answers as Record<string, unknown>)[e.question!];
+        notices.push({ code: 'old_answer_dropped', params: { question: e.question!.slice(0, 80) } });
+      }
+    }
+  }
+  const { errors } = parseAnswers(rs, answers);
+  for (const e of errors) problems.push({ code: 'bad_answers', params: { question: e.question ?? '' }, answerError: e });
+
   const duties: Record<string, DutyStatus> = {};
   if (a.duties !== undefined && !isObject(a.duties)) field('duties');
   else {
@@ -144,20 +243,40 @@ export function readAssessmentData(rs: RuleSet, data: unknown): ReadResult {
     }
   }
   if (problems.length) return { ok: false, problems };
-  if (ruleSet.version !== rs.version) notices.push({ code: 'other_rule_set', params: { file: ruleSet.version, current: rs.version } });
-  return {
-    ok: true,
-    notices,
-    record: {
-      id: a.id as string,
-      ...(a.assessor ? { assessor: a.assessor as string } : {}),
-      answers: Object.fromEntries(Object.entries(a.answers as Record<string, AnswerValue>).filter(([, v]) => v !== null && v !== undefined)),
-      step: a.step as Step,
-      duties,
-      createdAt: a.createdAt as string,
-      updatedAt: a.updatedAt as string,
-    },
+
+  const record: AssessmentRecord = {
+    id: a.id as string,
+    ...(a.title ? { title: a.title as string } : {}),
+    ...(a.assessor ? { assessor: a.assessor as string } : {}),
+    ...(isObject(cohort) ? { cohort: { incubator: cohort.incubator as string, label: cohort.label as string } } : {}),
+    answers: Object.fromEntries(Object.entries(answers as Record<string, AnswerValue>).filter(([, v]) => v !== null && v !== undefined)),
+    step: a.step as Step,
+    duties,
+    createdAt: a.createdAt as string,
+    updatedAt: a.updatedAt as string,
+    ...(isObject(baseline) ? { baseline: baseline as AssessmentRecord['baseline'] & object } : {}),
   };
+  if (older) {
+    notices.unshift({ code: 'other_rule_set', params: { file: fileVersion, current: rs.version } });
+    const before = data.result as ResultSummary | undefined;
+    const after = summarizeResult(rs, record.answers, record.updatedAt.slice(0, 10));
+    if (before && after) {
+      notices.push(...changeNotices(diffResults(before, after)));
+      if (!record.baseline) record.baseline = { ruleSetVersion: fileVersion, result: before };
+    }
+  }
+  return { ok: true, notices, record, ruleSetVersion: fileVersion };
+}
+
+/** What the current rule set changes for an assessment, as notices (one per moved tier and changed duty). */
+function changeNotices(d: ResultDiff): FileNotice[] {
+  if (isEmptyDiff(d)) return [{ code: 'rule_set_no_change', params: {} }];
+  return [
+    ...(d.overall ? [{ code: 'rule_set_overall' as const, params: { from: d.overall.from, to: d.overall.to } }] : []),
+    ...d.tiers.map((x) => ({ code: 'rule_set_tier' as const, params: { regime: x.regime, from: x.from, to: x.to } })),
+    ...d.dutiesAdded.map((duty) => ({ code: 'rule_set_duty_added' as const, params: { duty } })),
+    ...d.dutiesRemoved.map((duty) => ({ code: 'rule_set_duty_removed' as const, params: { duty } })),
+  ];
 }
 
 function fail(code: FileProblemCode, params: FileProblem['params']): ReadResult {

@@ -1,0 +1,26 @@
+/**
+ * The portfolio as CSV, for the app's "Export CSV" and the command line's portfolio.csv. UTF-8 with a
+ * byte-order mark (Excel then reads Chinese correctly) and CRLF line ends; any cell a spreadsheet
+ * would run as a formula (starting with = + - @, tab or carriage return) is escaped by papaparse's
+ * `escapeFormulae`, which prefixes a single quote.
+ */
+import Papa from 'papaparse';
+import { REGIMES } from '../engine/constants';
+import type { PortfolioRow } from './rows';
+
+export const PORTFOLIO_CSV_COLUMNS = [
+  'id', 'company', 'product', 'title', 'incubator', 'cohort', 'assessor', 'overall',
+  'SH', 'SH_worst_case', 'SZ', 'SZ_worst_case', 'EU', 'EU_worst_case', 'prohibited', 'complete',
+  'duties', 'duties_open', 'duties_todo', 'duties_in_progress', 'duties_done', 'duties_not_applicable',
+  'updated_at', 'rule_set_version', 'source',
+] as const;
+
+export function portfolioCsv(rows: readonly PortfolioRow[], ruleSetVersion: string): string {
+  const data = rows.map((r) => [
+    r.id, r.company, r.product, r.title ?? '', r.cohort?.incubator ?? '', r.cohort?.label ?? '', r.assessor ?? '', r.overall,
+    ...REGIMES.flatMap((g) => [r.tiers[g], r.worstCase[g] ?? '']), r.prohibited, r.complete ? 'yes' : 'no',
+    r.duties.total, r.duties.open, r.duties.todo, r.duties.in_progress, r.duties.done, r.duties.not_applicable,
+    r.updatedAt, ruleSetVersion, r.source ?? '',
+  ]);
+  return `\uFEFF${Papa.unparse({ fields: [...PORTFOLIO_CSV_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+}

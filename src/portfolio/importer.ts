@@ -1,0 +1,74 @@
+/**
+ * Import of many files and share links at once: each is read and checked on its own; the good ones
+ * are returned to be added, each bad one with its reasons, and any whose id is already in the
+ * portfolio (or earlier in the same batch) as a conflict the user settles — update it, or keep both.
+ * Pure (no storage); the portfolio page applies the outcome.
+ */
+import type { RuleSet } from '../engine/ruleset';
+import { MAX_FILE_BYTES, randomId, readAssessmentFile, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
+import { SHARE_ROUTE, readShare, type ShareProblem } from './links';
+
+/** One thing to import: a file's text (or its size when too large to read), or a share link. */
+export type ImportSource = { name: string; text: string } | { name: string; tooLarge: number } | { name: string; link: string };
+
+export interface GoodImport {
+  name: string;
+  record: AssessmentRecord;
+  notices: FileNotice[];
+  /** The assessment with the same id already present (in the portfolio or earlier in this batch). */
+  conflict?: AssessmentRecord;
+}
+export interface BadImport {
+  name: string;
+  problems: FileProblem[];
+  /** For a share link that could not be read at all. */
+  linkProblem?: ShareProblem;
+}
+export interface ImportPlan {
+  good: GoodImport[];
+  bad: BadImport[];
+}
+
+/** Reads every source; `existing` is the portfolio as it is. */
+export async function planImport(rs: RuleSet, sources: readonly ImportSource[], existing: ReadonlyMap<string, AssessmentRecord>): Promise<ImportPlan> {
+  const good: GoodImport[] = [];
+  const bad: BadImport[] = [];
+  const seen = new Map<string, AssessmentRecord>();
+  for (const src of sources) {
+    let text: string;
+    if ('tooLarge' in src) {
+      bad.push({ name: src.name, problems: [{ code: 'too_large', params: { bytes: src.tooLarge, max: MAX_FILE_BYTES } }] });
+      continue;
+    }
+    if ('link' in src) {
+      const at = src.link.indexOf(SHARE_ROUTE);
+      const r = at < 0 ? ({ ok: false, problem: 'damaged' } as const) : await readShare(src.link.slice(at + SHARE_ROUTE.length));
+      if (!r.ok) {
+        bad.push({ name: src.name, problems: [], linkProblem: r.problem });
+        continue;
+      }
+      text = r.text;
+    } else text = src.text;
+    const r = readAssessmentFile(rs, text);
+    if (!r.ok) {
+      bad.push({ name: src.name, problems: r.problems });
+      continue;
+    }
+    const conflict = seen.get(r.record.id) ?? existing.get(r.record.id);
+    good.push({ name: src.name, record: r.record, notices: r.notices, ...(conflict ? { conflict } : {}) });
+    seen.set(r.record.id, r.record);
+  }
+  return { good, bad };
+}
+
+export type Resolution = 'update' | 'keep_both';
+
+/** The records to store: conflicts resolved as decided (undecided ones default to `keep_both`, which loses nothing). */
+export function resolveImport(plan: ImportPlan, decide: (g: GoodImport, index: number) => Resolution | undefined): AssessmentRecord[] {
+  return plan.good.map((g, i) => (g.conflict && (decide(g, i) ?? 'keep_both') === 'keep_both' ? { ...g.record, id: randomId() } : g.record));
+}
+
+/** Splits pasted text into share links (one per line or separated by spaces). */
+export function linksIn(text: string): string[] {
+  return text.split(/\s+/).filter((s) => s.includes(SHARE_ROUTE));
+}

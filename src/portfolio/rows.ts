@@ -1,0 +1,92 @@
+/**
+ * The portfolio's rows: one line per assessment with what an incubator scans for — who, which cohort,
+ * the level and tiers, whether anything is (or may be) prohibited, and how many duties are still open.
+ * Built by the app from its stored assessments and by the command line from files. Pure.
+ */
+import { assess, type OverallLevel, type RegimeTier } from '../engine/assess';
+import { REGIMES, type Regime, type TierName } from '../engine/constants';
+import type { AnswerValue } from '../engine/program';
+import type { RuleSet } from '../engine/ruleset';
+import { allAnswered } from '../questionnaire/flow';
+import type { AssessmentRecord, Cohort, DutyStatus, DutyStatusName } from '../report/assessment-file';
+
+export type Prohibited = 'yes' | 'possible' | 'no';
+
+export interface PortfolioRow {
+  id: string;
+  title?: string;
+  company: string;
+  product: string;
+  cohort?: Cohort;
+  assessor?: string;
+  overall: OverallLevel;
+  tiers: Record<Regime, RegimeTier>;
+  /** For a tier that needs review: the strictest still possible. */
+  worstCase: Partial<Record<Regime, TierName>>;
+  /** `yes` when a regime decides prohibited/unacceptable; `possible` when open answers could still make it so. */
+  prohibited: Prohibited;
+  duties: { total: number; open: number } & Record<DutyStatusName, number>;
+  /** Every question the answers ask is answered. */
+  complete: boolean;
+  updatedAt: string;
+  /** Where the row came from on the command line. */
+  source?: string;
+}
+
+export interface RowInput {
+  id: string;
+  answers: Record<string, AnswerValue>;
+  duties: Record<string, DutyStatus>;
+  title?: string;
+  cohort?: Cohort;
+  assessor?: string;
+  updatedAt: string;
+  /** Company and product when the answers do not name them (answer files' `meta`). */
+  company?: string;
+  product?: string;
+  source?: string;
+}
+
+const PROHIBITED = new Set<string>(['prohibited', 'unacceptable']);
+
+/** The row, or undefined when the answers do not pass the rule set's checks. */
+export function portfolioRow(rs: RuleSet, x: RowInput): PortfolioRow | undefined {
+  const r = assess(rs, x.answers, { date: x.updatedAt.slice(0, 10) });
+  if (!r.ok) return undefined;
+  const a = r.assessment;
+  const counts = { total: a.duties.length, open: 0, todo: 0, in_progress: 0, done: 0, not_applicable: 0 };
+  for (const d of a.duties) {
+    const s = x.duties[d.id]?.status ?? 'todo';
+    counts[s]++;
+    if (s === 'todo' || s === 'in_progress') counts.open++;
+  }
+  const decided = REGIMES.some((g) => PROHIBITED.has(a.regimes[g].tier));
+  const possible = REGIMES.some((g) => a.regimes[g].possible.some((t) => PROHIBITED.has(t)));
+  return {
+    id: x.id,
+    ...(x.title ? { title: x.title } : {}),
+    company: a.subject.company ?? x.company ?? '',
+    product: a.subject.product ?? x.product ?? '',
+    ...(x.cohort ? { cohort: x.cohort } : {}),
+    ...(x.assessor ? { assessor: x.assessor } : {}),
+    overall: a.overall,
+    tiers: Object.fromEntries(REGIMES.map((g) => [g, a.regimes[g].tier])) as Record<Regime, RegimeTier>,
+    worstCase: Object.fromEntries(REGIMES.flatMap((g) => (a.regimes[g].worstCase ? [[g, a.regimes[g].worstCase]] : []))),
+    prohibited: decided ? 'yes' : possible ? 'possible' : 'no',
+    duties: counts,
+    complete: allAnswered(rs, x.answers),
+    updatedAt: x.updatedAt,
+    ...(x.source ? { source: x.source } : {}),
+  };
+}
+
+export const recordRow = (rs: RuleSet, rec: AssessmentRecord): PortfolioRow | undefined =>
+  portfolioRow(rs, {
+    id: rec.id,
+    answers: rec.answers,
+    duties: rec.duties,
+    updatedAt: rec.updatedAt,
+    ...(rec.title ? { title: rec.title } : {}),
+    ...(rec.cohort ? { cohort: rec.cohort } : {}),
+    ...(rec.assessor ? { assessor: rec.assessor } : {}),
+  });

@@ -1,0 +1,69 @@
+/**
+ * A result in a few fields — overall level, tier per regime, the applicable duties — small enough to
+ * travel inside an exported file. It records what an assessment came to under the rule set it was
+ * made with, so that a later rule set can say what it changes (`diffResults`). Pure.
+ */
+import { assess, type OverallLevel, type RegimeTier } from '../engine/assess';
+import { REGIMES, type Regime } from '../engine/constants';
+import type { AnswerValue } from '../engine/program';
+import type { RuleSet } from '../engine/ruleset';
+
+export interface ResultSummary {
+  overall: OverallLevel;
+  tiers: Record<Regime, RegimeTier>;
+  /** Ids of the duties that apply (mandatory and encouraged), in rule-set order. */
+  duties: string[];
+}
+
+/** The summary of `answers` under `rs`, or undefined when the answers do not pass the rule set's checks. */
+export function summarizeResult(rs: RuleSet, answers: Record<string, AnswerValue>, date: string): ResultSummary | undefined {
+  const r = assess(rs, answers, { date });
+  if (!r.ok) return undefined;
+  const a = r.assessment;
+  return {
+    overall: a.overall,
+    tiers: Object.fromEntries(REGIMES.map((g) => [g, a.regimes[g].tier])) as Record<Regime, RegimeTier>,
+    duties: a.duties.map((d) => d.id),
+  };
+}
+
+export interface ResultDiff {
+  overall?: { from: OverallLevel; to: OverallLevel };
+  tiers: { regime: Regime; from: RegimeTier; to: RegimeTier }[];
+  dutiesAdded: string[];
+  dutiesRemoved: string[];
+}
+
+export function diffResults(before: ResultSummary, after: ResultSummary): ResultDiff {
+  const was = new Set(before.duties);
+  const now = new Set(after.duties);
+  return {
+    ...(before.overall !== after.overall ? { overall: { from: before.overall, to: after.overall } } : {}),
+    tiers: REGIMES.filter((g) => before.tiers[g] !== after.tiers[g]).map((g) => ({ regime: g, from: before.tiers[g], to: after.tiers[g] })),
+    dutiesAdded: after.duties.filter((d) => !was.has(d)),
+    dutiesRemoved: before.duties.filter((d) => !now.has(d)),
+  };
+}
+
+export const isEmptyDiff = (d: ResultDiff): boolean => !d.overall && !d.tiers.length && !d.dutiesAdded.length && !d.dutiesRemoved.length;
+
+const OVERALL: readonly string[] = ['unacceptable', 'high', 'limited', 'minimal', 'out_of_scope', 'needs_review'];
+const TIER = /^[a-z_]{1,40}$/;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Shape check for a summary read from a file (its values name tiers and duties of another rule-set version, so only their form is checked). */
+export function isResultSummary(v: unknown): v is ResultSummary {
+  if (!isObject(v) || !OVERALL.includes(v.overall as string) || !isObject(v.tiers) || !Array.isArray(v.duties)) return false;
+  if (Object.keys(v).some((k) => !['overall', 'tiers', 'duties'].includes(k))) return false;
+  const tiers = v.tiers;
+  if (Object.keys(tiers).length !== REGIMES.length || !REGIMES.every((g) => typeof tiers[g] === 'string' && TIER.test(tiers[g] as string))) return false;
+  return v.duties.length <= 1000 && v.duties.every((d) => typeof d === 'string' && /^[A-Za-z0-9_.()-]{1,80}$/.test(d));
+}
+
+/** Semantic-version order: negative when a < b. Both must match /^\d+\.\d+\.\d+$/. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+  return 0;
+}
