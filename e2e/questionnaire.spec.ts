@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { answerAll, answerSection, example, rs, shownResult, watchOrigins, withOpenAnswer } from './support';
+import { answerAll, answerSection, example, rs, shownResult, storedAssessments, watchOrigins, withOpenAnswer } from './support';
 
 const sorted = (xs: readonly { id: string }[]) => xs.map((x) => x.id).sort();
 
@@ -126,16 +126,18 @@ test('export → new assessment → import restores the same result and duty sta
   await page.getByRole('button', { name: 'Export file (JSON)' }).click();
   const file = await (await download).path();
   const exported = JSON.parse(readFileSync(file, 'utf8'));
-  expect(exported).toMatchObject({ format: 'ai-risk-self-assessment', schemaVersion: 1, ruleSet: { version: expect.any(String) } });
+  expect(exported).toMatchObject({ format: 'ai-risk-self-assessment', schemaVersion: 2, ruleSet: { version: expect.any(String) }, result: { overall: expect.any(String) } });
   expect(exported.assessment.duties[first]).toEqual({ status: 'in_progress', note: 'Owner: legal team; due Q1' });
 
-  page.once('dialog', (d) => void d.accept());
+  // A new assessment starts beside this one (nothing to confirm: the first stays in the portfolio).
   await page.getByRole('button', { name: 'Start a new assessment' }).first().click();
   await expect(page.getByTestId('start')).toBeVisible();
   await expect(page.getByTestId('start')).toHaveText('Start the assessment');
+  expect((await storedAssessments(page)).length).toBe(2);
 
+  // The exported file is the very assessment already in the portfolio: it opens without a question.
   await page.getByTestId('import-input').setInputFiles(file);
-  await expect(page.getByTestId('file-message')).toContainText('Imported');
+  await expect(page.getByTestId('import-count')).toHaveText('1 assessment imported.');
   await expect(page.getByTestId('result')).toBeVisible();
   expect(await shownResult(page)).toEqual(before);
   await expect(page.getByTestId(`duty-${first}`).locator('select')).toHaveValue('in_progress');
@@ -149,21 +151,22 @@ test('a broken import file shows its reasons and changes nothing', async ({ page
   await answerSection(page, answers);
   await page.getByTestId('next').click();
   const section = await page.locator('form[data-section]').getAttribute('data-section');
-  const saved = await page.evaluate(() => localStorage.getItem('ai-risk-self-assessment:current'));
+  await expect.poll(async () => (await storedAssessments(page))[0]?.assessment.step).toBe(`section:${section}`);
+  const saved = await storedAssessments(page);
 
   await page.getByTestId('import-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "ai-risk-self-assessment", ') });
-  await expect(page.getByTestId('file-message')).toContainText('broken.json');
-  await expect(page.getByTestId('file-message')).toContainText('not valid JSON');
+  await expect(page.getByTestId('import-refused-item')).toContainText('broken.json');
+  await expect(page.getByTestId('import-refused-item')).toContainText('not valid JSON');
 
   const wrong = { format: 'ai-risk-self-assessment', schemaVersion: 1, ruleSet: { version: '1.0.0', date: '2026-11-23' }, exportedAt: '2026-11-23T00:00:00.000Z',
     assessment: { id: 'abc', step: 'result', duties: {}, createdAt: '2026-11-23T00:00:00.000Z', updatedAt: '2026-11-23T00:00:00.000Z', answers: { ai_techniques: ['telepathy'], __proto__: 'x' } } };
   const text = JSON.stringify(wrong).replace('"answers":{', '"answers":{"__proto__":"x",');
   await page.getByTestId('import-input').setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await expect(page.getByTestId('file-message')).toContainText('telepathy');
-  await expect(page.getByTestId('file-message')).toContainText('__proto__');
+  await expect(page.getByTestId('import-refused-item')).toContainText('wrong.json');
+  await expect(page.getByTestId('import-refused-item')).toContainText('__proto__');
 
   await expect(page.locator(`form[data-section="${section}"]`)).toBeVisible();
-  expect(await page.evaluate(() => localStorage.getItem('ai-risk-self-assessment:current'))).toBe(saved);
+  expect(await storedAssessments(page)).toEqual(saved);
 });
 
 test('changing an earlier answer removes the answers it hides, and says so', async ({ page }) => {

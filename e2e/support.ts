@@ -112,3 +112,23 @@ export function withOpenAnswer(id: string, regime: 'SH' | 'SZ' | 'EU') {
   }
   throw new Error(`no single "not sure" answer makes ${regime} need review for ${id}`);
 }
+
+/** Every assessment entry in the app's IndexedDB (as stored: the exported-file shape). */
+export async function storedAssessments(page: Page): Promise<{ assessment: { id: string } & Record<string, unknown> }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ai-risk-self-assessment');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const q = db.transaction('assessments').objectStore('assessments').getAll();
+          q.onsuccess = () => {
+            resolve(q.result);
+            db.close();
+          };
+          q.onerror = () => reject(q.error);
+        };
+      }),
+  );
+}

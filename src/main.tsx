@@ -4,8 +4,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './app/i18n';
+import { ruleSet } from './app/rules';
+import { startPortfolio } from './portfolio/state';
 import './app/app.css';
 
+// The assessments are read from IndexedDB while the language loads.
+void startPortfolio(ruleSet);
 await initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

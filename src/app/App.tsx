@@ -4,9 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../engine/constants';
 import { AssessmentView } from './AssessmentView';
 import { changeLanguage } from './i18n';
-import { catalogueHref, useRoute } from './route';
+import { catalogueHref, PORTFOLIO_HREF, useRoute } from './route';
 
 const CatalogueView = lazy(() => import('../catalogue/CatalogueView'));
+const PortfolioView = lazy(() => import('../portfolio/PortfolioView'));
+const CompareView = lazy(() => import('../portfolio/CompareView'));
+const InviteView = lazy(() => import('../portfolio/InviteView'));
+const ShareView = lazy(() => import('../portfolio/ShareView'));
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
 
@@ -40,6 +44,9 @@ export function App() {
           <a href="#/" aria-current={route.page === 'assessment' ? 'page' : undefined}>
             {t('app:nav.assessment')}
           </a>
+          <a href={PORTFOLIO_HREF} aria-current={route.page === 'portfolio' || route.page === 'compare' ? 'page' : undefined}>
+            {t('portfolio:nav.portfolio')}
+          </a>
           <a href={catalogueHref()} aria-current={route.page === 'catalogue' ? 'page' : undefined}>
             {t('app:nav.catalogue')}
           </a>
@@ -71,9 +78,19 @@ export function App() {
         </p>
       ) : null}
       <AssessmentView lang={lang} hidden={route.page !== 'assessment'} />
-      {route.page === 'catalogue' ? (
+      {route.page !== 'assessment' ? (
         <Suspense fallback={<p className="loading">{t('app:loading')}</p>}>
-          <CatalogueView article={route.article} lang={lang} />
+          {route.page === 'catalogue' ? (
+            <CatalogueView article={route.article} lang={lang} />
+          ) : route.page === 'portfolio' ? (
+            <PortfolioView lang={lang} />
+          ) : route.page === 'compare' ? (
+            <CompareView left={route.left} right={route.right} lang={lang} />
+          ) : route.page === 'invite' ? (
+            <InviteView query={route.query} />
+          ) : (
+            <ShareView data={route.data} />
+          )}
         </Suspense>
       ) : null}
       <footer className="app-footer">

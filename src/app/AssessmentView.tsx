@@ -1,6 +1,7 @@
 /**
- * The open assessment: the statechart's actor, the record around it (assessor, duty statuses), and
- * saving both to the browser on every change. Import, export and "new assessment" live here too.
+ * The open assessment: the statechart's actor, the record around it (assessor, duty statuses), kept
+ * in the portfolio (IndexedDB) on every change. Which assessment is open is the portfolio's choice;
+ * opening another one (or a new one, or importing over it) starts a fresh actor from its record.
  */
 import { useActorRef, useSelector } from '@xstate/react';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
@@ -13,44 +14,37 @@ import { ProgressNav } from '../questionnaire/ProgressNav';
 import { Review } from '../questionnaire/Review';
 import { SectionStep } from '../questionnaire/SectionStep';
 import { DroppedNotice } from '../questionnaire/DroppedNotice';
-import { newRecord, type AssessmentRecord, type DutyStatus } from '../report/assessment-file';
+import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
+import { createAssessment, currentRecord, updateCurrent, usePortfolio, type PortfolioState } from '../portfolio/state';
 import { FileBar, type Message } from './FileBar';
 import { loadArticleTexts, loadTexts, ruleSet } from './rules';
-import { restore, save, useSaveOutcome } from './storage';
 
 const ResultView = lazy(() => import('../result/ResultView'));
 const machine = createQuestionnaireMachine(ruleSet);
 
-function initial(): { record: AssessmentRecord; message?: Message } {
-  const r = restore(ruleSet);
-  if (r.kind === 'restored') return { record: r.record, message: r.notices.length ? { kind: 'notices', notices: r.notices } : undefined };
-  if (r.kind === 'damaged') return { record: newRecord(), message: { kind: 'damaged', problems: r.problems } };
-  if (r.kind === 'unavailable') return { record: newRecord(), message: { kind: 'storage', reason: 'unavailable' } };
-  return { record: newRecord() };
+/** What the start found worth saying: entries set aside, notes on older rule sets, a damaged legacy entry. */
+function startupMessage(p: PortfolioState): Message | undefined {
+  const damaged = [...p.startup.damaged, ...(p.startup.migrated?.kind === 'damaged' ? [p.startup.migrated.problems] : [])];
+  if (damaged.length) return { kind: 'damaged', problems: damaged };
+  if (p.startup.notices.length) return { kind: 'notices', notices: p.startup.notices };
+  return undefined;
 }
 
 export function AssessmentView({ lang, hidden }: { lang: Lang; hidden: boolean }) {
-  const [boot] = useState(initial);
-  const [record, setRecord] = useState(boot.record);
-  const [message, setMessage] = useState<Message | undefined>(boot.message);
-  // A new actor for each loaded assessment (import, new): the statechart starts from that record.
-  const [session, setSession] = useState(0);
+  const { t } = useTranslation();
+  const portfolio = usePortfolio();
+  if (portfolio.status !== 'ready') return hidden ? null : <p className="loading">{t('app:loading')}</p>;
+  return <OpenAssessment portfolio={portfolio} lang={lang} hidden={hidden} />;
+}
 
-  const load = useCallback((r: AssessmentRecord, m?: Message) => {
-    setRecord(r);
-    setSession((n) => n + 1);
-    setMessage(m);
-  }, []);
-
-  useEffect(() => {
-    save(ruleSet, record);
-  }, [record]);
-  const saved = useSaveOutcome();
-
+function OpenAssessment({ portfolio, lang, hidden }: { portfolio: PortfolioState; lang: Lang; hidden: boolean }) {
+  // What the start found is said once, when the loaded portfolio is first shown.
+  const [message, setMessage] = useState<Message | undefined>(() => startupMessage(portfolio));
+  const record = currentRecord(portfolio);
   return (
     <div hidden={hidden}>
-      <FileBar record={record} onLoad={load} message={message ?? (saved.ok ? undefined : { kind: 'storage', reason: saved.reason })} setMessage={setMessage} saved={saved.ok} />
-      <Session key={session} record={record} setRecord={setRecord} lang={lang} />
+      <FileBar record={record} message={message ?? (portfolio.saveProblem ? { kind: 'storage', reason: portfolio.saveProblem } : undefined)} setMessage={setMessage} saved={!portfolio.saveProblem} />
+      <Session key={`${record.id}:${portfolio.session}`} record={record} setRecord={updateCurrent} lang={lang} onNew={() => setMessage({ kind: 'created' })} />
     </div>
   );
 }
@@ -59,9 +53,10 @@ interface SessionProps {
   record: AssessmentRecord;
   setRecord: (f: (r: AssessmentRecord) => AssessmentRecord) => void;
   lang: Lang;
+  onNew: () => void;
 }
 
-function Session({ record, setRecord, lang }: SessionProps) {
+function Session({ record, setRecord, lang, onNew }: SessionProps) {
   const { t } = useTranslation();
   const actor = useActorRef(machine, { input: { answers: record.answers, step: record.step } });
   const snapshot = useSelector(actor, (s: QuestionnaireSnapshot) => s);
@@ -95,11 +90,11 @@ function Session({ record, setRecord, lang }: SessionProps) {
     [setRecord],
   );
 
+  // A new assessment beside this one (which stays in the portfolio): nothing is lost, so nothing to confirm.
   const startOver = useCallback(() => {
-    if (!window.confirm(t('app:file.confirmNew'))) return;
-    send({ type: 'RESTART' });
-    setRecord(() => newRecord());
-  }, [send, setRecord, t]);
+    createAssessment(record.cohort);
+    onNew();
+  }, [record.cohort, onNew]);
 
   const complete = allAnswered(ruleSet, answers);
   return (

@@ -1,67 +1,68 @@
 /**
- * Export and import of the assessment file, and the messages about files and storage. An import that
- * fails changes nothing and lists every reason; one that succeeds replaces the open assessment.
+ * The bar above the open assessment: its name and cohort, the way to the portfolio, export, share link
+ * and import, and the messages about files and storage. An import that fails changes nothing and lists
+ * every reason; one that succeeds adds the assessment to the portfolio and opens it.
  */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { formatAnswerError } from '../result/present';
-import { fileName, readAssessmentFile, toFile, type AssessmentRecord, type FileNotice, type FileProblem, MAX_FILE_BYTES } from '../report/assessment-file';
+import { displayName, fileName, toFile, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
+import { noticeText, problemText } from '../report/file-messages';
+import { ImportOutcome } from '../portfolio/ImportOutcome';
+import { ShareLinkBox } from '../portfolio/ShareLinkBox';
+import { usePortfolio } from '../portfolio/state';
+import { fileSources, useImport } from '../portfolio/use-import';
 import { downloadBlob } from './download';
+import { PORTFOLIO_HREF } from './route';
 import { ruleSet } from './rules';
 
 export type Message =
-  | { kind: 'damaged'; problems: FileProblem[] }
+  | { kind: 'damaged'; problems: FileProblem[][] }
   | { kind: 'storage'; reason: 'quota' | 'unavailable' }
   | { kind: 'notices'; notices: FileNotice[] }
-  | { kind: 'imported'; file: string; notices: FileNotice[] }
-  | { kind: 'importFailed'; file: string; problems: FileProblem[] };
-
-export function problemText(p: FileProblem, t: TFunction): string {
-  if (p.code === 'bad_answers' && p.answerError) return formatAnswerError(p.answerError, t);
-  return t(`errors:file.${p.code}`, p.params);
-}
+  | { kind: 'created' };
 
 interface Props {
   record: AssessmentRecord;
-  onLoad: (r: AssessmentRecord, m?: Message) => void;
   message?: Message;
   setMessage: (m: Message | undefined) => void;
   /** False while the browser refuses to save. */
   saved: boolean;
 }
 
-export function FileBar({ record, onLoad, message, setMessage, saved }: Props) {
+export function exportRecord(record: AssessmentRecord): void {
+  const blob = new Blob([JSON.stringify(toFile(ruleSet, record), null, 2)], { type: 'application/json' });
+  downloadBlob(blob, fileName(record, typeof record.answers.product_name === 'string' ? record.answers.product_name : undefined));
+}
+
+export function FileBar({ record, message, setMessage, saved }: Props) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
-
-  const exportFile = () => {
-    const blob = new Blob([JSON.stringify(toFile(ruleSet, record), null, 2)], { type: 'application/json' });
-    downloadBlob(blob, fileName(record, typeof record.answers.product_name === 'string' ? record.answers.product_name : undefined));
-  };
-
-  const importFile = async (file: File) => {
-    if (file.size > MAX_FILE_BYTES) {
-      setMessage({ kind: 'importFailed', file: file.name, problems: [{ code: 'too_large', params: { bytes: file.size, max: MAX_FILE_BYTES } }] });
-      return;
-    }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (e) {
-      setMessage({ kind: 'importFailed', file: file.name, problems: [{ code: 'bad_json', params: { reason: (e as Error).message } }] });
-      return;
-    }
-    const r = readAssessmentFile(ruleSet, text);
-    if (!r.ok) setMessage({ kind: 'importFailed', file: file.name, problems: r.problems });
-    else onLoad(r.record, { kind: 'imported', file: file.name, notices: r.notices });
-  };
+  const portfolio = usePortfolio();
+  const imp = useImport();
+  const [sharing, setSharing] = useState(false);
+  const name = displayName(record);
 
   return (
     <div className="file-bar">
+      <div className="file-title">
+        <span className="open-name" data-testid="open-name">
+          {name || t('portfolio:unnamed')}
+        </span>
+        {record.cohort ? (
+          <span className="cohort-tag" data-testid="cohort-tag" title={t('portfolio:cohort.invitedBy', { incubator: record.cohort.incubator })}>
+            {t('portfolio:cohort.tag', { label: record.cohort.label, incubator: record.cohort.incubator })}
+          </span>
+        ) : null}
+        <a href={PORTFOLIO_HREF} className="to-portfolio">
+          {t('portfolio:nav.all', { count: portfolio.records.size })}
+        </a>
+      </div>
       <div className="file-actions">
-        <button type="button" className="secondary small" onClick={exportFile}>
+        <button type="button" className="secondary small" onClick={() => exportRecord(record)}>
           {t('app:file.export')}
+        </button>
+        <button type="button" className="secondary small" onClick={() => setSharing((s) => !s)} aria-expanded={sharing}>
+          {t('portfolio:share.make')}
         </button>
         <button type="button" className="secondary small" onClick={() => input.current?.click()}>
           {t('app:file.import')}
@@ -69,19 +70,22 @@ export function FileBar({ record, onLoad, message, setMessage, saved }: Props) {
         <input
           ref={input}
           type="file"
+          multiple
           accept=".json,application/json"
           className="visually-hidden"
           aria-label={t('app:file.import')}
           data-testid="import-input"
           tabIndex={-1}
           onChange={(e) => {
-            const f = e.currentTarget.files?.[0];
+            const files = [...(e.currentTarget.files ?? [])];
             e.currentTarget.value = '';
-            if (f) void importFile(f);
+            if (files.length) void fileSources(files).then((s) => imp.start(s, true));
           }}
         />
         {saved ? <span className="saved-state">{t('app:file.savedLocally')}</span> : null}
       </div>
+      {sharing ? <ShareLinkBox record={record} onClose={() => setSharing(false)} /> : null}
+      {imp.state ? <ImportOutcome state={imp.state} choose={imp.choose} chooseAll={imp.chooseAll} confirm={() => void imp.confirm()} dismiss={imp.dismiss} /> : null}
       {message ? <MessageBox message={message} onClose={() => setMessage(undefined)} /> : null}
     </div>
   );
@@ -89,28 +93,23 @@ export function FileBar({ record, onLoad, message, setMessage, saved }: Props) {
 
 function MessageBox({ message: m, onClose }: { message: Message; onClose: () => void }) {
   const { t } = useTranslation();
-  const error = m.kind === 'importFailed' || m.kind === 'damaged' || m.kind === 'storage';
+  const error = m.kind === 'damaged' || m.kind === 'storage';
   let title: string;
   let items: string[] = [];
   switch (m.kind) {
-    case 'importFailed':
-      title = t('app:file.importFailed', { file: m.file });
-      items = m.problems.map((p) => problemText(p, t));
-      break;
     case 'damaged':
-      title = t('app:storage.damaged');
-      items = m.problems.map((p) => problemText(p, t));
+      title = t('app:storage.damaged', { count: m.problems.length });
+      items = m.problems.map((ps) => ps.map((p) => problemText(p, t)).join(' '));
       break;
     case 'storage':
       title = t(`app:storage.${m.reason}`);
       break;
-    case 'imported':
-      title = t('app:file.imported', { file: m.file });
-      items = m.notices.map((n) => t(`errors:notice.${n.code}`, n.params));
-      break;
     case 'notices':
       title = t('app:storage.restoredWithNotes');
-      items = m.notices.map((n) => t(`errors:notice.${n.code}`, n.params));
+      items = m.notices.map((n) => noticeText(n, t));
+      break;
+    case 'created':
+      title = t('portfolio:created');
       break;
   }
   return (

@@ -1,18 +1,43 @@
 /**
- * Two pages, addressed by the URL fragment so the static site needs no server routes:
- * `#/` the assessment, `#/catalogue` and `#/catalogue/<article id>` the rule-set catalogue.
+ * Pages, addressed by the URL fragment so the static site needs no server routes (and nothing in a
+ * link reaches a server):
+ *   `#/` the open assessment · `#/portfolio` all assessments · `#/compare/<id>/<id|baseline>`
+ *   `#/invite?incubator=…&cohort=…` an invitation · `#/share/…` a shared assessment
+ *   `#/catalogue`, `#/catalogue/<article id>` the rule-set catalogue
  */
 import { useSyncExternalStore } from 'react';
+import { INVITE_ROUTE, SHARE_ROUTE } from '../portfolio/links';
 
-export type Route = { page: 'assessment' } | { page: 'catalogue'; article?: string };
+export type Route =
+  | { page: 'assessment' }
+  | { page: 'portfolio' }
+  | { page: 'compare'; left: string; right: string }
+  | { page: 'invite'; query: string }
+  | { page: 'share'; data: string }
+  | { page: 'catalogue'; article?: string };
 
 export function parseRoute(hash: string): Route {
+  if (hash.startsWith(SHARE_ROUTE)) return { page: 'share', data: hash.slice(SHARE_ROUTE.length) };
+  if (hash === INVITE_ROUTE || hash.startsWith(`${INVITE_ROUTE}?`)) return { page: 'invite', query: hash.slice(INVITE_ROUTE.length + 1) };
+  if (hash === '#/portfolio') return { page: 'portfolio' };
+  const c = /^#\/compare\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)$/.exec(hash);
+  if (c) return { page: 'compare', left: c[1]!, right: c[2]! };
   const m = /^#\/catalogue(?:\/(.+))?$/.exec(hash);
   if (m) return m[1] ? { page: 'catalogue', article: decodeURIComponent(m[1]) } : { page: 'catalogue' };
   return { page: 'assessment' };
 }
 
 export const catalogueHref = (article?: string) => (article ? `#/catalogue/${encodeURIComponent(article)}` : '#/catalogue');
+export const PORTFOLIO_HREF = '#/portfolio';
+/** `right` may be `baseline`: the left assessment's result under the rule set it was made with. */
+export const compareHref = (left: string, right: string) => `#/compare/${left}/${right}`;
+
+/** The page's address with another fragment (what an invite or share link is built on). */
+export const linkTo = (fragment: string) => `${window.location.origin}${window.location.pathname}${window.location.search}${fragment}`;
+
+export function go(hash: string): void {
+  window.location.hash = hash;
+}
 
 const subscribe = (l: () => void) => {
   window.addEventListener('hashchange', l);

@@ -8,12 +8,14 @@ import type { Lang } from '../engine/constants';
 import enApp from './locales/en/app.json';
 import enCatalogue from './locales/en/catalogue.json';
 import enErrors from './locales/en/errors.json';
+import enPortfolio from './locales/en/portfolio.json';
 import enQuestionnaire from './locales/en/questionnaire.json';
 import enReport from './locales/en/report.json';
 import enResult from './locales/en/result.json';
 import zhApp from './locales/zh-CN/app.json';
 import zhCatalogue from './locales/zh-CN/catalogue.json';
 import zhErrors from './locales/zh-CN/errors.json';
+import zhPortfolio from './locales/zh-CN/portfolio.json';
 import zhQuestionnaire from './locales/zh-CN/questionnaire.json';
 import zhReport from './locales/zh-CN/report.json';
 import zhResult from './locales/zh-CN/result.json';
@@ -22,8 +24,8 @@ import { NAMESPACES } from './namespaces';
 export { NAMESPACES };
 
 export const resources = {
-  en: { app: enApp, questionnaire: enQuestionnaire, result: enResult, catalogue: enCatalogue, errors: enErrors, report: enReport },
-  'zh-CN': { app: zhApp, questionnaire: zhQuestionnaire, result: zhResult, catalogue: zhCatalogue, errors: zhErrors, report: zhReport },
+  en: { app: enApp, questionnaire: enQuestionnaire, result: enResult, catalogue: enCatalogue, errors: enErrors, report: enReport, portfolio: enPortfolio },
+  'zh-CN': { app: zhApp, questionnaire: zhQuestionnaire, result: zhResult, catalogue: zhCatalogue, errors: zhErrors, report: zhReport, portfolio: zhPortfolio },
 } as const;
 
 /** A fresh, initialised i18next instance for one language (synchronous: resources are bundled). */

@@ -9,13 +9,13 @@ import { MAX_FILE_BYTES, randomId, readAssessmentFile, type AssessmentRecord, ty
 import { SHARE_ROUTE, readShare, type ShareProblem } from './links';
 
 /** One thing to import: a file's text (or its size when too large to read), or a share link. */
-export type ImportSource = { name: string; text: string } | { name: string; tooLarge: number } | { name: string; link: string };
+export type ImportSource = { name: string; text: string } | { name: string; tooLarge: number } | { name: string; unreadable: string } | { name: string; link: string };
 
 export interface GoodImport {
   name: string;
   record: AssessmentRecord;
   notices: FileNotice[];
-  /** The assessment with the same id already present (in the portfolio or earlier in this batch). */
+  /** The assessment with the same id, and different content, already present (in the portfolio or earlier in this batch). */
   conflict?: AssessmentRecord;
 }
 export interface BadImport {
@@ -40,6 +40,10 @@ export async function planImport(rs: RuleSet, sources: readonly ImportSource[], 
       bad.push({ name: src.name, problems: [{ code: 'too_large', params: { bytes: src.tooLarge, max: MAX_FILE_BYTES } }] });
       continue;
     }
+    if ('unreadable' in src) {
+      bad.push({ name: src.name, problems: [{ code: 'unreadable', params: { reason: src.unreadable } }] });
+      continue;
+    }
     if ('link' in src) {
       const at = src.link.indexOf(SHARE_ROUTE);
       const r = at < 0 ? ({ ok: false, problem: 'damaged' } as const) : await readShare(src.link.slice(at + SHARE_ROUTE.length));
@@ -54,7 +58,9 @@ export async function planImport(rs: RuleSet, sources: readonly ImportSource[], 
       bad.push({ name: src.name, problems: r.problems });
       continue;
     }
-    const conflict = seen.get(r.record.id) ?? existing.get(r.record.id);
+    const same = seen.get(r.record.id) ?? existing.get(r.record.id);
+    // The very same assessment (an export opened again) is no conflict: there is nothing to decide.
+    const conflict = same && JSON.stringify(same) !== JSON.stringify(r.record) ? same : undefined;
     good.push({ name: src.name, record: r.record, notices: r.notices, ...(conflict ? { conflict } : {}) });
     seen.set(r.record.id, r.record);
   }

@@ -6,7 +6,7 @@ import { newRecord, readAssessmentFile, toFile, type AssessmentRecord } from '..
 import { INVITE_ROUTE, SHARE_ROUTE, inviteFragment, readInvite, readShare, shareFragment } from './links';
 
 const rs = projectRules();
-const label = fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }).filter((s) => s.trim() === s && s.length > 0 && s.length <= 200 && !/[\u0000-\u001f\u007f]/.test(s) && s.replace(/\s+/g, ' ') === s && s === s.normalize('NFC'));
+const label = fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }).filter((s) => s.trim() === s && s.length > 0 && s.length <= 200 && !/\p{Cc}/u.test(s) && s.replace(/\s+/g, ' ') === s && s === s.normalize('NFC'));
 const rest = (fragment: string, route: string) => fragment.slice(route.length);
 
 describe('invite link', () => {

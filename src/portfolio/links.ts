@@ -25,7 +25,7 @@ export type InviteProblem = 'missing_incubator' | 'missing_cohort' | 'bad_label'
 /** A label an incubator types: trimmed, one line, at most MAX_LABEL_LENGTH characters. */
 export function cleanLabel(s: string): string | undefined {
   const v = s.normalize('NFC').replace(/\s+/g, ' ').trim();
-  return v && v.length <= MAX_LABEL_LENGTH && !/[\u0000-\u001f\u007f]/.test(v) ? v : undefined;
+  return v && v.length <= MAX_LABEL_LENGTH && !/\p{Cc}/u.test(v) ? v : undefined;
 }
 
 export function inviteFragment(c: Cohort): string {

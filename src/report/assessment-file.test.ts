@@ -146,7 +146,7 @@ describe('assessment file', () => {
   });
 
   it('has a message in both languages for every problem and notice it can report', () => {
-    const problems: FileProblemCode[] = ['too_large', 'empty', 'bad_json', 'not_object', 'forbidden_key', 'wrong_format', 'unsupported_schema', 'unknown_field', 'bad_rule_set', 'newer_rule_set', 'bad_field', 'bad_answers', 'bad_duty'];
+    const problems: FileProblemCode[] = ['too_large', 'unreadable', 'empty', 'bad_json', 'not_object', 'forbidden_key', 'wrong_format', 'unsupported_schema', 'unknown_field', 'bad_rule_set', 'newer_rule_set', 'bad_field', 'bad_answers', 'bad_duty'];
     for (const lang of LANGS) {
       const i = createI18n(lang);
       for (const p of problems) expect(i.exists(`errors:file.${p}`), `${lang} ${p}`).toBe(true);

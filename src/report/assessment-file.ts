@@ -67,6 +67,7 @@ export interface AssessmentFile {
 
 export type FileProblemCode =
   | 'too_large'
+  | 'unreadable'
   | 'empty'
   | 'bad_json'
   | 'not_object'
@@ -145,7 +146,7 @@ const RECORD_FIELDS = ['id', 'title', 'assessor', 'cohort', 'answers', 'step', '
 /** Keys that mean something to JavaScript objects: refused wherever they appear in a file. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** One line of text a person typed: no control characters, at most MAX_LABEL_LENGTH. */
-const isLabel = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_LABEL_LENGTH && !/[\u0000-\u001f\u007f]/.test(v);
+const isLabel = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_LABEL_LENGTH && !/\p{Cc}/u.test(v);
 
 /** Reads a file's text into an assessment, or says precisely why not. */
 export function readAssessmentFile(rs: RuleSet, text: string): ReadResult {
@@ -212,7 +213,7 @@ export function readAssessmentData(rs: RuleSet, input: unknown): ReadResult {
   const notices: FileNotice[] = [];
   // Under an older rule set, answers to questions (or options) the current one no longer has are
   // dropped with a notice; every other answer error, and any under the same version, refuses the file.
-  let answers = isObject(a.answers) ? { ...a.answers } : a.answers;
+  const answers = isObject(a.answers) ? { ...a.answers } : a.answers;
   if (older && isObject(answers)) {
     for (let round = 0; round < 3; round++) {
       const stale = parseAnswers(rs, answers).errors.filter((e) => e.question && (e.code === 'unknown_question' || e.code === 'unknown_option' || e.code === 'not_asked'));

@@ -19,6 +19,7 @@ import {
   openRangeSentence,
   overallSentence,
   present,
+  withCohort,
   subjectLine,
   type PresentedOpenQuestion,
   type PresentedReason,
@@ -46,10 +47,10 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
   const ready = hasTexts(lang, 'r');
   // Not on every duty status or note change: only when the answers, the language or the texts change.
   const report = useMemo(
-    () => (assessment.ok && ready ? present(ruleSet, assessment.assessment, lang, t) : undefined),
+    () => (assessment.ok && ready ? withCohort(present(ruleSet, assessment.assessment, lang, t), record.cohort) : undefined),
     // textsVersion: the rule texts are read through getters, so a table's arrival must recompute.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [assessment, ready, lang, t, textsVersion],
+    [assessment, ready, lang, t, textsVersion, record.cohort],
   );
   if (!assessment.ok) {
     return (

@@ -64,7 +64,8 @@ export interface Report {
   ruleSet: { version: string; date: string };
   assessedOn: string;
   language: Lang;
-  subject: { company?: string; product?: string };
+  /** Company and product from the answers; the cohort from the app's record (an invite link). */
+  subject: { company?: string; product?: string; cohort?: { incubator: string; label: string } };
   overall: OverallLevel;
   overallLabel: string;
   overallDetail: Assessment['overallDetail'];
@@ -82,6 +83,11 @@ export function valueText(rs: RuleSet, questionId: string, value: AnswerValue | 
   const labels = new Map(optionsOf(q).map((o) => [o.id, o.label[lang]]));
   const ids = Array.isArray(value) ? value : [value as string];
   return ids.map((id) => labels.get(id) ?? id).join('; ');
+}
+
+/** The report with the cohort that invited the assessment (which the answers do not hold). */
+export function withCohort(r: Report, cohort: { incubator: string; label: string } | undefined): Report {
+  return cohort ? { ...r, subject: { ...r.subject, cohort: { incubator: cohort.incubator, label: cohort.label } } } : r;
 }
 
 export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): Report {

@@ -65,6 +65,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     field(t('report:field.company'), r.subject.company),
     field(t('report:field.product'), r.subject.product),
     field(t('report:field.assessor'), input.assessor),
+    ...(r.subject.cohort ? [field(t('report:field.cohort'), t('report:field.cohortValue', { label: r.subject.cohort.label, incubator: r.subject.cohort.incubator }))] : []),
     field(t('report:field.date'), r.assessedOn),
     field(t('report:field.ruleSet'), t('report:field.ruleSetValue', { version: r.ruleSet.version, date: r.ruleSet.date })),
     field(t('report:field.generatedBy'), `${input.generator} — ${t('report:generator')}`),

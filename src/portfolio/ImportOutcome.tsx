@@ -1,0 +1,111 @@
+/**
+ * What an import did, or what it needs decided: the assessments that came in (with any notes, such as
+ * what the current rule set changes for them), each file or link refused with its reasons, and for
+ * each assessment already here a choice: update it, or keep both.
+ */
+import { useTranslation } from 'react-i18next';
+import { displayName } from '../report/assessment-file';
+import { noticeText, problemText } from '../report/file-messages';
+import type { ImportState } from './use-import';
+import type { Resolution } from './importer';
+
+interface Props {
+  state: ImportState;
+  choose: (index: number, r: Resolution) => void;
+  chooseAll: (r: Resolution) => void;
+  confirm: () => void;
+  dismiss: () => void;
+}
+
+export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Props) {
+  const { t, i18n } = useTranslation();
+  const { plan, applied, choices } = state;
+  const conflicts = plan.good.map((g, i) => [g, i] as const).filter(([g]) => g.conflict);
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const withNotes = plan.good.filter((g) => g.notices.length);
+  return (
+    <section className={`notice ${plan.bad.length ? 'error' : 'info'} import-outcome`} role={plan.bad.length ? 'alert' : 'status'} data-testid="import-outcome" aria-label={t('portfolio:import.title')}>
+      {applied ? (
+        <p>
+          <strong data-testid="import-count">{t('portfolio:import.done', { count: plan.good.length })}</strong>
+        </p>
+      ) : (
+        <>
+          <p>
+            <strong>{t('portfolio:import.conflicts', { count: conflicts.length })}</strong>
+          </p>
+          <div className="conflict-all">
+            <button type="button" className="secondary small" onClick={() => chooseAll('update')}>
+              {t('portfolio:import.updateAll')}
+            </button>{' '}
+            <button type="button" className="secondary small" onClick={() => chooseAll('keep_both')}>
+              {t('portfolio:import.keepBothAll')}
+            </button>
+          </div>
+          <ul className="conflicts">
+            {conflicts.map(([g, i]) => (
+              <li key={i} data-testid="import-conflict">
+                <p>
+                  {t('portfolio:import.conflict', { file: g.name, name: displayName(g.record) || t('portfolio:unnamed'), here: when(g.conflict!.updatedAt), file_date: when(g.record.updatedAt) })}
+                </p>
+                <fieldset>
+                  <legend className="visually-hidden">{g.name}</legend>
+                  {(['update', 'keep_both'] as const).map((r) => (
+                    <label key={r} className="inline-choice">
+                      <input type="radio" name={`conflict-${i}`} value={r} checked={(choices[i] ?? 'keep_both') === r} onChange={() => choose(i, r)} /> {t(`portfolio:import.${r}`)}
+                    </label>
+                  ))}
+                </fieldset>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <button type="button" className="primary small" onClick={confirm} data-testid="import-confirm">
+              {t('portfolio:import.confirm', { count: plan.good.length })}
+            </button>{' '}
+            <button type="button" className="secondary small" onClick={dismiss}>
+              {t('portfolio:import.cancel')}
+            </button>
+          </p>
+        </>
+      )}
+      {withNotes.length ? (
+        <details open={withNotes.length <= 3}>
+          <summary>{t('portfolio:import.notes', { count: withNotes.length })}</summary>
+          <ul>
+            {withNotes.map((g, i) => (
+              <li key={i}>
+                {g.name}
+                <ul>
+                  {g.notices.map((n, j) => (
+                    <li key={j}>{noticeText(n, t)}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {plan.bad.length ? (
+        <>
+          <p>
+            <strong>{t('portfolio:import.refused', { count: plan.bad.length })}</strong>
+          </p>
+          <ul data-testid="import-refused">
+            {plan.bad.map((b, i) => (
+              <li key={i} data-testid="import-refused-item">
+                <strong>{b.name}</strong>:{' '}
+                {b.linkProblem ? t(`portfolio:share.problem.${b.linkProblem}`) : b.problems.map((p) => problemText(p, t)).join(' ')}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {applied ? (
+        <button type="button" className="secondary small" onClick={dismiss}>
+          {t('app:close')}
+        </button>
+      ) : null}
+    </section>
+  );
+}

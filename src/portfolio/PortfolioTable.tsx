@@ -1,0 +1,166 @@
+/**
+ * The portfolio table: one row per assessment, sortable by any column (buttons in the headers, with
+ * aria-sort), a checkbox per row for comparing and exporting a selection, and each row's actions.
+ */
+import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REGIMES } from '../engine/constants';
+import type { PortfolioRow } from './rows';
+import { rowName, type Sort, type SortKey } from './table';
+
+export type RowAction = 'open' | 'rename' | 'duplicate' | 'share' | 'export' | 'delete' | 'baseline';
+
+interface Props {
+  rows: readonly PortfolioRow[];
+  sort: Sort;
+  onSort: (key: SortKey) => void;
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, on: boolean) => void;
+  onAction: (id: string, action: RowAction, value?: string) => void;
+  currentId: string;
+  /** Ids with a result kept from an earlier rule set. */
+  withBaseline: ReadonlySet<string>;
+}
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'name', label: 'portfolio:col.name' },
+  { key: 'cohort', label: 'portfolio:col.cohort' },
+  { key: 'overall', label: 'portfolio:col.overall' },
+  { key: 'SH', label: 'result:regime.SH' },
+  { key: 'SZ', label: 'result:regime.SZ' },
+  { key: 'EU', label: 'result:regime.EU' },
+  { key: 'prohibited', label: 'portfolio:col.prohibited' },
+  { key: 'open', label: 'portfolio:col.duties' },
+  { key: 'updated', label: 'portfolio:col.updated' },
+];
+
+export function PortfolioTable({ rows, sort, onSort, selected, onSelect, onAction, currentId, withBaseline }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table className="portfolio-table" data-testid="portfolio-table">
+        <caption className="visually-hidden">{t('portfolio:table.caption', { count: rows.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t('portfolio:table.select')}</span>
+            </th>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                <button type="button" className="sort" onClick={() => onSort(c.key)} data-testid={`sort-${c.key}`}>
+                  {t(c.label)}
+                  <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                </button>
+              </th>
+            ))}
+            <th scope="col">{t('portfolio:col.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <Row key={r.id} row={r} checked={selected.has(r.id)} open={r.id === currentId} baseline={withBaseline.has(r.id)} onSelect={onSelect} onAction={onAction} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface RowProps {
+  row: PortfolioRow;
+  checked: boolean;
+  open: boolean;
+  baseline: boolean;
+  onSelect: Props['onSelect'];
+  onAction: Props['onAction'];
+}
+
+const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAction }: RowProps) {
+  const { t, i18n } = useTranslation();
+  const [renaming, setRenaming] = useState(false);
+  /** A menu item: closes the menu, then acts. */
+  const item = (label: string, act: () => void, danger = false) => (
+    <li>
+      <button
+        type="button"
+        className={danger ? 'link danger' : 'link'}
+        onClick={(e) => {
+          e.currentTarget.closest('details')?.removeAttribute('open');
+          act();
+        }}
+      >
+        {label}
+      </button>
+    </li>
+  );
+  const name = rowName(r) || t('portfolio:unnamed');
+  const tierCell = (tier: string, worst?: string) => (
+    <span className={`tier-chip tier-${tier}`} data-tier={tier}>
+      {t(`result:tier.${tier}`)}
+      {worst ? <span className="worst">{t('portfolio:table.worst', { tier: t(`result:tier.${worst}`) })}</span> : null}
+    </span>
+  );
+  return (
+    <tr data-testid="portfolio-row" data-id={r.id} className={open ? 'is-open' : undefined}>
+      <td>
+        <input type="checkbox" checked={checked} onChange={(e) => onSelect(r.id, e.currentTarget.checked)} aria-label={t('portfolio:table.selectOne', { name })} />
+      </td>
+      <th scope="row" className="name-cell">
+        {renaming ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              onAction(r.id, 'rename', String(new FormData(e.currentTarget).get('title') ?? ''));
+              setRenaming(false);
+            }}
+          >
+            <label>
+              <span className="visually-hidden">{t('portfolio:action.renameLabel')}</span>
+              <input name="title" defaultValue={r.title ?? ''} placeholder={[r.company, r.product].filter(Boolean).join(' · ')} maxLength={200} autoFocus />
+            </label>{' '}
+            <button type="submit" className="secondary small">
+              {t('portfolio:action.save')}
+            </button>{' '}
+            <button type="button" className="link" onClick={() => setRenaming(false)}>
+              {t('portfolio:action.cancel')}
+            </button>
+          </form>
+        ) : (
+          <>
+            <button type="button" className="link" onClick={() => onAction(r.id, 'open')}>
+              {name}
+            </button>
+            {open ? <span className="badge">{t('portfolio:table.open')}</span> : null}
+            {!r.complete ? <span className="badge">{t('portfolio:table.incomplete')}</span> : null}
+            {r.title && (r.company || r.product) ? <span className="sub">{[r.company, r.product].filter(Boolean).join(' · ')}</span> : null}
+          </>
+        )}
+      </th>
+      <td>{r.cohort ? <span title={t('portfolio:cohort.invitedBy', { incubator: r.cohort.incubator })}>{r.cohort.label}</span> : '—'}</td>
+      <td data-col="overall">{tierCell(r.overall)}</td>
+      {REGIMES.map((g) => (
+        <td key={g} data-col={g}>
+          {tierCell(r.tiers[g], r.worstCase[g])}
+        </td>
+      ))}
+      <td data-col="prohibited">{r.prohibited === 'no' ? t('portfolio:prohibited.no') : <strong className={`prohibited-${r.prohibited}`}>{t(`portfolio:prohibited.${r.prohibited}`)}</strong>}</td>
+      <td data-col="duties">{t('portfolio:table.duties', { open: r.duties.open, done: r.duties.done, total: r.duties.total })}</td>
+      <td data-col="updated">
+        <time dateTime={r.updatedAt}>{new Date(r.updatedAt).toLocaleDateString(i18n.language)}</time>
+      </td>
+      <td className="row-actions">
+        <details>
+          <summary>{t('portfolio:action.more')}</summary>
+          <ul>
+            {item(t('portfolio:action.rename'), () => setRenaming(true))}
+            {item(t('portfolio:action.duplicate'), () => onAction(r.id, 'duplicate'))}
+            {item(t('portfolio:share.make'), () => onAction(r.id, 'share'))}
+            {item(t('app:file.export'), () => onAction(r.id, 'export'))}
+            {baseline ? item(t('portfolio:action.compareBaseline'), () => onAction(r.id, 'baseline')) : null}
+            {item(t('portfolio:action.delete'), () => onAction(r.id, 'delete'), true)}
+          </ul>
+        </details>
+      </td>
+    </tr>
+  );
+});

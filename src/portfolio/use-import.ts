@@ -1,0 +1,64 @@
+/**
+ * Importing files and share links into the portfolio, as the pages use it: read and check them all,
+ * store the good ones at once when nothing needs deciding, otherwise wait for the user to settle each
+ * conflict (update the assessment already here, or keep both).
+ */
+import { useCallback, useState } from 'react';
+import { ruleSet } from '../app/rules';
+import { MAX_FILE_BYTES } from '../report/assessment-file';
+import { planImport, resolveImport, type ImportPlan, type ImportSource, type Resolution } from './importer';
+import { getPortfolio, putAssessments } from './state';
+
+export interface ImportState {
+  plan: ImportPlan;
+  /** Choices for conflicts, by index in `plan.good`. */
+  choices: Record<number, Resolution>;
+  /** True once stored. */
+  applied: boolean;
+  /** Opens the imported assessment when exactly one came in (the assessment page's import). */
+  openSingle: boolean;
+}
+
+/** Files as the picker or a drop gives them: text, or only their size when too large to read. */
+export async function fileSources(files: readonly File[]): Promise<ImportSource[]> {
+  return Promise.all(
+    files.map(async (f): Promise<ImportSource> => {
+      if (f.size > MAX_FILE_BYTES) return { name: f.name, tooLarge: f.size };
+      try {
+        return { name: f.name, text: await f.text() };
+      } catch (e) {
+        return { name: f.name, unreadable: (e as Error).message };
+      }
+    }),
+  );
+}
+
+export function useImport() {
+  const [state, setState] = useState<ImportState>();
+
+  const apply = useCallback(async (s: ImportState) => {
+    const records = resolveImport(s.plan, (_g, i) => s.choices[i]);
+    const open = s.openSingle && records.length === 1 ? records[0]!.id : undefined;
+    await putAssessments(records, open);
+    setState({ ...s, applied: true });
+  }, []);
+
+  const start = useCallback(
+    async (sources: readonly ImportSource[], openSingle = false) => {
+      const plan = await planImport(ruleSet, sources, getPortfolio().records);
+      const s: ImportState = { plan, choices: {}, applied: false, openSingle };
+      if (plan.good.some((g) => g.conflict)) setState(s);
+      else await apply(s);
+    },
+    [apply],
+  );
+
+  const choose = useCallback((index: number, r: Resolution) => setState((s) => s && { ...s, choices: { ...s.choices, [index]: r } }), []);
+  const chooseAll = useCallback(
+    (r: Resolution) => setState((s) => s && { ...s, choices: Object.fromEntries(s.plan.good.flatMap((g, i) => (g.conflict ? [[i, r]] : []))) }),
+    [],
+  );
+  const confirm = useCallback(() => (state ? apply(state) : Promise.resolve()), [apply, state]);
+  const dismiss = useCallback(() => setState(undefined), []);
+  return { state, start, choose, chooseAll, confirm, dismiss };
+}
