@@ -8,10 +8,10 @@ import Papa from 'papaparse';
 import { assess } from '../engine/assess';
 import type { AnswerValue } from '../engine/program';
 import type { RuleSet } from '../engine/ruleset';
-import type { DutyStatus } from '../report/assessment-file';
+import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
 import type { Lang } from '../engine/schema';
 import type { TFunction } from '../i18n/i18n';
-import { type Report, formatAnswerError, present } from '../result/present';
+import { type Report, formatAnswerError, present, withCohort } from '../result/present';
 import { type InputProblem, readInputFile } from './inputs';
 
 export type OutputFormat = 'json' | 'csv' | 'pdf';
@@ -28,6 +28,10 @@ export interface ClassifiedInput {
   answers: Record<string, AnswerValue>;
   duties: Record<string, DutyStatus>;
   assessor?: string;
+  /** Company and product from an answer file's `meta` (used where the answers do not name them). */
+  meta: Record<string, string>;
+  /** The whole assessment when the input was a file the app exported. */
+  assessment?: AssessmentRecord;
 }
 
 export interface ClassifyOutcome {
@@ -55,12 +59,18 @@ export function classify(rs: RuleSet, opts: ClassifyOptions, t: TFunction): Clas
         for (const e of res.errors) problems.push(`${where({ file, record: rec.record, field: e.question })}: ${formatAnswerError(e, t)}`);
         continue;
       }
-      const report = present(rs, res.assessment, opts.lang, t);
+      const report = withCohort(present(rs, res.assessment, opts.lang, t), rec.assessment?.cohort);
       report.source = { file, record: rec.record };
       if (!report.subject.company && rec.meta.company) report.subject.company = rec.meta.company;
       if (!report.subject.product && rec.meta.product) report.subject.product = rec.meta.product;
       reports.push(report);
-      inputs.push({ answers: rec.answers as Record<string, AnswerValue>, duties: rec.duties ?? {}, ...(rec.meta.assessor ? { assessor: rec.meta.assessor } : {}) });
+      inputs.push({
+        answers: rec.answers as Record<string, AnswerValue>,
+        duties: rec.duties ?? {},
+        ...(rec.meta.assessor ? { assessor: rec.meta.assessor } : {}),
+        meta: rec.meta,
+        ...(rec.assessment ? { assessment: rec.assessment } : {}),
+      });
     }
   }
   return { reports, inputs, problems };

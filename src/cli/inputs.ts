@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import Papa from 'papaparse';
 import type { RuleSet } from '../engine/ruleset';
-import { type DutyStatus, FILE_FORMAT, readAssessmentData } from '../report/assessment-file';
+import { type AssessmentRecord, type DutyStatus, FILE_FORMAT, readAssessmentData } from '../report/assessment-file';
 
 export interface InputRecord {
   file: string;
@@ -18,6 +18,8 @@ export interface InputRecord {
   answers: unknown;
   /** Duty statuses and notes, from a file the app exported. */
   duties?: Record<string, DutyStatus>;
+  /** The whole assessment, from a file the app exported (id, title, cohort, dates). */
+  assessment?: AssessmentRecord;
 }
 
 export interface InputProblem {
@@ -102,6 +104,7 @@ function fromAssessmentFile(file: string, record: number, data: unknown, out: Re
     meta: r.record.assessor ? { assessor: r.record.assessor } : {},
     answers: r.record.answers,
     duties: r.record.duties,
+    assessment: r.record,
   });
 }
 

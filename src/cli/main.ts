@@ -1,6 +1,7 @@
 /**
  * The command line: `npm run -s cli -- <command> …`
  *   classify <files…> [--format json|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD]
+ *   portfolio <dirs or files…> --out DIR [--lang en|zh-CN] [--date YYYY-MM-DD]   (portfolio.csv + one PDF each)
  *   check [--rules DIR] [--seeds DIR] [--samples N]        (npm run rules:check)
  *   catalogue [--check]                                     (npm run rules:catalogue)
  * Exit status: 0 success · 1 bad input or a failed check · 2 usage error.
@@ -16,18 +17,23 @@ import { DEFAULT_RULES_DIR, loadRulesFromDir } from '../node/load-rules';
 import { type OutputFormat, classify, toCsv } from './classify';
 import { runCheck } from './check';
 import { writePdfs } from './pdf-files';
+import { runPortfolio } from './portfolio';
+import { Presets, SingleBar } from 'cli-progress';
 
 export const CATALOGUE_PATH = resolve(DEFAULT_RULES_DIR, 'CATALOGUE.md');
 const FORMATS: OutputFormat[] = ['json', 'csv', 'pdf'];
 
 const USAGE = `usage:
   cli classify <files…> [--format json|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD]
+  cli portfolio <dirs or files…> --out DIR [--lang en|zh-CN] [--date YYYY-MM-DD]
   cli check [--rules DIR] [--seeds DIR] [--samples N]
   cli catalogue [--check]`;
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** A terminal to draw progress bars on (stderr when it is a TTY); none when output is piped. */
+  tty?: NodeJS.WriteStream;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -88,6 +94,40 @@ export async function main(argv: string[], io: Io): Promise<number> {
       } else io.out(o.format === 'csv' ? toCsv(res.reports) : `${JSON.stringify(res.reports, null, 2)}\n`);
       return res.problems.length ? 1 : 0;
     }
+    case 'portfolio': {
+      if (!LANGS.includes(o.lang as Lang)) return usage('badLang');
+      const date = o.date ?? localIsoDate();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return usage('badDate');
+      if (!positionals.length) return usage('noFiles');
+      if (!o.out) return usage('portfolioNoOut');
+      if (o.format !== 'json') return usage('badOption', { reason: 'portfolio always writes CSV and PDF; --format does not apply' });
+      const rules = loadRulesFromDir(o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR);
+      if (!rules.ok) {
+        for (const e of rules.errors) io.err(`error: ${e.file}: ${e.path}: ${e.message}\n`);
+        return 1;
+      }
+      const lt = createI18n(o.lang as Lang).t;
+      const started = performance.now();
+      const bar = io.tty ? new SingleBar({ format: `${lt('errors:progress.pdfs')} [{bar}] {value}/{total}  {eta_formatted}`, stream: io.tty, hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : undefined;
+      let res;
+      try {
+        res = await runPortfolio(rules.ruleSet, { inputs: positionals, out: resolve(o.out), lang: o.lang as Lang, date }, lt, (done, total) => {
+          if (!bar) return;
+          if (done === 0) bar.start(total, 0);
+          else bar.update(done);
+        });
+      } catch (e) {
+        bar?.stop();
+        io.err(`error: ${lt('errors:pdf.failed', { reason: (e as Error).message })}\n`);
+        return 1;
+      }
+      bar?.stop();
+      for (const p of res.problems) io.err(`error: ${p}\n`);
+      const seconds = (performance.now() - started) / 1000;
+      const mb = res.pdfs.reduce((n, p) => n + p.bytes, 0) / 1e6;
+      io.out(`${lt('errors:progress.portfolioDone', { csv: res.csv, rows: res.rows.length, pdfs: res.pdfs.length, mb: mb.toFixed(1), seconds: seconds.toFixed(1), rate: (res.pdfs.length / seconds).toFixed(1), rejected: res.problems.length })}\n`);
+      return res.problems.length ? 1 : 0;
+    }
     case 'check': {
       const samples = o.samples ? Number(o.samples) : 100_000;
       if (!Number.isInteger(samples) || samples < 1) return usage('badOption', { reason: '--samples must be a positive whole number' });
@@ -131,7 +171,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  void main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then((code) => {
+  const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), ...(process.stderr.isTTY ? { tty: process.stderr } : {}) };
+  void main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });
 }
