@@ -5,10 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { assess } from '../src/engine/assess';
 import { displayName, newRecord, toFile, type AssessmentRecord } from '../src/report/assessment-file';
 import { exampleAnswers } from '../src/testing/fixtures';
+import { readPdf, squash } from '../src/testing/pdf-check';
 import { answerAll, example, rs, storedAssessments } from './support';
 
 const EXAMPLES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'];
@@ -286,4 +288,35 @@ test('the assessment kept by the previous version (localStorage) is moved into t
   await page.reload();
   await expect(page.getByTestId('result')).toBeVisible();
   await expect(page.getByTestId('open-name')).toHaveText(displayName(rec) || 'Unnamed assessment');
+});
+
+test('PDF checklists of the selected assessments come as one zip, one valid PDF each; files dropped on the page are imported', async ({ page }) => {
+  await openPortfolio(page);
+  const recs = ['E2', 'E8'].map((id, i) => ({ ...newRecord(new Date(`2026-11-0${i + 1}T09:00:00Z`), `zip-${id}`), answers: exampleAnswers(id) as AssessmentRecord['answers'], step: 'result' as const, cohort: { incubator: 'Hub', label: 'Zip cohort' } }));
+  // Dropped, as a user drags files from the desktop.
+  const texts = recs.map((r) => JSON.stringify(toFile(rs, r)));
+  const dataTransfer = await page.evaluateHandle((texts) => {
+    const dt = new DataTransfer();
+    texts.forEach((t, i) => dt.items.add(new File([t], `dropped-${i}.json`, { type: 'application/json' })));
+    return dt;
+  }, texts);
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('import-count')).toHaveText('2 assessments imported.');
+
+  await page.getByTestId('filter-cohort').selectOption('Zip cohort');
+  await expect(page.getByTestId('portfolio-row')).toHaveCount(2);
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('export-pdfs').click();
+  const d = await download;
+  expect(d.suggestedFilename()).toMatch(/^portfolio-checklists-\d{4}-\d{2}-\d{2}\.zip$/);
+  await expect(page.getByTestId('zip-status')).toContainText('2 PDF checklists zipped');
+  const entries = unzipSync(new Uint8Array(readFileSync((await d.path())!)));
+  const names = Object.keys(entries).sort();
+  expect(names).toHaveLength(2);
+  for (const name of names) {
+    expect(name).toMatch(/\.pdf$/);
+    const pdf = await readPdf(entries[name]!);
+    expect(pdf.squashed).toContain(squash('Zip cohort (invited by Hub)'));
+    expect(pdf.furniture.length).toBeGreaterThan(3);
+  }
 });

@@ -5,9 +5,18 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { answerAll, example } from './support';
+import { newRecord, toFile, type AssessmentRecord } from '../src/report/assessment-file';
+import { readFileSync } from 'node:fs';
+import { exampleAnswers, exampleFile } from '../src/testing/fixtures';
+import { answerAll, example, rs } from './support';
 
 const SHOTS = 'test-results/screenshots';
+
+/** An example's answers with its company and product named, as an owner would fill them in. */
+function namedAnswers(id: string): AssessmentRecord['answers'] {
+  const meta = JSON.parse(readFileSync(exampleFile(id), 'utf8')).meta as { company: string; product: string };
+  return { ...(exampleAnswers(id) as AssessmentRecord['answers']), company_name: meta.company, product_name: meta.product };
+}
 
 async function axe(page: Page, label: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -64,3 +73,34 @@ test('the catalogue page passes axe and opens at the cited article', async ({ pa
   await axe(page, 'catalogue');
   await page.screenshot({ path: `${SHOTS}/en-1280-5-catalogue.png` });
 });
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  for (const width of [1280, 375]) {
+    test(`${lang} at ${width}px: the portfolio page with a cohort passes axe and is captured`, async ({ page }) => {
+      await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+      await page.goto('/#/portfolio');
+      if (lang === 'zh-CN') await page.getByRole('button', { name: '简体中文' }).click();
+      await expect(page.getByTestId('portfolio')).toBeVisible();
+      const files = ['E1', 'E2', 'E4', 'E6', 'E9'].map((id, i) => {
+        const rec = { ...newRecord(new Date(`2026-11-0${i + 1}T09:00:00Z`), `shot-${id}`), answers: namedAnswers(id), step: 'result' as const, ...(i % 2 ? { cohort: { incubator: 'Pudong AI Hub', label: '2026 秋季' } } : {}) };
+        return { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(toFile(rs, rec))) };
+      });
+      await page.getByTestId('portfolio-import-input').setInputFiles(files);
+      await expect(page.getByTestId('portfolio-row')).toHaveCount(6);
+      await page.locator('#invite-incubator').fill('Pudong AI Hub');
+      await page.locator('#invite-cohort').fill('2026 秋季');
+      await page.locator('.invite-panel button[type=submit]').click();
+      await expect(page.getByTestId('invite-link')).toBeVisible();
+      if (width === 1280) await axe(page, 'portfolio');
+      await page.screenshot({ path: `${SHOTS}/${lang}-${width}-6-portfolio.png`, fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.locator('[data-id="shot-E1"] input[type=checkbox]').check();
+      await page.locator('[data-id="shot-E4"] input[type=checkbox]').check();
+      await page.getByTestId('compare-selected').click();
+      await expect(page.getByTestId('compare')).toBeVisible();
+      if (width === 1280) await axe(page, 'compare');
+      await page.screenshot({ path: `${SHOTS}/${lang}-${width}-7-compare.png`, fullPage: true });
+    });
+  }
+}

@@ -15,6 +15,7 @@ import type { AnswerValue } from '../engine';
 import { loadRulesFromDir } from '../node/load-rules';
 import { benchApp } from './app';
 import { benchPdf } from './pdf';
+import { benchPortfolio } from './portfolio';
 
 const { values: o } = parseArgs({
   options: { write: { type: 'boolean', default: false }, n: { type: 'string', default: '100000' }, only: { type: 'string' } },
@@ -106,4 +107,11 @@ if (!o.only || o.only === 'pdf') {
   const lines = await benchPdf(loaded.ruleSet, { build: o.only === 'pdf' });
   console.log(lines.join('\n'));
   if (o.write) record('pdf', lines);
+}
+if (!o.only || o.only === 'portfolio') {
+  const loaded = loadRulesFromDir();
+  if (!loaded.ok) throw new Error('rule set invalid: run npm run rules:check');
+  const lines = await benchPortfolio(loaded.ruleSet, { build: o.only === 'portfolio' });
+  console.log(lines.join('\n'));
+  if (o.write) record('portfolio', lines);
 }

@@ -3,6 +3,7 @@
  * aria-sort), a checkbox per row for comparing and exporting a selection, and each row's actions.
  */
 import { memo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { REGIMES } from '../engine/constants';
 import type { PortfolioRow } from './rows';
@@ -11,7 +12,10 @@ import { rowName, type Sort, type SortKey } from './table';
 export type RowAction = 'open' | 'rename' | 'duplicate' | 'share' | 'export' | 'delete' | 'baseline';
 
 interface Props {
+  /** The rows on this page. */
   rows: readonly PortfolioRow[];
+  /** All rows the filters let through (the table says how many). */
+  total: number;
   sort: Sort;
   onSort: (key: SortKey) => void;
   selected: ReadonlySet<string>;
@@ -34,12 +38,21 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'updated', label: 'portfolio:col.updated' },
 ];
 
-export function PortfolioTable({ rows, sort, onSort, selected, onSelect, onAction, currentId, withBaseline }: Props) {
-  const { t } = useTranslation();
+/** One date format per language (building an Intl.DateTimeFormat per cell is what made rows slow). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lang: string): Intl.DateTimeFormat {
+  let f = dateFormats.get(lang);
+  if (!f) dateFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' })));
+  return f;
+}
+
+export function PortfolioTable({ rows, total, sort, onSort, selected, onSelect, onAction, currentId, withBaseline }: Props) {
+  const { t, i18n } = useTranslation();
+  const date = dateFormat(i18n.language);
   return (
     <div className="table-scroll">
-      <table className="portfolio-table" data-testid="portfolio-table">
-        <caption className="visually-hidden">{t('portfolio:table.caption', { count: rows.length })}</caption>
+      <table className="portfolio-table" data-testid="portfolio-table" data-total={total}>
+        <caption className="visually-hidden">{t('portfolio:table.caption', { count: total })}</caption>
         <thead>
           <tr>
             <th scope="col">
@@ -58,7 +71,7 @@ export function PortfolioTable({ rows, sort, onSort, selected, onSelect, onActio
         </thead>
         <tbody>
           {rows.map((r) => (
-            <Row key={r.id} row={r} checked={selected.has(r.id)} open={r.id === currentId} baseline={withBaseline.has(r.id)} onSelect={onSelect} onAction={onAction} />
+            <Row key={r.id} row={r} checked={selected.has(r.id)} open={r.id === currentId} baseline={withBaseline.has(r.id)} onSelect={onSelect} onAction={onAction} t={t} date={date} />
           ))}
         </tbody>
       </table>
@@ -73,11 +86,15 @@ interface RowProps {
   baseline: boolean;
   onSelect: Props['onSelect'];
   onAction: Props['onAction'];
+  /** Passed down rather than each row subscribing to i18next itself. */
+  t: TFunction;
+  date: Intl.DateTimeFormat;
 }
 
-const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAction }: RowProps) {
-  const { t, i18n } = useTranslation();
+const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAction, t, date }: RowProps) {
   const [renaming, setRenaming] = useState(false);
+  // The menu's items are drawn only while it is open: a page of rows stays light.
+  const [menu, setMenu] = useState(false);
   /** A menu item: closes the menu, then acts. */
   const item = (label: string, act: () => void, danger = false) => (
     <li>
@@ -86,6 +103,7 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
         className={danger ? 'link danger' : 'link'}
         onClick={(e) => {
           e.currentTarget.closest('details')?.removeAttribute('open');
+          setMenu(false);
           act();
         }}
       >
@@ -94,7 +112,7 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
     </li>
   );
   const name = rowName(r) || t('portfolio:unnamed');
-  const tierCell = (tier: string, worst?: string) => (
+  const tierCell = (tier: string, worst?: string) => !r.started ? <span className="muted">—</span> : (
     <span className={`tier-chip tier-${tier}`} data-tier={tier}>
       {t(`result:tier.${tier}`)}
       {worst ? <span className="worst">{t('portfolio:table.worst', { tier: t(`result:tier.${worst}`) })}</span> : null}
@@ -131,7 +149,7 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
               {name}
             </button>
             {open ? <span className="badge">{t('portfolio:table.open')}</span> : null}
-            {!r.complete ? <span className="badge">{t('portfolio:table.incomplete')}</span> : null}
+            {!r.started ? <span className="badge">{t('portfolio:table.notStarted')}</span> : !r.complete ? <span className="badge">{t('portfolio:table.incomplete')}</span> : null}
             {r.title && (r.company || r.product) ? <span className="sub">{[r.company, r.product].filter(Boolean).join(' · ')}</span> : null}
           </>
         )}
@@ -146,11 +164,12 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
       <td data-col="prohibited">{r.prohibited === 'no' ? t('portfolio:prohibited.no') : <strong className={`prohibited-${r.prohibited}`}>{t(`portfolio:prohibited.${r.prohibited}`)}</strong>}</td>
       <td data-col="duties">{t('portfolio:table.duties', { open: r.duties.open, done: r.duties.done, total: r.duties.total })}</td>
       <td data-col="updated">
-        <time dateTime={r.updatedAt}>{new Date(r.updatedAt).toLocaleDateString(i18n.language)}</time>
+        <time dateTime={r.updatedAt}>{date.format(new Date(r.updatedAt))}</time>
       </td>
       <td className="row-actions">
-        <details>
+        <details onToggle={(e) => setMenu(e.currentTarget.open)}>
           <summary>{t('portfolio:action.more')}</summary>
+          {menu ? (
           <ul>
             {item(t('portfolio:action.rename'), () => setRenaming(true))}
             {item(t('portfolio:action.duplicate'), () => onAction(r.id, 'duplicate'))}
@@ -159,6 +178,7 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
             {baseline ? item(t('portfolio:action.compareBaseline'), () => onAction(r.id, 'baseline')) : null}
             {item(t('portfolio:action.delete'), () => onAction(r.id, 'delete'), true)}
           </ul>
+          ) : null}
         </details>
       </td>
     </tr>

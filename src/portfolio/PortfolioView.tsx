@@ -4,7 +4,7 @@
  * table (sorted, filtered by text, cohort and tier), comparing two, and exports of what is shown:
  * CSV, and the checklist PDFs zipped.
  */
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../app/download';
 import { exportRecord } from '../app/FileBar';
@@ -17,13 +17,18 @@ import { displayName, type AssessmentRecord } from '../report/assessment-file';
 import { csvBlob, pdfZip, type ZipOutcome } from './bulk-export';
 import { ImportOutcome } from './ImportOutcome';
 import { linksIn } from './importer';
-import { InvitePanel } from './InvitePanel';
+import { InvitePanel as InvitePanelView } from './InvitePanel';
+import { PAGE_SIZE } from './page-size';
 import { PortfolioTable, type RowAction } from './PortfolioTable';
 import { recordRow, type PortfolioRow } from './rows';
 import { ShareLinkBox } from './ShareLinkBox';
 import { createAssessment, deleteAssessment, duplicateAssessment, openAssessment, renameAssessment, undoDelete, usePortfolio } from './state';
 import { cohortsOf, filterRows, sortRows, tierDistribution, type Filter, type Sort, type SortKey } from './table';
-import { TierChart } from './TierChart';
+import { TierChart as TierChartView } from './TierChart';
+
+// Neither changes with the table's filter, sort or page: not redrawn with it.
+const InvitePanel = memo(InvitePanelView);
+const TierChart = memo(TierChartView);
 import { fileSources, useImport } from './use-import';
 
 /** Rows are recomputed only for records that changed (records are replaced, never mutated). */
@@ -54,6 +59,8 @@ export default function PortfolioView({ lang }: { lang: Lang }) {
   const [deleted, setDeleted] = useState<{ record: AssessmentRecord; wasCurrent: boolean }>();
   const [dragging, setDragging] = useState(false);
   const [pasted, setPasted] = useState('');
+  // The page number belongs to one filter and sort: a new one starts again at the first page.
+  const [paging, setPaging] = useState<{ key: string; page: number }>({ key: '', page: 0 });
   const [zip, setZip] = useState<{ done: number; total: number; outcome?: ZipOutcome; error?: string; abort: AbortController }>();
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -66,8 +73,12 @@ export default function PortfolioView({ lang }: { lang: Lang }) {
     }),
     [text, cohort, tier, tierRegime],
   );
-  const deferredFilter = useDeferredValue(filter);
-  const shown = useMemo(() => sortRows(filterRows(allRows, deferredFilter), sort), [allRows, deferredFilter, sort]);
+  const shown = useMemo(() => sortRows(filterRows(allRows, filter), sort), [allRows, filter, sort]);
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const pagingKey = JSON.stringify([filter, sort]);
+  const current = paging.key === pagingKey ? Math.min(paging.page, pages - 1) : 0;
+  const setPage = (page: number) => setPaging({ key: pagingKey, page });
+  const pageRows = useMemo(() => shown.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE), [shown, current]);
   const cohorts = useMemo(() => cohortsOf(allRows), [allRows]);
   const distribution = useMemo(() => tierDistribution(shown), [shown]);
   const withBaseline = useMemo(() => new Set([...portfolio.records.values()].filter((r) => r.baseline).map((r) => r.id)), [portfolio.records]);
@@ -322,7 +333,20 @@ export default function PortfolioView({ lang }: { lang: Lang }) {
           </div>
         ) : null}
         {shown.length ? (
-          <PortfolioTable rows={shown} sort={sort} onSort={onSort} selected={selected} onSelect={onSelect} onAction={onAction} currentId={portfolio.currentId} withBaseline={withBaseline} />
+          <>
+            <PortfolioTable rows={pageRows} total={shown.length} sort={sort} onSort={onSort} selected={selected} onSelect={onSelect} onAction={onAction} currentId={portfolio.currentId} withBaseline={withBaseline} />
+            {pages > 1 ? (
+              <nav className="pager" aria-label={t('portfolio:pager.label')} data-testid="pager">
+                <button type="button" className="secondary small" disabled={current === 0} onClick={() => setPage(current - 1)}>
+                  {t('portfolio:pager.previous')}
+                </button>
+                <span data-testid="pager-status">{t('portfolio:pager.status', { from: current * PAGE_SIZE + 1, to: current * PAGE_SIZE + pageRows.length, total: shown.length })}</span>
+                <button type="button" className="secondary small" disabled={current >= pages - 1} onClick={() => setPage(current + 1)} data-testid="pager-next">
+                  {t('portfolio:pager.next')}
+                </button>
+              </nav>
+            ) : null}
+          </>
         ) : (
           <p data-testid="no-rows">{allRows.length ? t('portfolio:noMatch') : t('portfolio:empty')}</p>
         )}

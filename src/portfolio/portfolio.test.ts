@@ -55,6 +55,19 @@ describe('portfolio rows', () => {
   });
 });
 
+describe('an assessment not started', () => {
+  it('is not flagged, counted in the chart, or matched by a tier filter (its tiers would all be "needs review")', () => {
+    const blank = row({ ...newRecord(new Date('2026-11-23T10:00:00Z'), 'blank') });
+    expect(blank.started).toBe(false);
+    expect(blank.tiers.EU).toBe('needs_review');
+    expect(blank.prohibited).toBe('no');
+    const d = tierDistribution([...rows, blank]);
+    expect(Object.values(d.EU).reduce((a, b) => a + b, 0)).toBe(rows.length);
+    expect(filterRows([blank], { tier: { regime: 'any', tier: 'needs_review' } })).toEqual([]);
+    expect(filterRows([blank], {})).toEqual([blank]);
+  });
+});
+
 describe('portfolio CSV', () => {
   const parse = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 

@@ -26,6 +26,8 @@ export interface PortfolioRow {
   /** `yes` when a regime decides prohibited/unacceptable; `possible` when open answers could still make it so. */
   prohibited: Prohibited;
   duties: { total: number; open: number } & Record<DutyStatusName, number>;
+  /** Any question answered: an assessment not started has no tiers worth showing (all would be "needs review"). */
+  started: boolean;
   /** Every question the answers ask is answered. */
   complete: boolean;
   updatedAt: string;
@@ -72,8 +74,9 @@ export function portfolioRow(rs: RuleSet, x: RowInput): PortfolioRow | undefined
     overall: a.overall,
     tiers: Object.fromEntries(REGIMES.map((g) => [g, a.regimes[g].tier])) as Record<Regime, RegimeTier>,
     worstCase: Object.fromEntries(REGIMES.flatMap((g) => (a.regimes[g].worstCase ? [[g, a.regimes[g].worstCase]] : []))),
-    prohibited: decided ? 'yes' : possible ? 'possible' : 'no',
+    prohibited: decided ? 'yes' : possible && Object.keys(x.answers).length > 0 ? 'possible' : 'no',
     duties: counts,
+    started: Object.keys(x.answers).length > 0,
     complete: allAnswered(rs, x.answers),
     updatedAt: x.updatedAt,
     ...(x.source ? { source: x.source } : {}),

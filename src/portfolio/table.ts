@@ -69,6 +69,7 @@ export function filterRows(rows: readonly PortfolioRow[], f: Filter): PortfolioR
   return rows.filter((r) => {
     if (f.cohort !== undefined && (r.cohort?.label ?? '') !== f.cohort) return false;
     if (tier) {
+      if (!r.started) return false;
       const regimes = tier.regime === 'any' ? REGIMES : [tier.regime];
       const hit = tier.tier === 'prohibited_any' ? r.prohibited !== 'no' : regimes.some((g) => r.tiers[g] === tier.tier);
       if (!hit) return false;
@@ -81,10 +82,10 @@ export function filterRows(rows: readonly PortfolioRow[], f: Filter): PortfolioR
   });
 }
 
-/** Per regime, how many rows sit in each tier (the chart). */
+/** Per regime, how many rows sit in each tier (the chart); assessments not started are left out. */
 export function tierDistribution(rows: readonly PortfolioRow[]): Record<Regime, Partial<Record<RegimeTier, number>>> {
   const out = { SH: {}, SZ: {}, EU: {} } as Record<Regime, Partial<Record<RegimeTier, number>>>;
-  for (const r of rows) for (const g of REGIMES) out[g][r.tiers[g]] = (out[g][r.tiers[g]] ?? 0) + 1;
+  for (const r of rows) if (r.started) for (const g of REGIMES) out[g][r.tiers[g]] = (out[g][r.tiers[g]] ?? 0) + 1;
   return out;
 }
 
