@@ -151,7 +151,9 @@ test('a broken import file shows its reasons and changes nothing', async ({ page
   await answerSection(page, answers);
   await page.getByTestId('next').click();
   const section = await page.locator('form[data-section]').getAttribute('data-section');
+  // Stored, with its result added once the evaluation code has loaded.
   await expect.poll(async () => (await storedAssessments(page))[0]?.assessment.step).toBe(`section:${section}`);
+  await expect.poll(async () => !!(await storedAssessments(page))[0]?.result).toBe(true);
   const saved = await storedAssessments(page);
 
   await page.getByTestId('import-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "ai-risk-self-assessment", ') });

@@ -5,7 +5,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { newRecord, toFile, type AssessmentRecord } from '../src/report/assessment-file';
+import { newRecord, type AssessmentRecord } from '../src/report/assessment-file';
+import { exportFile } from '../src/report/summarize';
 import { readFileSync } from 'node:fs';
 import { exampleAnswers, exampleFile } from '../src/testing/fixtures';
 import { answerAll, example, rs } from './support';
@@ -83,7 +84,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
       await expect(page.getByTestId('portfolio')).toBeVisible();
       const files = ['E1', 'E2', 'E4', 'E6', 'E9'].map((id, i) => {
         const rec = { ...newRecord(new Date(`2026-11-0${i + 1}T09:00:00Z`), `shot-${id}`), answers: namedAnswers(id), step: 'result' as const, ...(i % 2 ? { cohort: { incubator: 'Pudong AI Hub', label: '2026 秋季' } } : {}) };
-        return { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(toFile(rs, rec))) };
+        return { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exportFile(rs, rec))) };
       });
       await page.getByTestId('portfolio-import-input').setInputFiles(files);
       await expect(page.getByTestId('portfolio-row')).toHaveCount(6);

@@ -114,7 +114,7 @@ export function withOpenAnswer(id: string, regime: 'SH' | 'SZ' | 'EU') {
 }
 
 /** Every assessment entry in the app's IndexedDB (as stored: the exported-file shape). */
-export async function storedAssessments(page: Page): Promise<{ assessment: { id: string } & Record<string, unknown> }[]> {
+export async function storedAssessments(page: Page): Promise<{ assessment: { id: string } & Record<string, unknown>; result?: unknown }[]> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {

@@ -3,14 +3,14 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../engine/constants';
 import { AssessmentView } from './AssessmentView';
-import { changeLanguage } from './i18n';
+import { changeLanguage, withNamespace } from './i18n';
 import { catalogueHref, PORTFOLIO_HREF, useRoute } from './route';
 
 const CatalogueView = lazy(() => import('../catalogue/CatalogueView'));
-const PortfolioView = lazy(() => import('../portfolio/PortfolioView'));
-const CompareView = lazy(() => import('../portfolio/CompareView'));
-const InviteView = lazy(() => import('../portfolio/InviteView'));
-const ShareView = lazy(() => import('../portfolio/ShareView'));
+const PortfolioView = lazy(withNamespace(() => import('../portfolio/PortfolioView'), 'portfolio'));
+const CompareView = lazy(withNamespace(() => import('../portfolio/CompareView'), 'portfolio'));
+const InviteView = lazy(withNamespace(() => import('../portfolio/InviteView'), 'portfolio'));
+const ShareView = lazy(withNamespace(() => import('../portfolio/ShareView'), 'portfolio'));
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
 
@@ -45,7 +45,7 @@ export function App() {
             {t('app:nav.assessment')}
           </a>
           <a href={PORTFOLIO_HREF} aria-current={route.page === 'portfolio' || route.page === 'compare' ? 'page' : undefined}>
-            {t('portfolio:nav.portfolio')}
+            {t('app:nav.portfolio')}
           </a>
           <a href={catalogueHref()} aria-current={route.page === 'catalogue' ? 'page' : undefined}>
             {t('app:nav.catalogue')}

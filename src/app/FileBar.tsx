@@ -3,17 +3,19 @@
  * and import, and the messages about files and storage. An import that fails changes nothing and lists
  * every reason; one that succeeds adds the assessment to the portfolio and opens it.
  */
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { displayName, fileName, toFile, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
+import { displayName, fileName, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
 import { noticeText, problemText } from '../report/file-messages';
-import { ImportOutcome } from '../portfolio/ImportOutcome';
-import { ShareLinkBox } from '../portfolio/ShareLinkBox';
 import { usePortfolio } from '../portfolio/state';
-import { fileSources, useImport } from '../portfolio/use-import';
 import { downloadBlob } from './download';
+import { withNamespace } from './i18n';
 import { PORTFOLIO_HREF } from './route';
 import { ruleSet } from './rules';
+
+// Shown only after the user imports or asks for a share link: fetched then.
+const FileImport = lazy(withNamespace(() => import('../portfolio/FileImport').then((m) => ({ default: m.FileImport })), 'portfolio'));
+const ShareLinkBox = lazy(withNamespace(() => import('../portfolio/ShareLinkBox').then((m) => ({ default: m.ShareLinkBox })), 'portfolio'));
 
 export type Message =
   | { kind: 'damaged'; problems: FileProblem[][] }
@@ -29,8 +31,9 @@ interface Props {
   saved: boolean;
 }
 
-export function exportRecord(record: AssessmentRecord): void {
-  const blob = new Blob([JSON.stringify(toFile(ruleSet, record), null, 2)], { type: 'application/json' });
+export async function exportRecord(record: AssessmentRecord): Promise<void> {
+  const { exportFile } = await import('../report/summarize');
+  const blob = new Blob([JSON.stringify(exportFile(ruleSet, record), null, 2)], { type: 'application/json' });
   downloadBlob(blob, fileName(record, typeof record.answers.product_name === 'string' ? record.answers.product_name : undefined));
 }
 
@@ -38,7 +41,8 @@ export function FileBar({ record, message, setMessage, saved }: Props) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const portfolio = usePortfolio();
-  const imp = useImport();
+  // Each pick of files is one import (a new array, so picking the same file again imports again).
+  const [picked, setPicked] = useState<{ files: File[]; n: number }>();
   const [sharing, setSharing] = useState(false);
   const name = displayName(record);
 
@@ -46,23 +50,23 @@ export function FileBar({ record, message, setMessage, saved }: Props) {
     <div className="file-bar">
       <div className="file-title">
         <span className="open-name" data-testid="open-name">
-          {name || t('portfolio:unnamed')}
+          {name || t('app:file.unnamed')}
         </span>
         {record.cohort ? (
-          <span className="cohort-tag" data-testid="cohort-tag" title={t('portfolio:cohort.invitedBy', { incubator: record.cohort.incubator })}>
-            {t('portfolio:cohort.tag', { label: record.cohort.label, incubator: record.cohort.incubator })}
+          <span className="cohort-tag" data-testid="cohort-tag" title={t('app:file.invitedBy', { incubator: record.cohort.incubator })}>
+            {t('app:file.cohortTag', { label: record.cohort.label, incubator: record.cohort.incubator })}
           </span>
         ) : null}
         <a href={PORTFOLIO_HREF} className="to-portfolio">
-          {t('portfolio:nav.all', { count: portfolio.records.size })}
+          {t('app:file.allAssessments', { count: portfolio.records.size })}
         </a>
       </div>
       <div className="file-actions">
-        <button type="button" className="secondary small" onClick={() => exportRecord(record)}>
+        <button type="button" className="secondary small" onClick={() => void exportRecord(record)}>
           {t('app:file.export')}
         </button>
         <button type="button" className="secondary small" onClick={() => setSharing((s) => !s)} aria-expanded={sharing}>
-          {t('portfolio:share.make')}
+          {t('app:file.share')}
         </button>
         <button type="button" className="secondary small" onClick={() => input.current?.click()}>
           {t('app:file.import')}
@@ -79,13 +83,15 @@ export function FileBar({ record, message, setMessage, saved }: Props) {
           onChange={(e) => {
             const files = [...(e.currentTarget.files ?? [])];
             e.currentTarget.value = '';
-            if (files.length) void fileSources(files).then((s) => imp.start(s, true));
+            if (files.length) setPicked((p) => ({ files, n: (p?.n ?? 0) + 1 }));
           }}
         />
         {saved ? <span className="saved-state">{t('app:file.savedLocally')}</span> : null}
       </div>
-      {sharing ? <ShareLinkBox record={record} onClose={() => setSharing(false)} /> : null}
-      {imp.state ? <ImportOutcome state={imp.state} choose={imp.choose} chooseAll={imp.chooseAll} confirm={() => void imp.confirm()} dismiss={imp.dismiss} /> : null}
+      <Suspense fallback={<p className="loading">{t('app:loading')}</p>}>
+        {sharing ? <ShareLinkBox record={record} onClose={() => setSharing(false)} /> : null}
+        {picked ? <FileImport key={picked.n} files={picked.files} onClose={() => setPicked(undefined)} /> : null}
+      </Suspense>
       {message ? <MessageBox message={message} onClose={() => setMessage(undefined)} /> : null}
     </div>
   );
@@ -109,7 +115,7 @@ function MessageBox({ message: m, onClose }: { message: Message; onClose: () => 
       items = m.notices.map((n) => noticeText(n, t));
       break;
     case 'created':
-      title = t('portfolio:created');
+      title = t('app:file.created');
       break;
   }
   return (

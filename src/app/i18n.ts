@@ -6,15 +6,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../engine/constants';
-import { languageBundles } from '../i18n/bundles';
-import { NAMESPACES } from '../i18n/namespaces';
+import { languageBundles, lazyBundles } from '../i18n/bundles';
+import { BUNDLED_NAMESPACES, NAMESPACES, type LazyNamespace } from '../i18n/namespaces';
 import { firstBundle, firstLanguage, firstTexts, LANG_KEY } from './first-load';
 import { loadTexts } from './rule-texts';
 
 async function loadBundles(lang: Lang, fetched = languageBundles[lang]()): Promise<void> {
   const bundle = await fetched;
-  if (NAMESPACES.every((ns) => i18next.hasResourceBundle(lang, ns))) return;
-  for (const ns of NAMESPACES) {
+  if (BUNDLED_NAMESPACES.every((ns) => i18next.hasResourceBundle(lang, ns))) return;
+  for (const ns of BUNDLED_NAMESPACES) {
     if (!bundle[ns]) throw new Error(`missing translations: ${lang}/${ns}`);
     i18next.addResourceBundle(lang, ns, bundle[ns]);
   }
@@ -38,9 +38,28 @@ export async function initI18n(): Promise<Lang> {
   return lang;
 }
 
+/** Namespaces a page has asked for: a language switch loads them too before switching. */
+const wanted = new Set<LazyNamespace>();
+
+async function loadLazy(lang: Lang, ns: LazyNamespace): Promise<void> {
+  if (i18next.hasResourceBundle(lang, ns)) return;
+  i18next.addResourceBundle(lang, ns, await lazyBundles[lang][ns]());
+}
+
+/** Loads a namespace kept out of the first bundle (for the current language, and later ones). */
+export function loadNamespace(ns: LazyNamespace): Promise<void> {
+  wanted.add(ns);
+  return loadLazy(i18next.language as Lang, ns);
+}
+
+/** A lazily loaded component together with the texts it needs. */
+export function withNamespace<T>(load: () => Promise<T>, ns: LazyNamespace): () => Promise<T> {
+  return () => Promise.all([load(), loadNamespace(ns)]).then(([m]) => m);
+}
+
 /** Switches language once its interface and rule texts are loaded; answers are untouched. */
 export async function changeLanguage(lang: Lang): Promise<void> {
-  await Promise.all([loadBundles(lang), loadTexts(lang, ['q', 'r'])]);
+  await Promise.all([loadBundles(lang), loadTexts(lang, ['q', 'r']), ...[...wanted].map((ns) => loadLazy(lang, ns))]);
   await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
   try {

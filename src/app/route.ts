@@ -6,7 +6,7 @@
  *   `#/catalogue`, `#/catalogue/<article id>` the rule-set catalogue
  */
 import { useSyncExternalStore } from 'react';
-import { INVITE_ROUTE, SHARE_ROUTE } from '../portfolio/links';
+import { INVITE_ROUTE, SHARE_ROUTE } from '../portfolio/link-routes';
 
 export type Route =
   | { page: 'assessment' }

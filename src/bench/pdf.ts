@@ -11,7 +11,8 @@ import { LANGS, type Lang } from '../engine/constants';
 import type { AnswerValue } from '../engine/program';
 import type { RuleSet } from '../engine/ruleset';
 import { loadPdfAssets } from '../node/pdf-assets';
-import { newRecord, toFile } from '../report/assessment-file';
+import { newRecord } from '../report/assessment-file';
+import { exportFile } from '../report/summarize';
 import { checklistPdf } from '../report/pdf/checklist-pdf';
 import { exampleAnswers } from '../testing/fixtures';
 import { exampleReport } from '../testing/report-fixtures';
@@ -54,7 +55,7 @@ export async function benchPdf(rs: RuleSet, { runs = 7, build = true } = {}): Pr
 
   // Browser: a fresh context each time (nothing cached), the largest example imported, then timed from
   // the click on "Download PDF" to the download; a second click on the same page shows the warm cost.
-  const file = JSON.stringify(toFile(rs, { ...newRecord(), answers: exampleAnswers(largest.id) as Record<string, AnswerValue>, step: 'result' }));
+  const file = JSON.stringify(exportFile(rs, { ...newRecord(), answers: exampleAnswers(largest.id) as Record<string, AnswerValue>, step: 'result' }));
   const browser = await withPreview(build, async (chromium, base) => {
     const first: number[] = [];
     const again: number[] = [];

@@ -20,7 +20,8 @@ import { assess } from '../engine/assess';
 import type { RuleSet } from '../engine/ruleset';
 import { recordRow, type PortfolioRow } from '../portfolio/rows';
 import { filterRows, sortRows } from '../portfolio/table';
-import { newRecord, toFile, type AssessmentRecord } from '../report/assessment-file';
+import { newRecord, type AssessmentRecord } from '../report/assessment-file';
+import { exportFile } from '../report/summarize';
 import { PAGE_SIZE } from '../portfolio/page-size';
 import { median, withPreview } from './app';
 
@@ -85,7 +86,7 @@ const rowsReached = (page: Page, n: number, since: string) =>
   })`) as Promise<number>;
 
 async function timeBrowser(corpus: AssessmentRecord[], rs: RuleSet, build: boolean): Promise<string[]> {
-  const files = corpus.map((r, i) => ({ name: `tenant-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(toFile(rs, r))) }));
+  const files = corpus.map((r, i) => ({ name: `tenant-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exportFile(rs, r))) }));
   const rows = corpus.map((r) => recordRow(rs, r)!);
   const expect = (f: Parameters<typeof filterRows>[1]) => filterRows(rows, f).length + (f.text || f.tier || f.cohort ? 0 : 1);
   return withPreview(build, async (browser, base) => {
@@ -151,7 +152,7 @@ function timeCli(rs: RuleSet, n: number): string[] {
   const inDir = join(dir, 'in');
   mkdirSync(inDir);
   const corpus = portfolioCorpus(rs, n, 11);
-  corpus.forEach((r, i) => writeFileSync(join(inDir, `tenant-${i}.json`), JSON.stringify(toFile(rs, r))));
+  corpus.forEach((r, i) => writeFileSync(join(inDir, `tenant-${i}.json`), JSON.stringify(exportFile(rs, r))));
   const runs: { s: number; pdfs: number }[] = [];
   for (let run = 0; run < 3; run++) {
     const out = join(dir, `out-${run}`);

@@ -48,7 +48,7 @@ export function classify(rs: RuleSet, opts: ClassifyOptions, t: TFunction): Clas
   const problems: string[] = [];
   const where = (p: { file: string; record?: number; field?: string }) =>
     [p.file, p.record !== undefined ? `record ${p.record}` : undefined, p.field ? `field ${p.field}` : undefined].filter(Boolean).join(': ');
-  const problem = (p: InputProblem) => problems.push(`${where(p)}: ${t(`errors:${p.key}`, p.params)}`);
+  const problem = (p: InputProblem) => problems.push(`${where(p)}: ${t(p.key, p.params)}`);
 
   for (const file of opts.files) {
     const { records, problems: readProblems } = readInputFile(file, rs);

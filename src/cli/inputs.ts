@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import Papa from 'papaparse';
 import type { RuleSet } from '../engine/ruleset';
+import { summarizer } from '../report/summarize';
 import { type AssessmentRecord, type DutyStatus, FILE_FORMAT, readAssessmentData } from '../report/assessment-file';
 
 export interface InputRecord {
@@ -26,7 +27,7 @@ export interface InputProblem {
   file: string;
   record?: number;
   field?: string;
-  /** i18n key in the `errors` namespace, with its parameters. */
+  /** i18n key with its namespace (`cli:input.…`, `errors:file.…`), and its parameters. */
   key: string;
   params: Record<string, string | number>;
 }
@@ -43,10 +44,10 @@ export function readInputFile(file: string, rs: RuleSet): ReadResult {
   let text: string;
   try {
     const buf = readFileSync(file);
-    if (buf.length > MAX_FILE_BYTES) return fail(file, 'input.unreadable', { reason: `larger than ${MAX_FILE_BYTES} bytes` });
+    if (buf.length > MAX_FILE_BYTES) return fail(file, 'cli:input.unreadable', { reason: `larger than ${MAX_FILE_BYTES} bytes` });
     text = buf.toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    return fail(file, 'input.unreadable', { reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    return fail(file, 'cli:input.unreadable', { reason: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
   const ext = extname(file).toLowerCase();
   switch (ext) {
@@ -58,7 +59,7 @@ export function readInputFile(file: string, rs: RuleSet): ReadResult {
     case '.csv':
       return readCsv(file, text, rs);
     default:
-      return fail(file, 'input.unknownFormat', { ext: ext || '(none)' });
+      return fail(file, 'cli:input.unknownFormat', { ext: ext || '(none)' });
   }
 }
 
@@ -72,14 +73,14 @@ function toRecord(file: string, record: number, data: unknown, out: ReadResult, 
     return;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !('answers' in data)) {
-    out.problems.push({ file, record, key: 'input.notRecord', params: {} });
+    out.problems.push({ file, record, key: 'cli:input.notRecord', params: {} });
     return;
   }
   const { meta, answers } = data as { meta?: unknown; answers: unknown };
   const m: Record<string, string> = {};
   if (meta !== undefined) {
     if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
-      out.problems.push({ file, record, field: 'meta', key: 'input.badMeta', params: {} });
+      out.problems.push({ file, record, field: 'meta', key: 'cli:input.badMeta', params: {} });
       return;
     }
     for (const [k, v] of Object.entries(meta)) if (typeof v === 'string') m[k] = v;
@@ -89,12 +90,12 @@ function toRecord(file: string, record: number, data: unknown, out: ReadResult, 
 
 /** A file exported by the app: checked like an import there; its assessor and duty statuses come along. */
 function fromAssessmentFile(file: string, record: number, data: unknown, out: ReadResult, rs: RuleSet): void {
-  const r = readAssessmentData(rs, data);
+  const r = readAssessmentData(rs, data, summarizer(rs));
   if (!r.ok) {
     for (const p of r.problems) {
       const e = p.answerError;
-      if (e) out.problems.push({ file, record, ...(e.question ? { field: e.question } : {}), key: `answer.${e.code}`, params: { ...e.params, question: e.question ?? '' } });
-      else out.problems.push({ file, record, key: `file.${p.code}`, params: p.params });
+      if (e) out.problems.push({ file, record, ...(e.question ? { field: e.question } : {}), key: `errors:answer.${e.code}`, params: { ...e.params, question: e.question ?? '' } });
+      else out.problems.push({ file, record, key: `errors:file.${p.code}`, params: p.params });
     }
     return;
   }
@@ -113,11 +114,11 @@ function readJson(file: string, text: string, rs: RuleSet): ReadResult {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return fail(file, 'input.badJson', { reason: (e as Error).message });
+    return fail(file, 'cli:input.badJson', { reason: (e as Error).message });
   }
   const out: ReadResult = { records: [], problems: [] };
   if (Array.isArray(data)) {
-    if (data.length === 0) return fail(file, 'input.empty', {});
+    if (data.length === 0) return fail(file, 'cli:input.empty', {});
     data.forEach((d, i) => toRecord(file, i + 1, d, out, rs));
   } else toRecord(file, 1, data, out, rs);
   return out;
@@ -131,12 +132,12 @@ function readNdjson(file: string, text: string, rs: RuleSet): ReadResult {
     try {
       data = JSON.parse(line);
     } catch (e) {
-      out.problems.push({ file, record: i + 1, key: 'input.badJsonLine', params: { line: i + 1, reason: (e as Error).message } });
+      out.problems.push({ file, record: i + 1, key: 'cli:input.badJsonLine', params: { line: i + 1, reason: (e as Error).message } });
       return;
     }
     toRecord(file, i + 1, data, out, rs);
   });
-  if (!out.records.length && !out.problems.length) return fail(file, 'input.empty', {});
+  if (!out.records.length && !out.problems.length) return fail(file, 'cli:input.empty', {});
   return out;
 }
 
@@ -146,7 +147,7 @@ function readCsv(file: string, text: string, rs: RuleSet): ReadResult {
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
   const out: ReadResult = { records: [], problems: [] };
   for (const e of parsed.errors) {
-    out.problems.push({ file, ...(e.row !== undefined ? { record: e.row + 1 } : {}), key: 'input.badCsv', params: { reason: e.message } });
+    out.problems.push({ file, ...(e.row !== undefined ? { record: e.row + 1 } : {}), key: 'cli:input.badCsv', params: { reason: e.message } });
   }
   const bad = new Set(parsed.errors.map((e) => e.row));
   parsed.data.forEach((row, i) => {
@@ -167,6 +168,6 @@ function readCsv(file: string, text: string, rs: RuleSet): ReadResult {
     }
     out.records.push({ file, record: i + 1, meta, answers });
   });
-  if (!parsed.data.length && !out.problems.length) return fail(file, 'input.empty', {});
+  if (!parsed.data.length && !out.problems.length) return fail(file, 'cli:input.empty', {});
   return out;
 }

@@ -40,7 +40,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   const t = createI18n('en').t;
   const usage = (key: string, params: Record<string, string> = {}) => {
-    io.err(`error: ${t(`errors:usage.${key}`, params)}\n${USAGE}\n`);
+    io.err(`error: ${t(`cli:usage.${key}`, params)}\n${USAGE}\n`);
     return 2;
   };
   if (!command) return usage('noCommand');
@@ -81,7 +81,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       const lt = createI18n(o.lang as Lang).t;
       const validFrom = rules.ruleSet.manifest.validFrom;
-      if (date < validFrom) io.err(`warning: ${lt('errors:warning.dateBeforeRuleSet', { date, validFrom })}\n`);
+      if (date < validFrom) io.err(`warning: ${lt('cli:warning.dateBeforeRuleSet', { date, validFrom })}\n`);
       const res = classify(rules.ruleSet, { files: positionals, format: o.format as OutputFormat, lang: o.lang as Lang, date }, lt);
       for (const p of res.problems) io.err(`error: ${p}\n`);
       if (o.format === 'pdf') {
@@ -108,7 +108,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       const lt = createI18n(o.lang as Lang).t;
       const started = performance.now();
-      const bar = io.tty ? new SingleBar({ format: `${lt('errors:progress.pdfs')} [{bar}] {value}/{total}  {eta_formatted}`, stream: io.tty, hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : undefined;
+      const bar = io.tty ? new SingleBar({ format: `${lt('cli:progress.pdfs')} [{bar}] {value}/{total}  {eta_formatted}`, stream: io.tty, hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : undefined;
       let res;
       try {
         res = await runPortfolio(rules.ruleSet, { inputs: positionals, out: resolve(o.out), lang: o.lang as Lang, date }, lt, (done, total) => {
@@ -125,7 +125,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const p of res.problems) io.err(`error: ${p}\n`);
       const seconds = (performance.now() - started) / 1000;
       const mb = res.pdfs.reduce((n, p) => n + p.bytes, 0) / 1e6;
-      io.out(`${lt('errors:progress.portfolioDone', { csv: res.csv, rows: res.rows.length, pdfs: res.pdfs.length, mb: mb.toFixed(1), seconds: seconds.toFixed(1), rate: (res.pdfs.length / seconds).toFixed(1), rejected: res.problems.length })}\n`);
+      io.out(`${lt('cli:progress.portfolioDone', { csv: res.csv, rows: res.rows.length, pdfs: res.pdfs.length, mb: mb.toFixed(1), seconds: seconds.toFixed(1), rate: (res.pdfs.length / seconds).toFixed(1), rejected: res.problems.length })}\n`);
       return res.problems.length ? 1 : 0;
     }
     case 'check': {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../engine/assess';
-import { newRecord, toFile, type AssessmentRecord } from '../report/assessment-file';
+import { newRecord, type AssessmentRecord } from '../report/assessment-file';
+import { exportFile } from '../report/summarize';
 import { EXAMPLES_DIR, exampleAnswers, exampleFile, projectRules } from '../testing/fixtures';
 import { readPdf, squash } from '../testing/pdf-check';
 import { main } from './main';
@@ -32,10 +33,10 @@ function cohortDir(): { dir: string; exports: AssessmentRecord[] } {
     cohort: { incubator: 'Pudong AI Hub', label: '2026 秋季' },
     duties: {},
   }));
-  exports.forEach((r, i) => writeFileSync(join(dir, 'tenants', i === 2 ? 'late/c.json' : `${r.id}.json`), JSON.stringify(toFile(rs, r))));
+  exports.forEach((r, i) => writeFileSync(join(dir, 'tenants', i === 2 ? 'late/c.json' : `${r.id}.json`), JSON.stringify(exportFile(rs, r))));
   cpSync(exampleFile('E4'), join(dir, 'E4.json'));
   writeFileSync(join(dir, 'tenants', 'broken.json'), '{"format": "ai-risk-self-assessment"');
-  writeFileSync(join(dir, 'tenants', 'future.json'), JSON.stringify({ ...toFile(rs, exports[1]!), ruleSet: { version: '9.0.0', date: '2030-01-01' } }));
+  writeFileSync(join(dir, 'tenants', 'future.json'), JSON.stringify({ ...exportFile(rs, exports[1]!), ruleSet: { version: '9.0.0', date: '2030-01-01' } }));
   writeFileSync(join(dir, 'notes.txt'), 'not an input: ignored in a directory');
   writeFileSync(join(dir, '.hidden.json'), 'ignored');
   return { dir, exports };

@@ -51,13 +51,13 @@ export function expandInputs(paths: readonly string[], t: TFunction): { files: s
     try {
       s = statSync(p);
     } catch (e) {
-      problems.push(`${p}: ${t('errors:input.unreadable', { reason: (e as NodeJS.ErrnoException).code ?? String(e) })}`);
+      problems.push(`${p}: ${t('cli:input.unreadable', { reason: (e as NodeJS.ErrnoException).code ?? String(e) })}`);
       continue;
     }
     if (s.isDirectory()) {
       const before = files.length;
       walk(p);
-      if (files.length === before) problems.push(`${p}: ${t('errors:input.noFilesInDir')}`);
+      if (files.length === before) problems.push(`${p}: ${t('cli:input.noFilesInDir')}`);
     } else files.push(p);
   }
   return { files, problems };

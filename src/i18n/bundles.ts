@@ -1,9 +1,16 @@
 /** Every namespace of one language in one chunk, so the browser fetches a language in one request. */
 import type { Lang } from '../engine/constants';
+import type { LazyNamespace } from './namespaces';
 
 type Bundle = Record<string, Record<string, unknown>>;
 
 export const languageBundles: Record<Lang, () => Promise<Bundle>> = {
   en: () => import('./bundle-en').then((m) => m.default),
   'zh-CN': () => import('./bundle-zh-CN').then((m) => m.default),
+};
+
+/** The namespaces loaded with the pages that use them (LAZY_NAMESPACES), one chunk per language and namespace. */
+export const lazyBundles: Record<Lang, Record<LazyNamespace, () => Promise<Record<string, unknown>>>> = {
+  en: { portfolio: () => import('./locales/en/portfolio.json').then((m) => m.default) },
+  'zh-CN': { portfolio: () => import('./locales/zh-CN/portfolio.json').then((m) => m.default) },
 };

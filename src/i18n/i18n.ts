@@ -7,6 +7,7 @@ import i18next, { type i18n, type TFunction } from 'i18next';
 import type { Lang } from '../engine/constants';
 import enApp from './locales/en/app.json';
 import enCatalogue from './locales/en/catalogue.json';
+import enCli from './locales/en/cli.json';
 import enErrors from './locales/en/errors.json';
 import enPortfolio from './locales/en/portfolio.json';
 import enQuestionnaire from './locales/en/questionnaire.json';
@@ -14,6 +15,7 @@ import enReport from './locales/en/report.json';
 import enResult from './locales/en/result.json';
 import zhApp from './locales/zh-CN/app.json';
 import zhCatalogue from './locales/zh-CN/catalogue.json';
+import zhCli from './locales/zh-CN/cli.json';
 import zhErrors from './locales/zh-CN/errors.json';
 import zhPortfolio from './locales/zh-CN/portfolio.json';
 import zhQuestionnaire from './locales/zh-CN/questionnaire.json';
@@ -24,8 +26,8 @@ import { NAMESPACES } from './namespaces';
 export { NAMESPACES };
 
 export const resources = {
-  en: { app: enApp, questionnaire: enQuestionnaire, result: enResult, catalogue: enCatalogue, errors: enErrors, report: enReport, portfolio: enPortfolio },
-  'zh-CN': { app: zhApp, questionnaire: zhQuestionnaire, result: zhResult, catalogue: zhCatalogue, errors: zhErrors, report: zhReport, portfolio: zhPortfolio },
+  en: { app: enApp, questionnaire: enQuestionnaire, result: enResult, catalogue: enCatalogue, errors: enErrors, report: enReport, portfolio: enPortfolio, cli: enCli },
+  'zh-CN': { app: zhApp, questionnaire: zhQuestionnaire, result: zhResult, catalogue: zhCatalogue, errors: zhErrors, report: zhReport, portfolio: zhPortfolio, cli: zhCli },
 } as const;
 
 /** A fresh, initialised i18next instance for one language (synchronous: resources are bundled). */

@@ -12,6 +12,7 @@ import { displayName } from '../report/assessment-file';
 import { valueText } from '../result/present';
 import { baselineSide, compare, currentSide, type CompareSide } from './compare';
 import { usePortfolio } from './state';
+import './portfolio.css';
 
 const SEVERITY: Record<string, number> = { prohibited: 0, unacceptable: 0, high: 1, needs_review: 2, medium_low: 3, limited: 3, minimal: 4, out_of_scope: 5 };
 
@@ -42,7 +43,7 @@ export default function CompareView({ left, right, lang }: { left: string; right
   const questionText = (id: string) => ruleSet.questionById.get(id)?.text[lang] ?? id;
   const heading = (s: CompareSide) => (
     <>
-      {displayName(s.record) || t('portfolio:unnamed')}
+      {displayName(s.record) || t('app:file.unnamed')}
       <span className="sub">{t('portfolio:compare.sideNote', { date: new Date(s.record.updatedAt).toLocaleDateString(lang), version: s.ruleSetVersion })}</span>
     </>
   );

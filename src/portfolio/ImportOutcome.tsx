@@ -8,6 +8,7 @@ import { displayName } from '../report/assessment-file';
 import { noticeText, problemText } from '../report/file-messages';
 import type { ImportState } from './use-import';
 import type { Resolution } from './importer';
+import './portfolio.css';
 
 interface Props {
   state: ImportState;
@@ -46,7 +47,7 @@ export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Pr
             {conflicts.map(([g, i]) => (
               <li key={i} data-testid="import-conflict">
                 <p>
-                  {t('portfolio:import.conflict', { file: g.name, name: displayName(g.record) || t('portfolio:unnamed'), here: when(g.conflict!.updatedAt), file_date: when(g.record.updatedAt) })}
+                  {t('portfolio:import.conflict', { file: g.name, name: displayName(g.record) || t('app:file.unnamed'), here: when(g.conflict!.updatedAt), file_date: when(g.record.updatedAt) })}
                 </p>
                 <fieldset>
                   <legend className="visually-hidden">{g.name}</legend>

@@ -7,6 +7,7 @@ import { go } from '../app/route';
 import { displayName } from '../report/assessment-file';
 import { readInvite } from './links';
 import { createAssessment, openAssessment, usePortfolio } from './state';
+import './portfolio.css';
 
 export default function InviteView({ query }: { query: string }) {
   const { t } = useTranslation();
@@ -61,7 +62,7 @@ export default function InviteView({ query }: { query: string }) {
                         go('#/');
                       }}
                     >
-                      {displayName(r) || t('portfolio:unnamed')}
+                      {displayName(r) || t('app:file.unnamed')}
                     </button>
                   </li>
                 ))}

@@ -111,7 +111,7 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
       </button>
     </li>
   );
-  const name = rowName(r) || t('portfolio:unnamed');
+  const name = rowName(r) || t('app:file.unnamed');
   const tierCell = (tier: string, worst?: string) => !r.started ? <span className="muted">—</span> : (
     <span className={`tier-chip tier-${tier}`} data-tier={tier}>
       {t(`result:tier.${tier}`)}
@@ -154,7 +154,7 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
           </>
         )}
       </th>
-      <td>{r.cohort ? <span title={t('portfolio:cohort.invitedBy', { incubator: r.cohort.incubator })}>{r.cohort.label}</span> : '—'}</td>
+      <td>{r.cohort ? <span title={t('app:file.invitedBy', { incubator: r.cohort.incubator })}>{r.cohort.label}</span> : '—'}</td>
       <td data-col="overall">{tierCell(r.overall)}</td>
       {REGIMES.map((g) => (
         <td key={g} data-col={g}>
@@ -173,7 +173,7 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
           <ul>
             {item(t('portfolio:action.rename'), () => setRenaming(true))}
             {item(t('portfolio:action.duplicate'), () => onAction(r.id, 'duplicate'))}
-            {item(t('portfolio:share.make'), () => onAction(r.id, 'share'))}
+            {item(t('app:file.share'), () => onAction(r.id, 'share'))}
             {item(t('app:file.export'), () => onAction(r.id, 'export'))}
             {baseline ? item(t('portfolio:action.compareBaseline'), () => onAction(r.id, 'baseline')) : null}
             {item(t('portfolio:action.delete'), () => onAction(r.id, 'delete'), true)}

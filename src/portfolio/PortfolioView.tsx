@@ -30,6 +30,7 @@ import { TierChart as TierChartView } from './TierChart';
 const InvitePanel = memo(InvitePanelView);
 const TierChart = memo(TierChartView);
 import { fileSources, useImport } from './use-import';
+import './portfolio.css';
 
 /** Rows are recomputed only for records that changed (records are replaced, never mutated). */
 const rowCache = new WeakMap<AssessmentRecord, PortfolioRow | null>();
@@ -105,13 +106,13 @@ export default function PortfolioView({ lang }: { lang: Lang }) {
           renameAssessment(id, (value ?? '').replace(/\s+/g, ' ').trim().slice(0, 200));
           break;
         case 'duplicate':
-          duplicateAssessment(id, (name) => t('portfolio:action.copyOf', { name }), displayName(rec) || t('portfolio:unnamed'));
+          duplicateAssessment(id, (name) => t('portfolio:action.copyOf', { name }), displayName(rec) || t('app:file.unnamed'));
           break;
         case 'share':
           setSharing(rec);
           break;
         case 'export':
-          exportRecord(rec);
+          void exportRecord(rec);
           break;
         case 'baseline':
           go(compareHref(id, 'baseline'));
@@ -218,7 +219,7 @@ export default function PortfolioView({ lang }: { lang: Lang }) {
       {deleted ? (
         <div className="notice info" role="status" data-testid="deleted">
           <p>
-            {t('portfolio:deleted', { name: displayName(deleted.record) || t('portfolio:unnamed') })}{' '}
+            {t('portfolio:deleted', { name: displayName(deleted.record) || t('app:file.unnamed') })}{' '}
             <button
               type="button"
               className="secondary small"

@@ -6,8 +6,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkTo } from '../app/route';
 import { ruleSet } from '../app/rules';
-import { toFile, type AssessmentRecord } from '../report/assessment-file';
+import type { AssessmentRecord } from '../report/assessment-file';
+import { exportFile } from '../report/summarize';
 import { shareFragment } from './links';
+import './portfolio.css';
 
 export function ShareLinkBox({ record, onClose }: { record: AssessmentRecord; onClose: () => void }) {
   const { t } = useTranslation();
@@ -17,7 +19,7 @@ export function ShareLinkBox({ record, onClose }: { record: AssessmentRecord; on
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     let live = true;
-    shareFragment(JSON.stringify(toFile(ruleSet, record))).then(
+    shareFragment(JSON.stringify(exportFile(ruleSet, record))).then(
       (f) => live && setLink(linkTo(f)),
       () => live && setFailed(true),
     );

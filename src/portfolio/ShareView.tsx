@@ -10,11 +10,13 @@ import { ruleSet } from '../app/rules';
 import { REGIMES } from '../engine/constants';
 import { displayName, readAssessmentFile, type ReadResult } from '../report/assessment-file';
 import { noticeText, problemText } from '../report/file-messages';
+import { summarizer } from '../report/summarize';
 import { ImportOutcome } from './ImportOutcome';
 import { readShare, type ShareProblem } from './links';
 import { recordRow } from './rows';
 import { usePortfolio } from './state';
 import { useImport } from './use-import';
+import './portfolio.css';
 
 type Decoded = { kind: 'reading' } | { kind: 'link'; problem: ShareProblem } | { kind: 'file'; text: string; read: ReadResult };
 
@@ -27,7 +29,7 @@ export default function ShareView({ data }: { data: string }) {
     let live = true;
     void readShare(data).then((r) => {
       if (!live) return;
-      setDecoded(r.ok ? { kind: 'file', text: r.text, read: readAssessmentFile(ruleSet, r.text) } : { kind: 'link', problem: r.problem });
+      setDecoded(r.ok ? { kind: 'file', text: r.text, read: readAssessmentFile(ruleSet, r.text, summarizer(ruleSet)) } : { kind: 'link', problem: r.problem });
     });
     return () => {
       live = false;
@@ -62,11 +64,11 @@ export default function ShareView({ data }: { data: string }) {
       <>
         <dl className="share-summary" data-testid="share-summary">
           <dt>{t('portfolio:col.name')}</dt>
-          <dd>{displayName(rec) || t('portfolio:unnamed')}</dd>
+          <dd>{displayName(rec) || t('app:file.unnamed')}</dd>
           {rec.cohort ? (
             <>
               <dt>{t('portfolio:col.cohort')}</dt>
-              <dd>{t('portfolio:cohort.tag', { label: rec.cohort.label, incubator: rec.cohort.incubator })}</dd>
+              <dd>{t('app:file.cohortTag', { label: rec.cohort.label, incubator: rec.cohort.incubator })}</dd>
             </>
           ) : null}
           {row ? (
@@ -94,7 +96,7 @@ export default function ShareView({ data }: { data: string }) {
             <button type="button" className="primary" onClick={() => go('#/')} data-testid="share-open">
               {t('portfolio:share.open')}
             </button>{' '}
-            <a href="#/portfolio">{t('portfolio:nav.portfolio')}</a>
+            <a href="#/portfolio">{t('app:nav.portfolio')}</a>
           </p>
         ) : imp.state ? null : (
           <p>

@@ -6,7 +6,8 @@
 import type { AnswerValue } from '../engine/program';
 import type { RuleSet } from '../engine/ruleset';
 import type { AssessmentRecord } from '../report/assessment-file';
-import { diffResults, summarizeResult, type ResultDiff, type ResultSummary } from '../report/result-summary';
+import { diffResults, type ResultDiff, type ResultSummary } from '../report/result-summary';
+import { summarizeResult } from '../report/summarize';
 
 export interface CompareSide {
   record: AssessmentRecord;

@@ -6,6 +6,7 @@
  */
 import type { RuleSet } from '../engine/ruleset';
 import { MAX_FILE_BYTES, randomId, readAssessmentFile, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
+import { summarizer } from '../report/summarize';
 import { SHARE_ROUTE, readShare, type ShareProblem } from './links';
 
 /** One thing to import: a file's text (or its size when too large to read), or a share link. */
@@ -34,6 +35,7 @@ export async function planImport(rs: RuleSet, sources: readonly ImportSource[], 
   const good: GoodImport[] = [];
   const bad: BadImport[] = [];
   const seen = new Map<string, AssessmentRecord>();
+  const summarize = summarizer(rs);
   for (const src of sources) {
     let text: string;
     if ('tooLarge' in src) {
@@ -53,7 +55,7 @@ export async function planImport(rs: RuleSet, sources: readonly ImportSource[], 
       }
       text = r.text;
     } else text = src.text;
-    const r = readAssessmentFile(rs, text);
+    const r = readAssessmentFile(rs, text, summarize);
     if (!r.ok) {
       bad.push({ name: src.name, problems: r.problems });
       continue;

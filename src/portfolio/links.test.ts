@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exampleAnswers, projectRules } from '../testing/fixtures';
-import { newRecord, readAssessmentFile, toFile, type AssessmentRecord } from '../report/assessment-file';
+import { newRecord, readAssessmentFile, type AssessmentRecord } from '../report/assessment-file';
+import { exportFile } from '../report/summarize';
 import { INVITE_ROUTE, SHARE_ROUTE, inviteFragment, readInvite, readShare, shareFragment } from './links';
 
 const rs = projectRules();
@@ -47,14 +48,14 @@ describe('share link', () => {
 
   it('carries a whole assessment, which reads back unchanged, in a link of a few kilobytes', async () => {
     const rec: AssessmentRecord = { ...newRecord(new Date('2026-11-23T10:00:00Z'), 'share1'), answers: exampleAnswers('E5') as AssessmentRecord['answers'], step: 'result', cohort: { incubator: '张江孵化器', label: '2026 秋季' } };
-    const f = await shareFragment(JSON.stringify(toFile(rs, rec)));
+    const f = await shareFragment(JSON.stringify(exportFile(rs, rec)));
     expect(f.length).toBeLessThan(4000);
     const r = await readShare(rest(f, SHARE_ROUTE));
     expect(r.ok && readAssessmentFile(rs, r.text)).toMatchObject({ ok: true, record: rec });
   });
 
   it('refuses every shortened link as truncated (fast-check over where it was cut)', async () => {
-    const f = rest(await shareFragment(JSON.stringify(toFile(rs, { ...newRecord(), answers: exampleAnswers('E1') as AssessmentRecord['answers'] }))), SHARE_ROUTE);
+    const f = rest(await shareFragment(JSON.stringify(exportFile(rs, { ...newRecord(), answers: exampleAnswers('E1') as AssessmentRecord['answers'] }))), SHARE_ROUTE);
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: f.length - 1 }), async (cut) => {
         const r = await readShare(f.slice(0, cut));
@@ -66,7 +67,7 @@ describe('share link', () => {
   });
 
   it('refuses a link with any one character of its data changed (fast-check)', async () => {
-    const f = rest(await shareFragment(JSON.stringify(toFile(rs, { ...newRecord(), answers: exampleAnswers('E2') as AssessmentRecord['answers'] }))), SHARE_ROUTE);
+    const f = rest(await shareFragment(JSON.stringify(exportFile(rs, { ...newRecord(), answers: exampleAnswers('E2') as AssessmentRecord['answers'] }))), SHARE_ROUTE);
     const start = f.lastIndexOf('/') + 1;
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     await fc.assert(

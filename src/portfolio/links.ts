@@ -14,8 +14,9 @@
  */
 import { MAX_FILE_BYTES, MAX_LABEL_LENGTH, type Cohort } from '../report/assessment-file';
 
-export const INVITE_ROUTE = '#/invite';
-export const SHARE_ROUTE = '#/share/';
+import { INVITE_ROUTE, SHARE_ROUTE } from './link-routes';
+
+export { INVITE_ROUTE, SHARE_ROUTE };
 const SHARE_VERSION = '1';
 
 // ---- invite ---------------------------------------------------------------------------------

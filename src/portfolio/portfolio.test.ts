@@ -2,7 +2,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exampleAnswers, mustAssess, projectRules } from '../testing/fixtures';
-import { newRecord, toFile, type AssessmentRecord } from '../report/assessment-file';
+import { newRecord, type AssessmentRecord } from '../report/assessment-file';
+import { exportFile } from '../report/summarize';
 import { shareFragment } from './links';
 import { baselineSide, compare, currentSide } from './compare';
 import { portfolioCsv, PORTFOLIO_CSV_COLUMNS } from './csv';
@@ -140,7 +141,7 @@ describe('portfolio table', () => {
 });
 
 describe('import planning', () => {
-  const text = (r: AssessmentRecord) => JSON.stringify(toFile(rs, r));
+  const text = (r: AssessmentRecord) => JSON.stringify(exportFile(rs, r));
 
   it('takes the good, lists each bad one with its reason, and finds conflicts with the portfolio and within the batch', async () => {
     const existing = new Map([['dup', rec('dup', 'E1')]]);

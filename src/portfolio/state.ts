@@ -46,16 +46,28 @@ export function usePortfolio(): PortfolioState {
 
 export const currentRecord = (s: PortfolioState = state): AssessmentRecord => s.records.get(s.currentId) ?? placeholder;
 
-/** Runs a write; a failure is kept in `saveProblem` (the page warns), success clears it. */
+/**
+ * Writes run one after another, in the order they were made (a write may first fetch the evaluation
+ * code, so the store's own transaction order is not enough). A failure is kept in `saveProblem`
+ * (the page warns); a success clears it.
+ */
+let queue: Promise<void> = Promise.resolve();
 function write(op: (s: AssessmentStore) => Promise<void>): Promise<void> {
-  if (!store) return Promise.resolve();
-  return op(store).then(
-    () => {
-      if (state.saveProblem) set({ saveProblem: undefined });
-    },
-    (e: unknown) => set({ saveProblem: e instanceof DOMException && /quota/i.test(e.name) ? 'quota' : 'unavailable' }),
+  const s = store;
+  if (!s) return Promise.resolve();
+  queue = queue.then(() =>
+    op(s).then(
+      () => {
+        if (state.saveProblem) set({ saveProblem: undefined });
+      },
+      (e: unknown) => set({ saveProblem: e instanceof DOMException && /quota/i.test(e.name) ? 'quota' : 'unavailable' }),
+    ),
   );
+  return queue;
 }
+
+/** Resolves when every write made so far has finished. */
+export const writesSettled = (): Promise<void> => queue;
 
 let starting: Promise<void> | undefined;
 
@@ -88,10 +100,10 @@ export function startPortfolio(ruleSet: RuleSet, open: () => Promise<AssessmentS
       currentId = [...records.values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0]?.id;
     }
     if (!currentId) {
+      // A blank assessment to start with; stored with its first change (nothing is lost meanwhile).
       const rec = newRecord();
       records.set(rec.id, rec);
       currentId = rec.id;
-      void write((s) => s.put(rec));
     }
     void write((s) => s.setSetting('current', currentId));
     set({ status: 'ready', records, currentId, session: state.session + 1, startup: { damaged: loaded.damaged, notices: loaded.notices, ...(migrated ? { migrated } : {}) } });
@@ -212,6 +224,7 @@ export function putAssessments(recs: readonly AssessmentRecord[], open?: string)
 /** For tests: forget everything (the next start opens the store again). */
 export function resetPortfolioForTests(): void {
   store?.close();
+  queue = Promise.resolve();
   store = undefined;
   starting = undefined;
   state = { status: 'loading', records: new Map(), currentId: placeholder.id, session: 0, startup: { damaged: [], notices: [] } };

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exampleAnswers, projectRules } from '../testing/fixtures';
 import { FILE_FORMAT, newRecord, type AssessmentRecord } from '../report/assessment-file';
 import { AssessmentStore, LEGACY_DAMAGED_KEY, LEGACY_KEY } from './store';
-import { createAssessment, currentRecord, deleteAssessment, getPortfolio, putAssessments, resetPortfolioForTests, startPortfolio, undoDelete, updateCurrent } from './state';
+import { createAssessment, currentRecord, deleteAssessment, getPortfolio, putAssessments, resetPortfolioForTests, writesSettled, startPortfolio, undoDelete, updateCurrent } from './state';
 
 const rs = projectRules();
 let n = 0;
@@ -43,6 +43,24 @@ describe('assessment store', () => {
     const loaded = await s.load();
     expect(loaded.records.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))).toEqual([{ ...recs[0]!, title: 'renamed' }, ...recs.slice(2)]);
     expect(loaded.damaged).toEqual([]);
+  });
+
+  it('stores a single change at once, and adds its result once the evaluation code is loaded', async () => {
+    const s = await AssessmentStore.open(rs, dbName());
+    await s.put(rec('one'));
+    await s.completed();
+    const { summarizeResult } = await import('../report/summarize');
+    const raw = await new Promise<{ result?: unknown }>((resolve) => {
+      const r = indexedDB.open(s['db'].name);
+      r.onsuccess = () => {
+        const q = r.result.transaction('assessments').objectStore('assessments').get('one');
+        q.onsuccess = () => {
+          resolve(q.result);
+          r.result.close();
+        };
+      };
+    });
+    expect(raw.result).toEqual(summarizeResult(rs, rec('one').answers, '2026-11-23'));
   });
 
   it('moves a damaged entry aside with its reasons, keeping the others', async () => {
@@ -118,6 +136,7 @@ describe('portfolio state', () => {
     undoDelete(deleted);
     deleteAssessment('legacy2');
 
+    await writesSettled();
     resetPortfolioForTests();
     await startPortfolio(rs, () => AssessmentStore.open(rs, name));
     const p = getPortfolio();

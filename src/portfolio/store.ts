@@ -91,14 +91,60 @@ export class AssessmentStore {
     return { records, damaged, notices };
   }
 
+  /**
+   * Stored with its result under the current rule set (so a later one can say what it changes). The
+   * evaluation code that computes it is not part of the page's first load: until it has arrived
+   * (fetched shortly after), single entries are stored without the result and completed once it is.
+   */
   async put(record: AssessmentRecord): Promise<void> {
-    await this.db.put('assessments', toFile(this.rs, record));
+    await this.putMany([record]);
   }
 
   /** Many in one transaction (an import): all are written or, if the browser refuses, none. */
   async putMany(records: readonly AssessmentRecord[]): Promise<void> {
+    const summarize = this.summarize ?? (records.length > 1 ? await this.loadSummarize() : undefined);
     const tx = this.db.transaction('assessments', 'readwrite');
-    await Promise.all([...records.map((r) => tx.store.put(toFile(this.rs, r))), tx.done]);
+    await Promise.all([...records.map((r) => tx.store.put(summarize ? summarize.exportFile(this.rs, r) : toFile(this.rs, r))), tx.done]);
+    if (!summarize) {
+      for (const r of records) this.withoutResult.add(r.id);
+      this.scheduleCompletion();
+    }
+  }
+
+  private summarize?: typeof import('../report/summarize');
+  private readonly withoutResult = new Set<string>();
+  private completion?: Promise<void>;
+
+  private async loadSummarize(): Promise<typeof import('../report/summarize')> {
+    this.summarize ??= await import('../report/summarize');
+    return this.summarize;
+  }
+
+  /** Adds the result to entries stored without it, unless they changed since (then they have it). */
+  private scheduleCompletion(): void {
+    this.completion ??= new Promise<void>((resolve) => setTimeout(resolve, 1500))
+      .then(() => this.loadSummarize())
+      .then(async (m) => {
+        const ids = [...this.withoutResult];
+        this.withoutResult.clear();
+        const tx = this.db.transaction('assessments', 'readwrite');
+        for (const id of ids) {
+          const entry = await tx.store.get(id);
+          if (!entry || entry.result) continue;
+          const r = readAssessmentData(this.rs, entry);
+          if (r.ok) await tx.store.put(m.exportFile(this.rs, r.record, new Date(entry.exportedAt)));
+        }
+        await tx.done;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.completion = undefined;
+      });
+  }
+
+  /** Resolves when entries stored without their result have been completed. */
+  completed(): Promise<void> {
+    return this.completion ?? Promise.resolve();
   }
 
   async delete(id: string): Promise<void> {

@@ -1,12 +1,13 @@
 /**
  * Importing files and share links into the portfolio, as the pages use it: read and check them all,
  * store the good ones at once when nothing needs deciding, otherwise wait for the user to settle each
- * conflict (update the assessment already here, or keep both).
+ * conflict (update the assessment already here, or keep both). The import code (checks, link
+ * decoding) is fetched on the first import, not with the page.
  */
 import { useCallback, useState } from 'react';
 import { ruleSet } from '../app/rules';
 import { MAX_FILE_BYTES } from '../report/assessment-file';
-import { planImport, resolveImport, type ImportPlan, type ImportSource, type Resolution } from './importer';
+import type { ImportPlan, ImportSource, Resolution } from './importer';
 import { getPortfolio, putAssessments } from './state';
 
 export interface ImportState {
@@ -37,6 +38,7 @@ export function useImport() {
   const [state, setState] = useState<ImportState>();
 
   const apply = useCallback(async (s: ImportState) => {
+    const { resolveImport } = await import('./importer');
     const records = resolveImport(s.plan, (_g, i) => s.choices[i]);
     const open = s.openSingle && records.length === 1 ? records[0]!.id : undefined;
     await putAssessments(records, open);
@@ -45,6 +47,7 @@ export function useImport() {
 
   const start = useCallback(
     async (sources: readonly ImportSource[], openSingle = false) => {
+      const { planImport } = await import('./importer');
       const plan = await planImport(ruleSet, sources, getPortfolio().records);
       const s: ImportState = { plan, choices: {}, applied: false, openSingle };
       if (plan.good.some((g) => g.conflict)) setState(s);

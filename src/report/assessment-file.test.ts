@@ -4,7 +4,8 @@ import { ANSWER_ERROR_CODES } from '../engine/answers';
 import { LANGS } from '../engine/constants';
 import { createI18n } from '../i18n/i18n';
 import { exampleAnswers, projectRules } from '../testing/fixtures';
-import { FILE_FORMAT, MAX_FILE_BYTES, newRecord, readAssessmentFile, toFile, type AssessmentRecord, type FileProblemCode, FILE_NOTICE_CODES } from './assessment-file';
+import { FILE_FORMAT, MAX_FILE_BYTES, newRecord, readAssessmentFile, type AssessmentRecord, type FileProblemCode, FILE_NOTICE_CODES } from './assessment-file';
+import { exportFile, summarizer } from './summarize';
 
 const rs = projectRules();
 const record = (): AssessmentRecord => ({
@@ -19,15 +20,15 @@ const codes = (t: string): FileProblemCode[] => {
   const r = readAssessmentFile(rs, t);
   return r.ok ? [] : r.problems.map((p) => p.code);
 };
-const edit = (f: (x: ReturnType<typeof toFile>) => void) => {
-  const file = toFile(rs, record());
+const edit = (f: (x: ReturnType<typeof exportFile>) => void) => {
+  const file = exportFile(rs, record());
   f(file);
   return text(file);
 };
 
 describe('assessment file', () => {
   it('round-trips: what is exported is imported unchanged', () => {
-    const r = readAssessmentFile(rs, text(toFile(rs, record())));
+    const r = readAssessmentFile(rs, text(exportFile(rs, record())));
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.record).toEqual(record());
@@ -35,8 +36,13 @@ describe('assessment file', () => {
     }
   });
 
+  it('without its result computed, still reads; the older-version note then only names the versions', () => {
+    const r = readAssessmentFile(rs, edit((f) => (f.ruleSet.version = '0.9.0')));
+    expect(r.ok && r.notices.map((n) => n.code)).toEqual(['other_rule_set']);
+  });
+
   it('says which format, schema and rule set it is', () => {
-    const f = toFile(rs, record(), new Date('2026-11-23T12:00:00Z'));
+    const f = exportFile(rs, record(), new Date('2026-11-23T12:00:00Z'));
     expect(f).toMatchObject({ format: FILE_FORMAT, schemaVersion: 2, ruleSet: { version: rs.version, date: rs.date }, exportedAt: '2026-11-23T12:00:00.000Z' });
   });
 
@@ -71,7 +77,7 @@ describe('assessment file', () => {
     ['among the answers', (t: string) => t.replace('"answers":{', '"answers":{"__proto__":{"polluted":true},'), 'assessment.answers.__proto__'],
     ['inside a duty status', (t: string) => t.replace('"status":"done"', '"status":"done","constructor":{"prototype":1}'), 'assessment.duties.EU-4-literacy.constructor'],
   ])('refuses a __proto__/constructor key %s, names where, and pollutes nothing', (_label, inject, path) => {
-    const r = readAssessmentFile(rs, inject(text(toFile(rs, record()))));
+    const r = readAssessmentFile(rs, inject(text(exportFile(rs, record()))));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems).toEqual([{ code: 'forbidden_key', params: { path } }]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -85,7 +91,7 @@ describe('assessment file', () => {
 
   it('carries title, cohort and baseline through export and import', () => {
     const withTags: AssessmentRecord = { ...record(), title: 'Spring pilot', cohort: { incubator: 'Pudong AI Hub', label: '2026 秋季' } };
-    const r = readAssessmentFile(rs, text(toFile(rs, withTags)));
+    const r = readAssessmentFile(rs, text(exportFile(rs, withTags)));
     expect(r.ok && r.record).toEqual(withTags);
   });
 
@@ -103,6 +109,7 @@ describe('assessment file', () => {
         f.ruleSet.version = '0.9.0';
         f.assessment.duties['EU-99-gone'] = { status: 'done' };
       }),
+      summarizer(rs),
     );
     expect(r.ok).toBe(true);
     if (r.ok) {
@@ -120,6 +127,7 @@ describe('assessment file', () => {
         f.ruleSet.version = '0.9.0';
         f.result = { overall: 'limited', tiers: { SH: 'high', SZ: 'out_of_scope', EU: 'limited' }, duties: ['EU-4-literacy', 'EU-50-old-transparency'] };
       }),
+      summarizer(rs),
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -9,7 +9,10 @@ import type { AnswerValue } from '../engine/program';
 import type { RuleSet } from '../engine/ruleset';
 import type { AnswerError } from '../engine/answers';
 import type { Step } from '../questionnaire/machine';
-import { compareVersions, diffResults, isEmptyDiff, isResultSummary, summarizeResult, type ResultDiff, type ResultSummary } from './result-summary';
+import { compareVersions, diffResults, isEmptyDiff, isResultSummary, type ResultDiff, type ResultSummary } from './result-summary';
+
+/** What a file's answers come to under the current rule set (summarize.ts `summarizer`): needed only to say what a newer rule set changes. */
+export type Summarize = (answers: Record<string, AnswerValue>, date: string) => ResultSummary | undefined;
 
 export const FILE_FORMAT = 'ai-risk-self-assessment';
 /**
@@ -110,8 +113,8 @@ export type ReadResult =
   | { ok: true; record: AssessmentRecord; notices: FileNotice[]; ruleSetVersion: string }
   | { ok: false; problems: FileProblem[] };
 
-export function toFile(rs: RuleSet, record: AssessmentRecord, now = new Date()): AssessmentFile {
-  const result = summarizeResult(rs, record.answers, record.updatedAt.slice(0, 10));
+/** The file shape; `result` (summarize.ts `exportFile` computes it) lets a later rule set say what it changes. */
+export function toFile(rs: RuleSet, record: AssessmentRecord, now = new Date(), result?: ResultSummary): AssessmentFile {
   return {
     format: FILE_FORMAT,
     schemaVersion: FILE_SCHEMA_VERSION,
@@ -149,7 +152,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const isLabel = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_LABEL_LENGTH && !/\p{Cc}/u.test(v);
 
 /** Reads a file's text into an assessment, or says precisely why not. */
-export function readAssessmentFile(rs: RuleSet, text: string): ReadResult {
+export function readAssessmentFile(rs: RuleSet, text: string, summarize?: Summarize): ReadResult {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_FILE_BYTES) return fail('too_large', { bytes, max: MAX_FILE_BYTES });
   if (!text.trim()) return fail('empty', {});
@@ -159,7 +162,7 @@ export function readAssessmentFile(rs: RuleSet, text: string): ReadResult {
   } catch (e) {
     return fail('bad_json', { reason: (e as Error).message });
   }
-  return readAssessmentData(rs, data);
+  return readAssessmentData(rs, data, summarize);
 }
 
 /** The path of the first key in `data` that JavaScript treats specially, if any (walked without recursion). */
@@ -178,7 +181,7 @@ function forbiddenKeyPath(data: unknown): string | undefined {
 }
 
 /** The same checks on already-parsed data (the browser's storage holds the same shape). */
-export function readAssessmentData(rs: RuleSet, input: unknown): ReadResult {
+export function readAssessmentData(rs: RuleSet, input: unknown, summarize?: Summarize): ReadResult {
   if (!isObject(input)) return fail('not_object', {});
   const forbidden = forbiddenKeyPath(input);
   if (forbidden !== undefined) return fail('forbidden_key', { path: forbidden.slice(0, 120) });
@@ -260,11 +263,9 @@ export function readAssessmentData(rs: RuleSet, input: unknown): ReadResult {
   if (older) {
     notices.unshift({ code: 'other_rule_set', params: { file: fileVersion, current: rs.version } });
     const before = data.result as ResultSummary | undefined;
-    const after = summarizeResult(rs, record.answers, record.updatedAt.slice(0, 10));
-    if (before && after) {
-      notices.push(...changeNotices(diffResults(before, after)));
-      if (!record.baseline) record.baseline = { ruleSetVersion: fileVersion, result: before };
-    }
+    const after = summarize?.(record.answers, record.updatedAt.slice(0, 10));
+    if (before && after) notices.push(...changeNotices(diffResults(before, after)));
+    if (before && !record.baseline) record.baseline = { ruleSetVersion: fileVersion, result: before };
   }
   return { ok: true, notices, record, ruleSetVersion: fileVersion };
 }

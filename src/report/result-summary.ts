@@ -1,30 +1,17 @@
 /**
  * A result in a few fields — overall level, tier per regime, the applicable duties — small enough to
  * travel inside an exported file. It records what an assessment came to under the rule set it was
- * made with, so that a later rule set can say what it changes (`diffResults`). Pure.
+ * made with, so that a later rule set can say what it changes (`diffResults`). Pure, and without the
+ * engine's evaluation (summarize.ts computes one), so the browser's first load need not carry it.
  */
-import { assess, type OverallLevel, type RegimeTier } from '../engine/assess';
+import type { OverallLevel, RegimeTier } from '../engine/assess';
 import { REGIMES, type Regime } from '../engine/constants';
-import type { AnswerValue } from '../engine/program';
-import type { RuleSet } from '../engine/ruleset';
 
 export interface ResultSummary {
   overall: OverallLevel;
   tiers: Record<Regime, RegimeTier>;
   /** Ids of the duties that apply (mandatory and encouraged), in rule-set order. */
   duties: string[];
-}
-
-/** The summary of `answers` under `rs`, or undefined when the answers do not pass the rule set's checks. */
-export function summarizeResult(rs: RuleSet, answers: Record<string, AnswerValue>, date: string): ResultSummary | undefined {
-  const r = assess(rs, answers, { date });
-  if (!r.ok) return undefined;
-  const a = r.assessment;
-  return {
-    overall: a.overall,
-    tiers: Object.fromEntries(REGIMES.map((g) => [g, a.regimes[g].tier])) as Record<Regime, RegimeTier>,
-    duties: a.duties.map((d) => d.id),
-  };
 }
 
 export interface ResultDiff {

@@ -1,0 +1,32 @@
+/**
+ * Computing a result summary (the engine's full evaluation), and the exported file that carries it.
+ * Kept apart from assessment-file.ts so the browser loads the evaluation only when it exports, saves
+ * or imports, not before the first question.
+ */
+import { assess } from '../engine/assess';
+import { REGIMES, type Regime } from '../engine/constants';
+import type { AnswerValue } from '../engine/program';
+import type { RegimeTier } from '../engine/assess';
+import type { RuleSet } from '../engine/ruleset';
+import { toFile, type AssessmentFile, type AssessmentRecord } from './assessment-file';
+import type { ResultSummary } from './result-summary';
+
+/** The summary of `answers` under `rs`, or undefined when the answers do not pass the rule set's checks. */
+export function summarizeResult(rs: RuleSet, answers: Record<string, AnswerValue>, date: string): ResultSummary | undefined {
+  const r = assess(rs, answers, { date });
+  if (!r.ok) return undefined;
+  const a = r.assessment;
+  return {
+    overall: a.overall,
+    tiers: Object.fromEntries(REGIMES.map((g) => [g, a.regimes[g].tier])) as Record<Regime, RegimeTier>,
+    duties: a.duties.map((d) => d.id),
+  };
+}
+
+/** The file to export or store: the record with its result under `rs` (as of its last change). */
+export function exportFile(rs: RuleSet, record: AssessmentRecord, now = new Date()): AssessmentFile {
+  return toFile(rs, record, now, summarizeResult(rs, record.answers, record.updatedAt.slice(0, 10)));
+}
+
+/** For readAssessmentData: what a file's answers come to under the current rule set. */
+export const summarizer = (rs: RuleSet) => (answers: Record<string, AnswerValue>, date: string) => summarizeResult(rs, answers, date);
