@@ -135,7 +135,8 @@ async function timeBrowser(corpus: AssessmentRecord[], rs: RuleSet, build: boole
       }
       await page.reload();
       // performance.now() counts from the navigation's start.
-      reloads.push(await rowsReached(page, corpus.length + 1, 'navigation'));
+      // The blank assessment the app opened with was never changed, so never stored: the imported ones remain.
+      reloads.push(await rowsReached(page, corpus.length, 'navigation'));
       await context.close();
     }
     const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
@@ -143,7 +144,7 @@ async function timeBrowser(corpus: AssessmentRecord[], rs: RuleSet, build: boole
       `- **Import of ${corpus.length} files through the portfolio page** (Chromium, from the file input's change event to the table holding all ${corpus.length + 1} rows with its first page of ${PAGE_SIZE} drawn, 3 fresh browser contexts): median **${median(imports).toFixed(0)} ms** (${range(imports)}). Target < 3 s.`,
       `- **Filter** (text typed, tier chosen, cleared; from the input event to the table showing the new rows; ${filters.length} timings): median **${median(filters).toFixed(0)} ms**, slowest ${Math.max(...filters).toFixed(0)} ms. Target < 100 ms.`,
       `- **Sort** (header click to the first row changing; ${sorts.length} timings): median ${median(sorts).toFixed(0)} ms, slowest ${Math.max(...sorts).toFixed(0)} ms.`,
-      `- **Reload** with ${corpus.length + 1} assessments in IndexedDB, navigation to the table holding them all, first page drawn: median ${median(reloads).toFixed(0)} ms (${range(reloads)}).`,
+      `- **Reload** with ${corpus.length} assessments in IndexedDB, navigation to the table holding them all, first page drawn: median ${median(reloads).toFixed(0)} ms (${range(reloads)}).`,
     ];
   });
 }
