@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
@@ -5,13 +6,26 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests against the built app served by `vite preview`, in Debian's Chromium
  * (browser downloads are not possible here; CI installs it with apt-get).
  */
-const PORT = 4173;
+const PORT = e2ePort();
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
   throw new Error(
     `Chromium not found at ${CHROMIUM}. Install Debian's: apt-get install -y chromium fonts-noto-cjk (bash .ci/run does), or set CHROMIUM_PATH.`,
   );
 }
+/**
+ * The port `vite preview` serves the build on: `E2E_PORT` if set, else a free one, asked of the system
+ * once by the runner and passed to its workers through the environment (they load this file too). A
+ * fixed port would collide with a second run or another project on a shared machine.
+ */
+function e2ePort(): number {
+  if (!process.env.E2E_PORT) {
+    const probe = "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+    process.env.E2E_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
+  }
+  return Number(process.env.E2E_PORT);
+}
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/e2e',
@@ -33,7 +47,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

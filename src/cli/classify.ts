@@ -4,7 +4,7 @@
  * stderr (file, record, field) and the others are still classified; exit status 1 when any record
  * was bad, 0 otherwise.
  */
-import Papa from 'papaparse';
+import { csvDocument } from '../lib/csv';
 import { assess } from '../engine/assess';
 import type { AnswerValue } from '../engine/program';
 import type { RuleSet } from '../engine/ruleset';
@@ -82,7 +82,7 @@ export const CSV_COLUMNS = [
   'prohibited', 'duties_mandatory', 'duties_encouraged', 'duties_applying_now', 'duty_ids',
 ] as const;
 
-/** One row per assessment; cells that a spreadsheet would run as a formula are escaped. */
+/** One row per assessment, written by the project's CSV rule (lib/csv.ts: formula cells neutralised). */
 export function toCsv(reports: Report[]): string {
   const rows = reports.map((r) => {
     const prohibited = (['SH', 'SZ', 'EU'] as const).some((g) => r.regimes[g].possible.some((x) => x === 'prohibited' || x === 'unacceptable'));
@@ -94,5 +94,5 @@ export function toCsv(reports: Report[]): string {
       r.duties.map((d) => d.id).join(' '),
     ];
   });
-  return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+  return csvDocument(CSV_COLUMNS, rows);
 }

@@ -1,10 +1,8 @@
 /**
- * The portfolio as CSV, for the app's "Export CSV" and the command line's portfolio.csv. UTF-8 with a
- * byte-order mark (Excel then reads Chinese correctly) and CRLF line ends; any cell a spreadsheet
- * would run as a formula (starting with = + - @, tab or carriage return) is escaped by papaparse's
- * `escapeFormulae`, which prefixes a single quote.
+ * The portfolio as CSV, for the app's "Export CSV" and the command line's portfolio.csv, written by the
+ * project's one CSV rule (`lib/csv.ts`: BOM, CRLF, quoting, formula neutralisation).
  */
-import Papa from 'papaparse';
+import { csvDocument } from '../lib/csv';
 import { REGIMES } from '../engine/constants';
 import type { PortfolioRow } from './rows';
 
@@ -22,5 +20,5 @@ export function portfolioCsv(rows: readonly PortfolioRow[], ruleSetVersion: stri
     r.duties.total, r.duties.open, r.duties.todo, r.duties.in_progress, r.duties.done, r.duties.not_applicable,
     r.updatedAt, ruleSetVersion, r.source ?? '',
   ]);
-  return `\uFEFF${Papa.unparse({ fields: [...PORTFOLIO_CSV_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+  return csvDocument(PORTFOLIO_CSV_COLUMNS, data);
 }
