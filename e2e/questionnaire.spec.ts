@@ -51,6 +51,8 @@ test('E2 (Shenzhen bank FAQ chatbot) in Chinese: Shenzhen medium/low, EU out of 
   expect(shown).toMatchObject({ SZ: 'medium_low', EU: 'out_of_scope', SH: 'out_of_scope' });
   expect(shown.duties).toEqual(sorted(assessment.duties));
   expect(shown.duties).toEqual(expect.arrayContaining(['SZ-66.2-disclosure', 'SZ-66.2-tracking', 'SZ-72.1-review']));
+  // Art. 66 ¶2 describes the city's supervision model: shown apart, as anticipated, not as an operative duty.
+  expect(shown.anticipated).toEqual(['SZ-66.2-disclosure', 'SZ-66.2-tracking']);
   await expect(page.getByTestId('tier-SZ')).toHaveText('中低风险');
   // The Chinese legal text is shown in Chinese.
   const review = page.getByTestId('duty-SZ-72.1-review');

@@ -83,7 +83,9 @@ export async function shownResult(page: Page) {
     SH: await tier('SH'),
     SZ: await tier('SZ'),
     EU: await tier('EU'),
-    duties: (await page.locator('.duties [data-duty]').evaluateAll((els) => els.map((e) => e.getAttribute('data-duty')!))).sort(),
+    // Every duty the engine lists: the operative ones, and the anticipated ones shown apart.
+    duties: (await page.locator('.duties [data-duty], .anticipated [data-duty]').evaluateAll((els) => els.map((e) => e.getAttribute('data-duty')!))).sort(),
+    anticipated: (await page.locator('.anticipated [data-duty]').evaluateAll((els) => els.map((e) => e.getAttribute('data-duty')!))).sort(),
     notices: (await page.locator('.notices [data-duty]').evaluateAll((els) => els.map((e) => e.getAttribute('data-duty')!))).sort(),
   };
 }

@@ -76,10 +76,24 @@ export function catalogueMarkdown(rs: RuleSet): string {
     out.push(`### ${both(m.regimes[regime].name)}`, '', `Tiers, strictest first: ${t.tiers.map((x) => `\`${x}\``).join(' · ')}`, '');
     out.push('| # | rule | tier | when | cites | reason |', '|---|---|---|---|---|---|');
     t.rules.forEach((r, i) => {
-      out.push(`| ${i + 1} | \`${r.id}\` | \`${r.tier}\` | ${r.otherwise ? 'otherwise' : describeCondition(r.when!, rs)} | ${cites(r.cites)} | ${r.reason.en} |`);
+      const from = r.from ? ` *(decides only from ${r.from}; before that the result warns)*` : '';
+      out.push(`| ${i + 1} | \`${r.id}\` | \`${r.tier}\`${from} | ${r.otherwise ? 'otherwise' : describeCondition(r.when!, rs)} | ${cites(r.cites)} | ${r.reason.en} |`);
     });
     out.push('');
+    for (const r of t.rules) for (const n of r.notes ?? []) out.push(`*Note on \`${r.id}\`* (when ${describeCondition(n.when, rs)}): ${n.text.en}${n.cites?.length ? ` (${cites(n.cites)})` : ''}`, '');
     for (const c of t.caveats ?? []) out.push(`*Caveat (${c.tiers.join(', ')}):* ${c.text.en} (${cites(c.cites)})`, '');
+    for (const f of t.findings ?? []) out.push(`*Finding \`${f.id}\`* (when ${describeCondition(f.when, rs)}): ${f.text.en} (${cites(f.cites)})`, '');
+  }
+
+  out.push('## Consistency rules', '');
+  out.push(
+    'Answers that contradict each other or the law. When a rule holds, the answers it disputes are not taken on faith: they count as open, every tier they could change shows its worst case, and the regimes named are `needs_review`, with the message below and a link back to each question.',
+    '',
+  );
+  for (const c of rs.consistency) {
+    out.push(target(`consistency-${slug(c.id)}`), '', `#### \`${c.id}\` — ${c.regimes.join(', ')}`, '');
+    out.push(`- **when:** ${describeCondition(c.when, rs)}`, `- **questions:** ${c.questions.map(qLink).join(', ')} · **disputed:** ${c.disputes.map(qLink).join(', ')}`, `- **cites:** ${cites(c.cites)}`);
+    out.push(`- **message:** ${c.message.en}`, `- **提示：** ${c.message['zh-CN']}`, '');
   }
 
   out.push('## Indicators', '');
@@ -90,6 +104,7 @@ export function catalogueMarkdown(rs: RuleSet): string {
       .join(' · ');
     out.push(target(`ind-${slug(ind.id)}`), '', `#### \`${ind.id}\` — ${both(ind.title)}`, '', ind.explanation.en, '', `- **when:** ${describeCondition(ind.when, rs)}`, `- **cites:** ${c}`);
     if (ind.reference?.length) out.push(`- **reference scale:** ${cites(ind.reference)}`);
+    if (ind.context) out.push(`- **context (our reading, not the basis):** ${Object.entries(ind.context).map(([r, ids]) => `${r}: ${cites(ids)}`).join(' · ')}`);
     if (ind.heuristic) out.push(`- **our reading:** ${ind.heuristic.en}`);
     out.push('');
   }
@@ -119,7 +134,10 @@ export function catalogueMarkdown(rs: RuleSet): string {
   }
 
   out.push('## Duties and notices', '');
-  out.push('*duty* = mandatory for the company answering; *encouraged* = the statute encourages it; *notice* = information (others\' duties, benefits, penalties).', '');
+  out.push(
+    '*duty* = mandatory for the company answering, now; *anticipated* = expected once implementing measures are issued, not operative yet; *encouraged* = the statute encourages it; *notice* = information (others\' duties, benefits, penalties). Each Shanghai and Shenzhen item records why it has its force (*force*), read from its sentence.',
+    '',
+  );
   for (const regime of ['SH', 'SZ', 'EU', 'GPAI', 'CN'] as const) {
     const ds = rs.duties.filter((d) => d.regime === regime);
     if (!ds.length) continue;
@@ -128,6 +146,7 @@ export function catalogueMarkdown(rs: RuleSet): string {
       const from = typeof d.from === 'string' ? d.from : d.from.map((e) => (e.when ? `${e.date} if ${describeCondition(e.when, rs)}` : `otherwise ${e.date}`)).join('; ');
       out.push(target(`duty-${slug(d.id)}`), '', `#### \`${d.id}\` — ${both(d.title)}`, '');
       out.push(`- **article:** ${cite(d.article)}${d.alsoCites?.length ? ` (also ${cites(d.alsoCites)})` : ''} · **kind:** ${d.kind} · **from:** ${from}`);
+      if (d.forceBasis) out.push(`- **force:** ${d.forceBasis.en}`);
       if (d.addressee) out.push(`- **addressee:** ${both(d.addressee)}`);
       out.push(`- **when:** ${describeCondition(d.when, rs)}`, `- **what to do:** ${d.do.en}`, `- **应做事项：** ${d.do['zh-CN']}`);
       if (d.evidence?.length) out.push(`- **evidence:** ${d.evidence.map((e) => e.en).join('; ')}`);

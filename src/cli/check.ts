@@ -73,6 +73,8 @@ export function runCheck(opts: CheckOptions): CheckOutcome {
       option: 'is never chosen',
       indicator: 'never holds',
       'tier-rule': 'never decides a tier',
+      finding: 'is never found',
+      consistency: 'never fires',
       duty: 'never applies',
     }[m.kind];
     lines.push(`error: ${m.file}: ${m.kind} ${m.id} ${what} in ${cov.samples} sampled answer sets — is its condition satisfiable?`);

@@ -34,7 +34,7 @@ describe('cli classify', () => {
     expect(out).toHaveLength(9);
     expect(out[0].source).toEqual({ file: files[0], record: 1 });
     expect(out.map((x: { overall: string }) => x.overall)).toEqual(['high', 'limited', 'high', 'minimal', 'limited', 'unacceptable', 'high', 'limited', 'high']);
-    expect(out[0].ruleSet).toEqual({ version: '1.0.0', date: '2026-11-23' });
+    expect(out[0].ruleSet).toEqual({ version: '2.0.0', date: '2026-11-30' });
     expect(out[0].duties[0]).toEqual(expect.objectContaining({ id: expect.any(String), regime: expect.any(String), article: expect.any(String), title: expect.any(String), mandatory: expect.any(Boolean), from: expect.any(String), appliesNow: expect.any(Boolean) }));
   });
 

@@ -106,7 +106,13 @@ function checkValue(q: Question, raw: unknown, errors: AnswerError[]): AnswerVal
       }
       if (!ok) return undefined;
       if (out.length === 0) {
-        errors.push(err('empty_selection', q, {}, `"${q.id}" needs at least one option (choose "none" where nothing applies)`));
+        // Name the "none of these" option only where the question has one.
+        const none = [...q.exclusiveValues][0];
+        errors.push(
+          none === undefined
+            ? err('empty_selection', q, {}, `"${q.id}" needs at least one option`)
+            : err('empty_selection', q, { none }, `"${q.id}" needs at least one option (choose "${none}" where nothing applies)`),
+        );
         return undefined;
       }
       if (out.length > 1) {

@@ -4,6 +4,7 @@
  * track, and the duties and notices with their dates. Pure: no I/O, no clock (the date is an input).
  */
 import { type AnswerError, type Answers, isUnknownAnswer, parseAnswers } from './answers';
+import { type Conflict, conflictOf, firedConflicts, openDisputedAnswers } from './consistency';
 import { type AnswerValue, type EvalState, F, type K, type Node, type Program, programOf, T, U } from './program';
 import type { Duty, RegimeTiers, RuleSet } from './ruleset';
 import { type DutyKind, type DutyRegime, REGIMES, type Regime, type TierName } from './constants';
@@ -15,12 +16,15 @@ export interface AnswerFact {
   question: string;
   /** The answer given; null when the question is unanswered. */
   value: AnswerValue | null;
-  state: 'answered' | 'not_sure' | 'unanswered' | 'maybe_asked';
+  /** `disputed`: answered, but a consistency rule does not take the answer on faith (it is treated as open). */
+  state: 'answered' | 'not_sure' | 'unanswered' | 'maybe_asked' | 'disputed';
 }
 
 export interface Reason {
-  kind: 'scope' | 'rule' | 'indicator';
-  /** Tier rule or indicator id in `rules/`. */
+  /** scope: why the regime applies · rule: the tier rule · indicator: a named condition behind it ·
+   *  finding: something the result must say whatever the tier (e.g. an Annex III use derogated under Art. 6(3)). */
+  kind: 'scope' | 'rule' | 'indicator' | 'finding';
+  /** Tier rule, indicator or finding id in `rules/`. */
   id: string;
   /** The article that decided it (the one to show first). */
   article: string;
@@ -32,11 +36,17 @@ export interface Reason {
   tier?: TierName;
   /** True when the reason may or may not hold, depending on open questions. */
   tentative?: boolean;
+  /** Rules: the ids of the rule's notes that hold (sentences added to the reason). */
+  notes?: string[];
+  /** Indicators: articles that only support or promote — context for our reading, not the basis. */
+  context?: string[];
+  /** Findings: the articles of the indicators that hold in the finding's condition (its `{points}`). */
+  points?: string[];
 }
 
 export interface OpenQuestion {
   question: string;
-  state: 'not_sure' | 'unanswered' | 'maybe_asked';
+  state: 'not_sure' | 'unanswered' | 'maybe_asked' | 'disputed';
   /** The articles whose application this answer decides. */
   articles: string[];
 }
@@ -55,6 +65,19 @@ export interface RegimeResult {
   openQuestions?: OpenQuestion[];
   /** Caveat ids from the tier file that apply (e.g. implementing measures still pending). */
   caveats: string[];
+  /** Ids of the consistency rules that hold for this regime (each makes it needs_review). */
+  conflicts: string[];
+  /** Tier rules whose condition holds (or may hold) but which apply only from a later date. */
+  upcoming?: UpcomingTier[];
+}
+
+/** A stricter tier that applies from a later date (e.g. a prohibition not yet in force on the assessment date). */
+export interface UpcomingTier {
+  rule: string;
+  tier: TierName;
+  from: string;
+  /** True when it depends on open questions. */
+  tentative?: boolean;
 }
 
 export interface DutyResult {
@@ -72,6 +95,8 @@ export interface DutyResult {
   readonly certain: boolean;
   /** For uncertain duties: the questions whose answers decide whether it applies. */
   readonly dependsOn?: string[];
+  /** For duties marked `showAnswers`: the answers that decided that it applies. */
+  readonly decidedBy?: AnswerFact[];
 }
 
 export type Tri = boolean | 'needs_review';
@@ -94,6 +119,10 @@ export interface Assessment {
   duties: DutyResult[];
   /** Information: duties of others (customers, public bodies), benefits, penalty ranges, what authorities do. */
   notices: DutyResult[];
+  /** Answers that contradict each other or the law (each names its questions and articles). */
+  conflicts: Conflict[];
+  /** Asked questions (not free text) without an answer: every tier they could change is needs_review. */
+  unanswered: string[];
 }
 
 export type AssessResult = { ok: true; assessment: Assessment } | { ok: false; errors: AnswerError[] };
@@ -118,7 +147,17 @@ export function assess(rs: RuleSet, answers: Answers | unknown, opts: AssessOpti
   }
   const { state, errors } = parseAnswers(rs, answers);
   if (errors.length) return { ok: false, errors };
-  return { ok: true, assessment: evaluate(rs, state, opts.date) };
+  const unanswered = unansweredQuestions(rs, state);
+  const fired = firedConflicts(rs, state);
+  openDisputedAnswers(rs, state, fired);
+  return { ok: true, assessment: evaluate(rs, state, opts.date, fired, unanswered) };
+}
+
+/** Asked (or maybe asked) questions, other than free text, that have no answer. */
+function unansweredQuestions(rs: RuleSet, state: EvalState): string[] {
+  const out: string[] = [];
+  for (const q of rs.questions) if (q.type !== 'text' && state.vis[q.index] !== F && state.values[q.index] === undefined) out.push(q.id);
+  return out;
 }
 
 let lastValidDate = '';
@@ -152,11 +191,14 @@ export function euLevelOf(tier: TierName): OverallLevel {
   return RANK_LEVEL[LEVEL_RANK[tier]]!;
 }
 
-function evaluate(rs: RuleSet, state: EvalState, date: string): Assessment {
+function evaluate(rs: RuleSet, state: EvalState, date: string, fired: readonly number[], unanswered: string[]): Assessment {
   const p = programOf(rs);
   const compiled = compiledOf(rs, p);
   const regimes = {} as Record<Regime, RegimeResult>;
-  for (const regime of REGIMES) regimes[regime] = decideRegime(rs, p, compiled, state, regime);
+  for (const regime of REGIMES) {
+    const conflicts = fired.filter((i) => rs.consistency[i]!.regimes.includes(regime));
+    regimes[regime] = decideRegime(rs, p, compiled, state, regime, date, conflicts);
+  }
 
   const gpaiApplies = refValue(p, state, 'gpai_applies');
   const gpaiSystemic = refValue(p, state, 'gpai_systemic');
@@ -193,7 +235,18 @@ function evaluate(rs: RuleSet, state: EvalState, date: string): Assessment {
     const fromDate = dateOf(duty, from, state);
     const r: DutyResult =
       v === T
-        ? { id: duty.id, regime: duty.regime, kind: duty.kind, mandatory: duty.kind === 'duty', article: duty.article, articles, from: fromDate, appliesNow: date >= fromDate, certain: true }
+        ? {
+            id: duty.id,
+            regime: duty.regime,
+            kind: duty.kind,
+            mandatory: duty.kind === 'duty',
+            article: duty.article,
+            articles,
+            from: fromDate,
+            appliesNow: date >= fromDate,
+            certain: true,
+            ...(duty.showAnswers ? { decidedBy: factsOf(rs, p, when, state, T) } : {}),
+          }
         : new UncertainDuty(duty, articles, fromDate, date >= fromDate, { p, node: when, state });
     (duty.kind === 'notice' ? notices : duties).push(r);
   }
@@ -223,11 +276,13 @@ function evaluate(rs: RuleSet, state: EvalState, date: string): Assessment {
     gpai,
     duties,
     notices,
+    conflicts: fired.map((i) => conflictOf(rs, i)),
+    unanswered,
   };
 }
 
 interface CompiledRules {
-  tiers: Record<Regime, { file: RegimeTiers; nodes: (Node | undefined)[] }>;
+  tiers: Record<Regime, { file: RegimeTiers; nodes: (Node | undefined)[]; notes: (Node[] | undefined)[]; findings: Node[] }>;
   duties: { duty: Duty; when: Node; guard?: Node; from: { when?: Node; date: string }[]; articles: readonly string[] }[];
 }
 
@@ -239,7 +294,12 @@ function compiledOf(rs: RuleSet, p: Program): CompiledRules {
   const tiers = {} as CompiledRules['tiers'];
   for (const regime of REGIMES) {
     const file = rs.tiers[regime];
-    tiers[regime] = { file, nodes: file.rules.map((r) => (r.when ? p.compile(r.when) : undefined)) };
+    tiers[regime] = {
+      file,
+      nodes: file.rules.map((r) => (r.when ? p.compile(r.when) : undefined)),
+      notes: file.rules.map((r) => r.notes?.map((n) => p.compile(n.when))),
+      findings: (file.findings ?? []).map((f) => p.compile(f.when)),
+    };
   }
   const duties = rs.duties.map((duty) => {
     const when = p.compile(duty.when);
@@ -257,17 +317,24 @@ function compiledOf(rs: RuleSet, p: Program): CompiledRules {
   return c;
 }
 
-function decideRegime(rs: RuleSet, p: Program, compiled: CompiledRules, state: EvalState, regime: Regime): RegimeResult {
+function decideRegime(rs: RuleSet, p: Program, compiled: CompiledRules, state: EvalState, regime: Regime, date: string, conflicts: readonly number[]): RegimeResult {
   const { file, nodes } = compiled.tiers[regime];
   const order = file.tiers;
   const values: K[] = [];
   let firstTrue = -1;
   let mask = 0;
+  let upcoming: UpcomingTier[] | undefined;
   for (let i = 0; i < file.rules.length; i++) {
+    const rule = file.rules[i]!;
     const node = nodes[i];
-    const v = node ? node.eval(state) : T;
+    let v = node ? node.eval(state) : T;
+    if (rule.from !== undefined && date < rule.from && v !== F) {
+      // Not in force on the assessment date: it decides nothing yet, and the result warns.
+      (upcoming ??= []).push({ rule: rule.id, tier: rule.tier, from: rule.from, ...(v === U ? { tentative: true } : {}) });
+      v = F;
+    }
     values.push(v);
-    if (v !== F) mask |= 1 << order.indexOf(file.rules[i]!.tier);
+    if (v !== F) mask |= 1 << order.indexOf(rule.tier);
     if (v === T) {
       firstTrue = i;
       break;
@@ -275,16 +342,18 @@ function decideRegime(rs: RuleSet, p: Program, compiled: CompiledRules, state: E
   }
   state.possible[regime] = mask;
   const possible = possibleTiers(order, mask);
-  const decided = possible.length === 1;
+  const decided = possible.length === 1 && conflicts.length === 0;
 
   const caveats = caveatsFor(file, mask, possible);
-  const inputs: ExplainInputs = { rs, p, state, regime, file, nodes, values, firstTrue, possible };
-  if (decided) return new RegimeOutcome(regime, possible[0]!, possible, caveats, inputs);
+  const conflictIds = conflicts.length ? conflicts.map((i) => rs.consistency[i]!.id) : NONE;
+  const inputs: ExplainInputs = { rs, p, state, regime, compiled: compiled.tiers[regime], values, firstTrue, possible, date, conflicts };
+  if (decided) return new RegimeOutcome(regime, possible[0]!, possible, caveats, conflictIds, upcoming, inputs);
   // What the undecided tier hangs on: the supports of the rules that may hold (no reason objects needed).
   const hang = new Set<number>();
   for (let i = 0; i < values.length; i++) if (values[i] === U) p.support(nodes[i]!, state, U, hang);
+  for (const i of conflicts) for (const id of rs.consistency[i]!.disputes) hang.add(rs.questionById.get(id)!.index);
   (state.tierOpen as Partial<Record<Regime, readonly number[]>>)[regime] = [...hang];
-  return new RegimeOutcome(regime, 'needs_review', possible, caveats, inputs);
+  return new RegimeOutcome(regime, 'needs_review', possible, caveats, conflictIds, upcoming, inputs);
 }
 
 /** A duty that applies only if open questions are settled one way; what it depends on is computed on first read. */
@@ -310,9 +379,7 @@ class UncertainDuty implements DutyResult {
   get dependsOn(): string[] {
     if (!this.#dependsOn) {
       const { p, node, state } = this.#from!;
-      const s = new Set<number>();
-      p.support(node, state, U, s);
-      this.#dependsOn = [...s].sort((a, b) => a - b).map((qi) => p.rs.questions[qi]!.id);
+      this.#dependsOn = supportIds(p, node, state, U);
       this.#from = undefined;
     }
     return this.#dependsOn;
@@ -340,6 +407,8 @@ class RegimeOutcome implements RegimeResult {
     readonly tier: RegimeTier,
     readonly possible: TierName[],
     readonly caveats: string[],
+    readonly conflicts: string[],
+    readonly upcoming: UpcomingTier[] | undefined,
     inputs: ExplainInputs,
   ) {
     if (tier === 'needs_review') {
@@ -379,6 +448,8 @@ class RegimeOutcome implements RegimeResult {
       ruledOut: this.ruledOut,
       ...(this.openQuestions ? { openQuestions: this.openQuestions } : {}),
       caveats: this.caveats,
+      conflicts: this.conflicts,
+      ...(this.upcoming ? { upcoming: this.upcoming } : {}),
     };
   }
 }
@@ -394,15 +465,22 @@ interface ExplainInputs {
   p: Program;
   state: EvalState;
   regime: Regime;
-  file: RegimeTiers;
-  nodes: (Node | undefined)[];
+  compiled: CompiledRules['tiers'][Regime];
   values: K[];
   firstTrue: number;
   possible: TierName[];
+  date: string;
+  /** Indexes of the consistency rules that hold for this regime. */
+  conflicts: readonly number[];
 }
 
-/** Why the regime's tier is what it is: the rules and indicators that held, those ruled out, what is open. */
-function explainRegime({ rs, p, state, regime, file, nodes, values, firstTrue, possible }: ExplainInputs): Explanation {
+/**
+ * Why the regime's tier is what it is: the rules and indicators that held (and every later rule of the
+ * same tier that holds too, e.g. high-risk on both routes), those ruled out, the findings, and what is
+ * open — undecided answers, and answers a consistency rule disputes.
+ */
+function explainRegime({ rs, p, state, regime, compiled, values, firstTrue, possible, date, conflicts }: ExplainInputs): Explanation {
+  const { file, nodes, notes, findings } = compiled;
   const reasons: Reason[] = [];
   const ruledOut: Reason[] = [];
   const open = new Map<number, Set<string>>();
@@ -411,31 +489,21 @@ function explainRegime({ rs, p, state, regime, file, nodes, values, firstTrue, p
     p.support(node, state, v, s);
     return s;
   };
+  const inForce = (i: number) => file.rules[i]!.from === undefined || date >= file.rules[i]!.from!;
+  // A rule not in force yet whose condition holds (or may) is reported as upcoming, not as ruled out;
+  // one whose condition fails is a screen passed like any other.
+  const upcomingRule = (i: number) => !inForce(i) && nodes[i]!.eval(state) !== F;
 
-  for (let i = 0; i <= firstTrue; i++) {
+  /** A rule that holds (T) or may hold (U), with the indicators behind it. */
+  const holds = (i: number, v: K) => {
     const rule = file.rules[i]!;
     const node = nodes[i];
-    const v = values[i]!;
-    if (v === F) {
-      if (rule.tier === 'out_of_scope') {
-        if (rule.inScope && !possible.includes('out_of_scope')) reasons.push(reasonOf(rs, state, 'scope', rule.id, rule.cites, supportOf(node!, F)));
-      } else {
-        const inds = p.directIndicators(node!);
-        if (inds.length === 0) ruledOut.push({ ...reasonOf(rs, state, 'rule', rule.id, rule.cites, supportOf(node!, F)), tier: rule.tier });
-        for (const ri of inds) {
-          const ind = rs.indicators.get(p.refNames[ri]!)!;
-          ruledOut.push(reasonOf(rs, state, 'indicator', ind.id, indicatorArticles(ind, regime), supportOf(p.refNodes[ri]!, F)));
-        }
-      }
-      continue;
-    }
-    // A rule that holds (T) or may hold (U).
     let support: Set<number>;
     if (node) support = supportOf(node, v);
     else {
       // "otherwise": decided by everything stricter being ruled out.
       support = new Set();
-      for (let j = 0; j < i; j++) if (file.rules[j]!.tier !== 'out_of_scope') p.support(nodes[j]!, state, F, support);
+      for (let j = 0; j < i; j++) if (file.rules[j]!.tier !== 'out_of_scope' && inForce(j)) p.support(nodes[j]!, state, F, support);
     }
     const indicatorReasons: Reason[] = [];
     if (node) {
@@ -445,16 +513,87 @@ function explainRegime({ rs, p, state, regime, file, nodes, values, firstTrue, p
         const ind = rs.indicators.get(p.refNames[ri]!)!;
         const arts = indicatorArticles(ind, regime);
         const s = supportOf(p.refNodes[ri]!, iv);
-        indicatorReasons.push({ ...reasonOf(rs, state, 'indicator', ind.id, arts, s), ...(iv === U ? { tentative: true } : {}) });
+        indicatorReasons.push({
+          ...reasonOf(rs, state, 'indicator', ind.id, arts, s),
+          ...(ind.context?.[regime] ? { context: [...ind.context[regime]!] } : {}),
+          ...(iv === U ? { tentative: true } : {}),
+        });
         if (iv === U) for (const qi of s) addAll(open, qi, arts);
       }
     }
-    // Show first the rule's own article that an indicator actually points at (e.g. Art. 50(2), not 50(1)).
-    const fired = new Set(indicatorReasons.map((r) => r.article));
-    const ruleArticles = [...rule.cites.filter((a) => fired.has(a)), ...rule.cites.filter((a) => !fired.has(a))];
-    reasons.push({ ...reasonOf(rs, state, 'rule', rule.id, ruleArticles, support), tier: rule.tier, ...(v === U ? { tentative: true } : {}) });
+    // Cite only the rule's paragraphs that an indicator actually points at (e.g. Art. 50(2), not 50(1)–(4)).
+    const fired = new Set(indicatorReasons.flatMap((r) => r.articles));
+    const own = rule.cites.filter((a) => fired.has(a));
+    const noteIds: string[] = [];
+    const noteArticles: string[] = [];
+    notes[i]?.forEach((n, k) => {
+      if (n.eval(state) !== T) return;
+      const def = rule.notes![k]!;
+      noteIds.push(def.id);
+      for (const a of def.cites ?? []) if (!noteArticles.includes(a)) noteArticles.push(a);
+    });
+    const articles = [...(own.length ? own : rule.cites), ...noteArticles.filter((a) => !rule.cites.includes(a))];
+    reasons.push({
+      ...reasonOf(rs, state, 'rule', rule.id, articles, support),
+      tier: rule.tier,
+      ...(v === U ? { tentative: true } : {}),
+      ...(noteIds.length ? { notes: noteIds } : {}),
+    });
     reasons.push(...indicatorReasons);
     if (v === U) for (const qi of support) addAll(open, qi, rule.cites);
+  };
+
+  for (let i = 0; i <= firstTrue; i++) {
+    if (upcomingRule(i)) continue;
+    const rule = file.rules[i]!;
+    const node = nodes[i];
+    const v = values[i]!;
+    if (v !== F) {
+      holds(i, v);
+      continue;
+    }
+    if (rule.tier === 'out_of_scope') {
+      if (rule.inScope && !possible.includes('out_of_scope')) reasons.push(reasonOf(rs, state, 'scope', rule.id, rule.cites, supportOf(node!, F)));
+      continue;
+    }
+    // Ruled out: by its indicators, each of which fails — or, where some indicator holds, by the rest of
+    // its condition (e.g. an Annex III use derogated under Art. 6(3)): then the rule itself is listed.
+    const inds = p.directIndicators(node!);
+    const failing = inds.filter((ri) => p.refNodes[ri]!.eval(state) === F);
+    if (failing.length < inds.length || inds.length === 0) ruledOut.push({ ...reasonOf(rs, state, 'rule', rule.id, rule.cites, supportOf(node!, F)), tier: rule.tier });
+    for (const ri of failing) {
+      const ind = rs.indicators.get(p.refNames[ri]!)!;
+      ruledOut.push(reasonOf(rs, state, 'indicator', ind.id, indicatorArticles(ind, regime), supportOf(p.refNodes[ri]!, F)));
+    }
+  }
+  // Later rules of the deciding tier that hold as well are reasons too (not for out of scope: the first
+  // reason a regime does not apply is the one to give).
+  const decidingTier = file.rules[firstTrue]?.tier;
+  for (let j = firstTrue + 1; decidingTier !== 'out_of_scope' && j < file.rules.length; j++) {
+    const node = nodes[j];
+    if (!node || file.rules[j]!.tier !== decidingTier || !inForce(j)) continue;
+    if (node.eval(state) === T) holds(j, T);
+  }
+
+  (file.findings ?? []).forEach((f, k) => {
+    const node = findings[k]!;
+    const v = node.eval(state);
+    if (v === F) return;
+    const points: string[] = [];
+    for (const ri of p.directIndicators(node)) {
+      if (p.refNodes[ri]!.eval(state) !== T) continue;
+      for (const a of indicatorArticles(rs.indicators.get(p.refNames[ri]!)!, regime)) if (!points.includes(a)) points.push(a);
+    }
+    reasons.push({
+      ...reasonOf(rs, state, 'finding', f.id, [...f.cites, ...points.filter((a) => !f.cites.includes(a))], supportOf(node, v)),
+      points,
+      ...(v === U ? { tentative: true } : {}),
+    });
+  });
+
+  for (const i of conflicts) {
+    const c = rs.consistency[i]!;
+    for (const id of c.disputes) addAll(open, rs.questionById.get(id)!.index, c.cites);
   }
   return { reasons, ruledOut, openQuestions: openQuestionList(rs, state, open) };
 }
@@ -501,12 +640,13 @@ function facts(rs: RuleSet, state: EvalState, support: Set<number>): AnswerFact[
     .sort((a, b) => a - b)
     .map((qi) => {
       const q = rs.questions[qi]!;
-      const v = state.values[qi];
+      const v = state.values[qi] ?? state.disputed?.get(qi);
       return { question: q.id, value: v ?? null, state: factState(state, qi, q) };
     });
 }
 
 function factState(state: EvalState, qi: number, q: RuleSet['questions'][number]): AnswerFact['state'] {
+  if (state.disputed?.has(qi)) return 'disputed';
   const v = state.values[qi];
   if (state.vis[qi] === U && v === undefined) return 'maybe_asked';
   if (v === undefined) return 'unanswered';
@@ -529,6 +669,20 @@ function openQuestionList(rs: RuleSet, state: EvalState, open: Map<number, Set<s
     out.push({ question: q.id, state: st, articles: [...open.get(qi)!] });
   }
   return out;
+}
+
+/** The answers that gave `node` the value `v`, in questionnaire order. */
+function factsOf(rs: RuleSet, p: Program, node: Node, state: EvalState, v: K): AnswerFact[] {
+  const s = new Set<number>();
+  p.support(node, state, v, s);
+  return facts(rs, state, s);
+}
+
+/** The ids of the questions whose answers gave `node` the value `v`, in questionnaire order. */
+function supportIds(p: Program, node: Node, state: EvalState, v: K): string[] {
+  const s = new Set<number>();
+  p.support(node, state, v, s);
+  return [...s].sort((a, b) => a - b).map((qi) => p.rs.questions[qi]!.id);
 }
 
 function refValue(p: Program, state: EvalState, name: string): K {

@@ -16,7 +16,12 @@ export const VERIFICATION = ['seed-verbatim', 'seed-corrected', 'oj-verbatim', '
 export const QUESTION_TYPES = ['yesno', 'single', 'multi', 'text', 'number'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-export const DUTY_KINDS = ['duty', 'encouraged', 'notice'] as const;
+/**
+ * The force of a duty, read from its sentence: `duty` binds the company answering now; `anticipated` is
+ * expected once implementing measures are issued (not operative yet); `encouraged` is what the statute
+ * encourages (鼓励, 推动); `notice` is information (others' duties, benefits, penalty ranges).
+ */
+export const DUTY_KINDS = ['duty', 'anticipated', 'encouraged', 'notice'] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
 
 /** Duties are grouped by regime; GPAI is the EU's model track; CN holds notices about PRC national rules. */

@@ -12,7 +12,7 @@ import { sampleAnswers, seededRandom } from './sample';
 import { REGIMES } from './constants';
 
 export interface CoverageTarget {
-  kind: 'question' | 'option' | 'indicator' | 'tier-rule' | 'duty';
+  kind: 'question' | 'option' | 'indicator' | 'tier-rule' | 'finding' | 'consistency' | 'duty';
   id: string;
   file: string;
 }
@@ -36,6 +36,8 @@ export function findWitnesses(rs: RuleSet, opts: { samples: number; seed: number
   }
   for (const ind of rs.indicators.values()) targets.push({ kind: 'indicator', id: ind.id, file: ind.file });
   for (const regime of REGIMES) for (const r of rs.tiers[regime].rules) targets.push({ kind: 'tier-rule', id: r.id, file: rs.tiers[regime].file });
+  for (const regime of REGIMES) for (const f of rs.tiers[regime].findings ?? []) targets.push({ kind: 'finding', id: f.id, file: rs.tiers[regime].file });
+  for (const c of rs.consistency) targets.push({ kind: 'consistency', id: c.id, file: c.file });
   for (const d of rs.duties) targets.push({ kind: 'duty', id: d.id, file: d.file });
 
   const witnesses = new Map<string, Record<string, AnswerValue>>();
@@ -74,7 +76,11 @@ export function findWitnesses(rs: RuleSet, opts: { samples: number; seed: number
       if (r.tier === 'needs_review') continue;
       const decisive = r.reasons.filter((x) => x.kind === 'rule' && !x.tentative).pop();
       if (decisive) note('tier-rule', decisive.id);
+      // A rule not yet in force on the check date is witnessed when it would decide from its date.
+      for (const u of r.upcoming ?? []) if (!u.tentative) note('tier-rule', u.rule);
+      for (const x of r.reasons) if (x.kind === 'finding' && !x.tentative) note('finding', x.id);
     }
+    for (const c of a.conflicts) note('consistency', c.id);
     for (const d of [...a.duties, ...a.notices]) if (d.certain) note('duty', d.id);
   }
   return { samples: n, targets: targets.length, witnesses, missing: targets.filter((t) => !witnesses.has(key(t))) };

@@ -3,7 +3,7 @@
  * the file and the path), then the whole set is cross-checked by `buildRuleSet`.
  */
 import type { z } from 'zod';
-import { DutyFile, IndicatorFile, ManifestSchema, QuestionFile, SourceFile, TierFile } from './schema';
+import { ConsistencyFile, DutyFile, IndicatorFile, ManifestSchema, QuestionFile, SourceFile, TierFile } from './schema';
 import { buildRuleSet, formatPath, type FileParsers, type LoadResult, type RawFile, type RawRuleSet, type RuleSetError } from './ruleset';
 
 function parserFor<S extends z.ZodType>(schema: S) {
@@ -22,6 +22,7 @@ export const SCHEMA_PARSERS: FileParsers = {
   indicators: parserFor(IndicatorFile),
   tiers: parserFor(TierFile),
   duties: parserFor(DutyFile),
+  consistency: parserFor(ConsistencyFile),
 };
 
 /** Loads and validates a rule set. Never throws for bad rule data. */

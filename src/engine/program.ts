@@ -39,6 +39,8 @@ export interface EvalState {
   readonly tierOpen: Partial<Record<Regime, readonly number[]>>;
   /** Memoised supports of indicators and terms (key refIndex * 3 + value), created on first use. */
   supportMemo?: Map<number, readonly number[]>;
+  /** Answers set aside because a consistency rule disputes them (question index → the answer given). */
+  disputed?: ReadonlyMap<number, AnswerValue>;
 }
 
 export interface Node {
@@ -56,6 +58,8 @@ export class Program {
   readonly refNames: string[] = [];
   /** askedWhen of each question (undefined = always asked). */
   readonly visNodes: (Node | undefined)[];
+  /** The condition of each consistency rule, in rule-set order. */
+  readonly conflictNodes: Node[];
   readonly tierOrder: Record<Regime, readonly TierName[]>;
   /** Fresh per-assessment arrays are copied from these (a copy is cheaper than allocate-and-fill). */
   readonly templates: { values: undefined[]; vis: K[]; refs: number[]; bits: number[] };
@@ -71,6 +75,7 @@ export class Program {
     const defs = names.map((n) => (rs.indicators.get(n) ?? rs.terms.get(n))!.when);
     defs.forEach((d, i) => (this.refNodes[i] = this.compile(d)));
     this.visNodes = rs.questions.map((q) => (q.askedWhen ? this.compile(q.askedWhen) : undefined));
+    this.conflictNodes = rs.consistency.map((c) => this.compile(c.when));
     this.tierOrder = { SH: rs.tiers.SH.tiers, SZ: rs.tiers.SZ.tiers, EU: rs.tiers.EU.tiers };
     this.templates = {
       values: new Array(rs.questions.length).fill(undefined),

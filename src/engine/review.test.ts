@@ -71,21 +71,27 @@ describe('dates', () => {
   });
 
   it('systems placed on the market before 2 Aug 2026 mark from 2 Dec 2026 (Art. 111(4))', () => {
-    const a = mustAssess({ ...exampleAnswers('E5'), placed_before_aug_2026: 'yes' }, '2026-11-23');
+    const a = mustAssess({ ...exampleAnswers('E5'), eu_market_status: 'before_2026_08_02' }, '2026-11-23');
     expect(a.duties.find((d) => d.id === 'EU-50(2)-marking')).toMatchObject({ from: '2026-12-02', appliesNow: false });
   });
 
-  it('the new Art. 5(1)(ba) prohibition applies from 2 Dec 2026', () => {
-    const a = mustAssess({ ...exampleAnswers('E5'), intimate_imagery: 'possible' }, '2026-11-23');
-    expect(a.regimes.EU.tier).toBe('unacceptable');
-    expect(a.regimes.EU.reasons.map((r) => r.article)).toContain('EU-5(1)(ba)');
-    expect(a.duties.find((d) => d.id === 'EU-5-cease')).toMatchObject({ from: '2026-12-02', appliesNow: false });
-    const b = mustAssess({ ...exampleAnswers('E5'), intimate_imagery: 'possible' }, '2026-12-02');
-    expect(b.duties.find((d) => d.id === 'EU-5-cease')!.appliesNow).toBe(true);
+  it('the new Art. 5(1)(ba) prohibition: before 2 Dec 2026 the tier that applies that day, with a dated warning; from then, unacceptable', () => {
+    const before = mustAssess({ ...exampleAnswers('E5'), intimate_imagery: 'possible' }, '2026-11-23');
+    expect(before.regimes.EU.tier).toBe('limited');
+    expect(before.regimes.EU.upcoming).toEqual([{ rule: 'eu.unacceptable.new_bans', tier: 'unacceptable', from: '2026-12-02' }]);
+    expect(before.duties.find((d) => d.id === 'EU-5-cease-from-2026-12-02')).toMatchObject({ from: '2026-12-02', appliesNow: false });
+    expect(before.notices.find((d) => d.id === 'EU-99(3)-penalty')).toMatchObject({ from: '2026-12-02', appliesNow: false });
+    expect(before.duties.some((d) => d.id === 'EU-5-cease')).toBe(false);
+    const after = mustAssess({ ...exampleAnswers('E5'), intimate_imagery: 'possible' }, '2026-12-02');
+    expect(after.regimes.EU.tier).toBe('unacceptable');
+    expect(after.regimes.EU.upcoming).toBeUndefined();
+    expect(after.regimes.EU.reasons.map((r) => r.article)).toContain('EU-5(1)(ba)');
+    expect(after.duties.find((d) => d.id === 'EU-5-cease')).toMatchObject({ from: '2026-12-02', appliesNow: true });
+    expect(after.duties.some((d) => d.id === 'EU-5-cease-from-2026-12-02')).toBe(false);
   });
 
   it('Annex I-only high-risk systems get the 2 Aug 2028 date', () => {
-    const answers = { ...exampleAnswers('E4'), annex_i_product: ['medical_devices'], annex_i_third_party: 'yes' };
+    const answers = { ...exampleAnswers('E4'), annex_i_product: ['medical_devices'], annex_i_third_party: 'yes', safety_role: 'is_product', eu_legacy_design: 'changes' };
     const a = mustAssess(answers);
     expect(a.regimes.EU.tier).toBe('high');
     expect(a.duties.find((d) => d.id === 'EU-9-risk-management')!.from).toBe('2028-08-02');

@@ -7,6 +7,8 @@
 import { REGIMES } from './constants';
 import type {
   Condition,
+  ConsistencyDef,
+  ConsistencyFile,
   DutyDef,
   DutyFile,
   IndicatorDef,
@@ -37,6 +39,7 @@ export interface RawRuleSet {
   indicators: RawFile[];
   tiers: RawFile[];
   duties: RawFile[];
+  consistency: RawFile[];
 }
 
 export interface RuleSetError {
@@ -90,6 +93,10 @@ export interface RegimeTiers extends TierFile {
   file: string;
 }
 
+export interface ConsistencyRule extends ConsistencyDef {
+  file: string;
+}
+
 export interface RuleSet {
   manifest: Manifest;
   version: string;
@@ -102,6 +109,8 @@ export interface RuleSet {
   terms: ReadonlyMap<string, Term>;
   tiers: Readonly<Record<Regime, RegimeTiers>>;
   duties: Duty[];
+  /** Answers that contradict each other or the law (rules/consistency/). */
+  consistency: ConsistencyRule[];
 }
 
 export type LoadResult = { ok: true; ruleSet: RuleSet } | { ok: false; errors: RuleSetError[] };
@@ -126,6 +135,7 @@ export interface FileParsers {
   indicators(f: RawFile, errors: RuleSetError[]): IndicatorFile | undefined;
   tiers(f: RawFile, errors: RuleSetError[]): TierFile | undefined;
   duties(f: RawFile, errors: RuleSetError[]): DutyFile | undefined;
+  consistency(f: RawFile, errors: RuleSetError[]): ConsistencyFile | undefined;
 }
 
 const trust = <T,>(f: RawFile): T => f.data as T;
@@ -137,6 +147,7 @@ export const TRUSTED_PARSERS: FileParsers = {
   indicators: trust,
   tiers: trust,
   duties: trust,
+  consistency: trust,
 };
 
 /** Builds the indexed rule set and checks every cross-reference. Never throws for bad rule data. */
@@ -244,6 +255,19 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult 
     });
   }
 
+  // --- consistency rules --------------------------------------------------------------------------
+  const consistency: ConsistencyRule[] = [];
+  const conflictIds = new Set<string>();
+  for (const f of raw.consistency) {
+    const d = parsers.consistency(f, errors);
+    if (!d) continue;
+    d.consistency.forEach((c, i) => {
+      if (conflictIds.has(c.id)) errors.push({ file: f.file, path: `consistency[${i}].id`, message: `consistency rule "${c.id}" is defined twice` });
+      conflictIds.add(c.id);
+      consistency.push({ ...c, file: f.file });
+    });
+  }
+
   if (!manifest) return { ok: false, errors };
 
   // --- cross-references ---------------------------------------------------------------------------
@@ -254,6 +278,9 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult 
       ids?.forEach((id, j) => refs.article(id, ind.file, `indicator ${ind.id}.cites.${regime}[${j}]`)),
     );
     ind.reference?.forEach((id, j) => refs.article(id, ind.file, `indicator ${ind.id}.reference[${j}]`));
+    Object.entries(ind.context ?? {}).forEach(([regime, ids]) =>
+      ids?.forEach((id, j) => refs.article(id, ind.file, `indicator ${ind.id}.context.${regime}[${j}]`)),
+    );
     refs.condition(ind.when, { file: ind.file, path: `indicator ${ind.id}.when`, allowTier: false });
   }
   for (const t of terms.values()) {
@@ -278,6 +305,19 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult 
     if (d.regime !== 'CN' && d.regime !== 'GPAI' && !d.article.startsWith(`${d.regime}-`)) {
       errors.push({ file: d.file, path: `${where}.article`, message: `a ${d.regime} duty must cite a ${d.regime} article, not ${d.article}` });
     }
+    if ((d.regime === 'SH' || d.regime === 'SZ') && !d.forceBasis) {
+      errors.push({ file: d.file, path: `${where}.forceBasis`, message: `a ${d.regime} duty records why it is ${d.kind} (forceBasis: the sentence's verb and addressee)` });
+    }
+  });
+  consistency.forEach((c) => {
+    const where = `consistency ${c.id}`;
+    c.cites.forEach((id, j) => refs.article(id, c.file, `${where}.cites[${j}]`));
+    refs.condition(c.when, { file: c.file, path: `${where}.when`, allowTier: false });
+    const mentioned = questionsOf(c.when, indicators, terms, new Set());
+    c.questions.forEach((q, j) => {
+      if (!questionById.has(q)) errors.push({ file: c.file, path: `${where}.questions[${j}]`, message: `names question "${q}", which does not exist` });
+      else if (!mentioned.has(q)) errors.push({ file: c.file, path: `${where}.questions[${j}]`, message: `question "${q}" is not looked at by the condition` });
+    });
   });
 
   if (errors.length) return { ok: false, errors };
@@ -295,6 +335,7 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult 
       terms,
       tiers: tiers as Record<Regime, RegimeTiers>,
       duties,
+      consistency,
     },
   };
 }
@@ -313,6 +354,14 @@ function checkTierFile(t: RegimeTiers, refs: CrossChecker, errors: RuleSetError[
     if (r.when) refs.condition(r.when, { file: t.file, path: `rules[${i}].when`, allowTier: false });
     if (r.otherwise && i !== t.rules.length - 1) errors.push({ file: t.file, path: `rules[${i}]`, message: '"otherwise" must be the last rule' });
     if (r.inScope && r.tier !== 'out_of_scope') errors.push({ file: t.file, path: `rules[${i}].inScope`, message: 'inScope is only for out_of_scope rules' });
+    r.notes?.forEach((n, j) => {
+      refs.condition(n.when, { file: t.file, path: `rules[${i}].notes[${j}].when`, allowTier: true });
+      n.cites?.forEach((id, k) => refs.article(id, t.file, `rules[${i}].notes[${j}].cites[${k}]`));
+    });
+  });
+  t.findings?.forEach((f, i) => {
+    f.cites.forEach((id, j) => refs.article(id, t.file, `findings[${i}].cites[${j}]`));
+    refs.condition(f.when, { file: t.file, path: `findings[${i}].when`, allowTier: true });
   });
   if (!t.rules[t.rules.length - 1]?.otherwise) errors.push({ file: t.file, path: 'rules', message: 'the last rule must be "otherwise: true" so every answer set gets a tier' });
   t.caveats?.forEach((c, i) => c.cites.forEach((id, j) => refs.article(id, t.file, `caveats[${i}].cites[${j}]`)));
@@ -476,6 +525,24 @@ function latestQuestion(
     if (t) consider(latestQuestion(t.when, questions, indicators, terms, seen));
   }
   return best;
+}
+
+/** Every question a condition looks at, directly or through the indicators and terms it refers to. */
+function questionsOf(
+  c: Condition,
+  indicators: ReadonlyMap<string, Indicator>,
+  terms: ReadonlyMap<string, Term>,
+  seen: Set<string>,
+  out: Set<string> = new Set(),
+): Set<string> {
+  for (const p of c.all ?? c.any ?? (c.not ? [c.not] : [])) questionsOf(p, indicators, terms, seen, out);
+  if (c.q !== undefined) out.add(c.q);
+  if (c.ref !== undefined && !seen.has(c.ref)) {
+    seen.add(c.ref);
+    const t = indicators.get(c.ref) ?? terms.get(c.ref);
+    if (t) questionsOf(t.when, indicators, terms, seen, out);
+  }
+  return out;
 }
 
 /** All options of a question (single/multi), or the implied yes/no(/not sure). */

@@ -212,6 +212,8 @@ export const IndicatorSchema = z.strictObject({
   cites: z.partialRecord(z.enum(REGIMES), z.array(ArticleId).min(1)),
   /** Articles used as a reference scale, not as the legal basis (e.g. EU Annex III for the Chinese tiers). */
   reference: z.array(ArticleId).optional(),
+  /** Per regime, articles that only support or promote (context for our reading), never the basis of the tier. */
+  context: z.partialRecord(z.enum(REGIMES), z.array(ArticleId).min(1)).optional(),
   heuristic: LocalText.optional(),
   when: ConditionSchema,
 });
@@ -235,6 +237,15 @@ export type IndicatorFile = z.infer<typeof IndicatorFile>;
 // Tier rules
 // ---------------------------------------------------------------------------------------------
 
+/** A sentence added to a rule's reason when its condition holds (e.g. who carries the duties, which date governs). */
+export const ReasonNoteSchema = z.strictObject({
+  id: Id,
+  when: ConditionSchema,
+  text: LocalText,
+  cites: z.array(ArticleId).optional(),
+});
+export type ReasonNoteDef = z.infer<typeof ReasonNoteSchema>;
+
 export const TierRuleSchema = z
   .strictObject({
     id: Id,
@@ -245,6 +256,10 @@ export const TierRuleSchema = z
     inScope: LocalText.optional(),
     when: ConditionSchema.optional(),
     otherwise: z.literal(true).optional(),
+    /** The rule decides a tier only from this date (e.g. a prohibition not yet in force); before it, the result warns. */
+    from: isoDate.optional(),
+    /** Sentences added to the reason when their conditions hold. */
+    notes: z.array(ReasonNoteSchema).optional(),
   })
   .superRefine((r, ctx) => {
     if (!!r.when === !!r.otherwise) ctx.addIssue({ code: 'custom', message: 'a tier rule has either "when" or "otherwise: true"' });
@@ -260,6 +275,19 @@ export const CaveatSchema = z.strictObject({
 });
 export type CaveatDef = z.infer<typeof CaveatSchema>;
 
+/**
+ * A finding: something the result must say about the regime whatever its tier — e.g. an Annex III use
+ * that is not high-risk under the Art. 6(3) derogation. `{points}` in the text stands for the articles
+ * of the indicators that hold in the condition (e.g. "Annex III 7(c)").
+ */
+export const FindingSchema = z.strictObject({
+  id: Id,
+  cites: z.array(ArticleId).min(1),
+  text: LocalText,
+  when: ConditionSchema,
+});
+export type FindingDef = z.infer<typeof FindingSchema>;
+
 export const TierFile = z.strictObject({
   regime: z.enum(REGIMES),
   /** The regime's tiers, strictest first, `out_of_scope` last. */
@@ -267,6 +295,7 @@ export const TierFile = z.strictObject({
   /** Ordered: the first rule whose condition holds decides the tier. */
   rules: z.array(TierRuleSchema).min(1),
   caveats: z.array(CaveatSchema).optional(),
+  findings: z.array(FindingSchema).optional(),
 });
 export type TierFile = z.infer<typeof TierFile>;
 
@@ -291,8 +320,10 @@ export const DutySchema = z.strictObject({
   article: ArticleId,
   /** Further articles it rests on. */
   alsoCites: z.array(ArticleId).optional(),
-  /** duty = mandatory for this company; encouraged = the statute encourages it; notice = information (addressed to others, a benefit, a penalty range). */
+  /** duty = mandatory for this company now; anticipated = expected once implementing measures are issued (not operative); encouraged = the statute encourages it; notice = information (addressed to others, a benefit, a penalty range). */
   kind: z.enum(DUTY_KINDS),
+  /** Why the duty has this force, read from the sentence (its verb and its addressee). Required for SH and SZ. */
+  forceBasis: LocalText.optional(),
   /** Who must act, when it is not the company answering (customers, public bodies...). */
   addressee: LocalText.optional(),
   title: LocalText,
@@ -303,11 +334,40 @@ export const DutySchema = z.strictObject({
   heuristic: LocalText.optional(),
   /** Something the reference marks unverified, carried into the rule set. */
   unverified: LocalText.optional(),
+  /** The result lists the answers that decided it (e.g. which condition of a benefit fails). */
+  showAnswers: z.literal(true).optional(),
 });
 export type DutyDef = z.infer<typeof DutySchema>;
 
 export const DutyFile = z.strictObject({ duties: z.array(DutySchema).min(1) });
 export type DutyFile = z.infer<typeof DutyFile>;
+
+// ---------------------------------------------------------------------------------------------
+// Consistency rules: answers that contradict each other or the law
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * When `when` holds, the answers named in `questions` contradict each other (or the statute): the
+ * answers in `disputes` (the self-classifying ones) are not taken on faith — they are treated as open —
+ * and every regime in `regimes` is `needs_review`, with the conflict named and linked to the questions.
+ */
+export const ConsistencySchema = z
+  .strictObject({
+    id: Id,
+    regimes: z.array(z.enum(REGIMES)).min(1),
+    cites: z.array(ArticleId).min(1),
+    questions: z.array(Id).min(2, 'a conflict names at least the two answers that conflict'),
+    disputes: z.array(Id).min(1, 'a conflict names the answer(s) it does not take on faith'),
+    when: ConditionSchema,
+    message: LocalText,
+  })
+  .superRefine((c, ctx) => {
+    for (const d of c.disputes) if (!c.questions.includes(d)) ctx.addIssue({ code: 'custom', path: ['disputes'], message: `disputed answer "${d}" is not among the conflicting questions` });
+  });
+export type ConsistencyDef = z.infer<typeof ConsistencySchema>;
+
+export const ConsistencyFile = z.strictObject({ consistency: z.array(ConsistencySchema).min(1) });
+export type ConsistencyFile = z.infer<typeof ConsistencyFile>;
 
 // ---------------------------------------------------------------------------------------------
 // The manifest

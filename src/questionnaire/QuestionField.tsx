@@ -5,6 +5,13 @@ import type { Lang } from '../engine/constants';
 import { optionsOf, type Question } from '../engine/ruleset';
 import { WhyWeAsk } from './WhyWeAsk';
 
+/** A conflict this question takes part in: the message, and the other questions involved. */
+export interface FieldConflict {
+  id: string;
+  message: string;
+  others: { id: string; text: string }[];
+}
+
 export type FormValues = Record<string, string | string[] | undefined>;
 
 interface Props {
@@ -13,16 +20,20 @@ interface Props {
   rules: Parameters<UseFormRegister<FormValues>>[1];
   error?: FieldError;
   lang: Lang;
+  conflicts?: FieldConflict[];
+  /** Brings another question into view (the other side of a conflict). */
+  onGoTo?: (questionId: string) => void;
 }
 
 export const fieldId = (q: string) => `q-${q.replace(/[^a-z0-9_-]/gi, '-')}`;
 
-export function QuestionField({ question: q, register, rules, error, lang }: Props) {
+export function QuestionField({ question: q, register, rules, error, lang, conflicts, onGoTo }: Props) {
   const { t } = useTranslation();
   const id = fieldId(q.id);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hintId, error ? errorId : undefined].filter(Boolean).join(' ');
+  const conflictId = `${id}-conflict`;
+  const describedBy = [hintId, error ? errorId : undefined, conflicts?.length ? conflictId : undefined].filter(Boolean).join(' ');
   const reg = register(q.id, rules);
   const label = (
     <>
@@ -40,6 +51,26 @@ export function QuestionField({ question: q, register, rules, error, lang }: Pro
     <p className="field-error" id={errorId} role="alert">
       {error.message}
     </p>
+  ) : null;
+  const conflictNote = conflicts?.length ? (
+    <div className="notice warning conflict" id={conflictId} data-testid={`conflict-${q.id}`}>
+      <p className="conflict-title">{t('questionnaire:conflict.title')}</p>
+      {conflicts.map((c) => (
+        <div key={c.id} data-conflict={c.id}>
+          <p>{c.message}</p>
+          {c.others.length ? (
+            <p>
+              {t('questionnaire:conflict.see')}{' '}
+              {c.others.map((o) => (
+                <button key={o.id} type="button" className="link" onClick={() => onGoTo?.(o.id)}>
+                  {o.text}
+                </button>
+              ))}
+            </p>
+          ) : null}
+        </div>
+      ))}
+    </div>
   ) : null;
 
   if (q.type === 'text' || q.type === 'number') {
@@ -64,6 +95,7 @@ export function QuestionField({ question: q, register, rules, error, lang }: Pro
         )}
         {q.unit ? <span className="unit">{q.unit[lang]}</span> : null}
         {errorText}
+        {conflictNote}
         <WhyWeAsk question={q} lang={lang} />
       </div>
     );
@@ -89,6 +121,7 @@ export function QuestionField({ question: q, register, rules, error, lang }: Pro
         })}
       </div>
       {errorText}
+      {conflictNote}
       <WhyWeAsk question={q} lang={lang} />
     </fieldset>
   );

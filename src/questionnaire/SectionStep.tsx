@@ -6,12 +6,13 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ruleSet } from '../app/rules';
+import { findConflicts } from '../engine/consistency';
 import type { Lang } from '../engine/constants';
 import type { AnswerValue } from '../engine/program';
 import type { Question } from '../engine/ruleset';
 import { formValuesOf, toAnswer } from './answer-form';
 import { isAnswered, visibleQuestions } from './flow';
-import { fieldId, QuestionField, type FormValues } from './QuestionField';
+import { fieldId, QuestionField, type FieldConflict, type FormValues } from './QuestionField';
 import type { QuestionnaireEvent } from './machine';
 
 interface Props {
@@ -39,6 +40,24 @@ export function SectionStep({ sectionId, answers, attempted, focus, canFinish, s
   const answersRef = useRef(answers);
   answersRef.current = answers;
   const byId = useMemo(() => new Map(questions.map((q) => [q.id, q])), [questions]);
+  // Answers that contradict each other or the law, shown beside every question they involve.
+  const conflicts = useMemo(() => {
+    const out = new Map<string, FieldConflict[]>();
+    for (const c of findConflicts(ruleSet, answers)) {
+      const message = ruleSet.consistency.find((x) => x.id === c.id)!.message[lang];
+      for (const q of c.questions) {
+        const others = c.questions.filter((o) => o !== q).map((o) => ({ id: o, text: ruleSet.questionById.get(o)!.text[lang] }));
+        out.set(q, [...(out.get(q) ?? []), { id: c.id, message, others }]);
+      }
+    }
+    return out;
+  }, [answers, lang]);
+  const goTo = (question: string) => {
+    if (byId.has(question)) {
+      document.getElementById(`${fieldId(question)}-block`)?.scrollIntoView({ block: 'center' });
+      setFocus(question);
+    } else send({ type: 'EDIT', question });
+  };
 
   // Every change goes to the statechart at once: it prunes what the change hides, and it is saved.
   useEffect(() => {
@@ -97,7 +116,16 @@ export function SectionStep({ sectionId, answers, attempted, focus, canFinish, s
         </p>
       ) : null}
       {questions.map((q) => (
-        <QuestionField key={q.id} question={q} register={register} rules={rulesFor(q)} error={formState.errors[q.id] as never} lang={lang} />
+        <QuestionField
+          key={q.id}
+          question={q}
+          register={register}
+          rules={rulesFor(q)}
+          error={formState.errors[q.id] as never}
+          lang={lang}
+          conflicts={conflicts.get(q.id)}
+          onGoTo={goTo}
+        />
       ))}
       <div className="step-buttons">
         <button type="button" className="secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>

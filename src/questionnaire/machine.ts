@@ -9,6 +9,7 @@
 import { and, assign, not, setup, type SnapshotFrom } from 'xstate';
 import type { AnswerValue } from '../engine/program';
 import type { RuleSet } from '../engine/ruleset';
+import { settledOutOfScope } from '../engine/scope';
 import { allAnswered, applyAnswers, firstIncompleteSection, missingQuestions, sectionHasQuestions, type AnswerMap } from './flow';
 
 /** Where the user is: persisted, and restored on reload. */
@@ -57,6 +58,8 @@ export function createQuestionnaireMachine(rs: RuleSet) {
       hasQuestions: ({ context }, params: { section: string }) => sectionHasQuestions(rs, context.answers, params.section),
       sectionComplete: ({ context }, params: { section: string }) => missingQuestions(rs, context.answers, params.section).length === 0,
       allComplete: ({ context }) => allAnswered(rs, context.answers),
+      /** Every regime is settled out of scope: nothing left to ask, the result says why. */
+      outOfScopeEverywhere: ({ context }) => allAnswered(rs, context.answers) && settledOutOfScope(rs, context.answers),
       jumpsTo: ({ context, event }, params: { section: string }) =>
         event.type === 'JUMP' && event.section === params.section && sectionHasQuestions(rs, context.answers, params.section),
       editsIn: ({ context, event }, params: { section: string }) =>
@@ -92,6 +95,12 @@ export function createQuestionnaireMachine(rs: RuleSet) {
     ...candidates.map((id) => ({ guard: { type: 'hasQuestions' as const, params: { section: id } }, target: target(id) })),
     { target: fallback },
   ];
+  /** Forward from a section: the next section asked; past the last one, the review — or, when no regime can apply, the result. */
+  const forward = (candidates: string[]) => [
+    ...candidates.map((id) => ({ guard: { type: 'hasQuestions' as const, params: { section: id } }, target: target(id) })),
+    { guard: 'outOfScopeEverywhere' as const, target: '#questionnaire.result' },
+    { target: '#questionnaire.review' },
+  ];
 
   const sectionStates = Object.fromEntries(
     sectionIds.map((id, i) => [
@@ -102,7 +111,7 @@ export function createQuestionnaireMachine(rs: RuleSet) {
         on: {
           NEXT: [
             { guard: not({ type: 'sectionComplete' as const, params: { section: id } }), actions: 'markAttempted' as const },
-            ...firstWithQuestions(sectionIds.slice(i + 1), '#questionnaire.review'),
+            ...forward(sectionIds.slice(i + 1)),
           ],
           BACK: firstWithQuestions(sectionIds.slice(0, i).reverse(), '#questionnaire.intro'),
           FINISH: { guard: and(['allComplete', { type: 'sectionComplete' as const, params: { section: id } }]), target: '#questionnaire.result' },
@@ -139,7 +148,11 @@ export function createQuestionnaireMachine(rs: RuleSet) {
       },
       sections: {
         initial: sectionIds[0]!,
-        on: { ANSWER: { actions: 'applyAnswers' } },
+        on: {
+          ANSWER: { actions: 'applyAnswers' },
+          // From a conflict note: to the other question involved, in whichever section it is.
+          EDIT: sectionIds.map((id) => ({ guard: { type: 'editsIn' as const, params: { section: id } }, target: target(id), actions: 'focusEdited' as const })),
+        },
         states: sectionStates,
       },
       review: {

@@ -41,6 +41,21 @@ export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
       </p>
       {d.addressee ? <p className="addressee">{t('result:duty.addressee', { who: d.addressee })}</p> : null}
       <p>{d.do}</p>
+      {d.decidedBy?.length ? (
+        <div className="decided-by">
+          <p>{t('result:duty.decidedBy')}</p>
+          <ul className="facts">
+            {d.decidedBy.map((f) => (
+              <li key={f.question}>
+                <button type="button" className="link" onClick={() => onEdit(f.question)}>
+                  {f.questionText}
+                </button>
+                : {f.valueText}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {d.evidence.length ? (
         <>
           <p className="evidence-label">{t('result:duty.evidence')}</p>

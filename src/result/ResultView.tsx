@@ -17,10 +17,12 @@ import { PdfButton } from './PdfButton';
 import {
   gpaiSentence,
   openRangeSentence,
+  overallHeading,
   overallSentence,
   present,
   withCohort,
   subjectLine,
+  type PresentedConflict,
   type PresentedOpenQuestion,
   type PresentedReason,
   type PresentedRegime,
@@ -61,6 +63,9 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
   }
   if (!report) return <p className="loading">{t('app:loading')}</p>;
   const edit = (question: string) => send({ type: 'EDIT', question });
+  // Anticipated items are shown apart: expected once the cities issue their measures, not operative yet.
+  const operative = report.duties.filter((d) => d.kind !== 'anticipated');
+  const anticipated = report.duties.filter((d) => d.kind === 'anticipated');
 
   return (
     <article className="result" aria-labelledby="step-heading" data-testid="result">
@@ -80,12 +85,29 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
       <PdfButton report={report} record={record} answers={answers} lang={lang} />
 
       <section className={`overall level-${report.overall}`} aria-labelledby="overall-heading">
-        <h3 id="overall-heading">{t('result:page.overall')}</h3>
+        <h3 id="overall-heading">{overallHeading(report, t)}</h3>
         <p className="overall-level" data-testid="overall-level">
           {report.overallLabel}
         </p>
         <p>{overallSentence(report, t)}</p>
       </section>
+
+      {report.conflicts.length ? <Conflicts items={report.conflicts} onEdit={edit} /> : null}
+      {report.unanswered.length ? (
+        <section className="notice warning unanswered" aria-labelledby="unanswered-heading" data-testid="unanswered">
+          <h3 id="unanswered-heading">{t('result:page.unanswered', { count: report.unanswered.length })}</h3>
+          <p>{t('result:page.unansweredHint')}</p>
+          <ul>
+            {report.unanswered.map((u) => (
+              <li key={u.question}>
+                <button type="button" className="link" onClick={() => edit(u.question)}>
+                  {u.text}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <div className="regime-cards">
         {REGIMES.map((r) => (
@@ -99,11 +121,11 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
       {report.gpai.openQuestions?.length ? <OpenQuestions items={report.gpai.openQuestions} onEdit={edit} /> : null}
 
       <section className="duties" aria-labelledby="duties-heading">
-        <h3 id="duties-heading">{t('result:page.duties', { count: report.duties.length })}</h3>
+        <h3 id="duties-heading">{t('result:page.duties', { count: operative.length })}</h3>
         <p className="hint">{t('result:page.dutiesHint')}</p>
-        {report.duties.length === 0 ? <p>{t('result:page.noDuties')}</p> : null}
+        {operative.length === 0 ? <p>{t('result:page.noDuties')}</p> : null}
         {DUTY_REGIMES.map((regime) => {
-          const items = report.duties.filter((d) => d.regime === regime);
+          const items = operative.filter((d) => d.regime === regime);
           if (!items.length) return null;
           return (
             <section key={regime} className="duty-group" aria-labelledby={`duties-${regime}`} data-testid={`duties-${regime}`}>
@@ -119,6 +141,18 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
           );
         })}
       </section>
+
+      {anticipated.length ? (
+        <section className="anticipated" aria-labelledby="anticipated-heading" data-testid="anticipated">
+          <h3 id="anticipated-heading">{t('result:page.anticipated', { count: anticipated.length })}</h3>
+          <p className="hint">{t('result:page.anticipatedHint')}</p>
+          <ul className="duty-list">
+            {anticipated.map((d) => (
+              <DutyItem key={d.id} duty={d} status={record.duties[d.id]} onStatus={setDuty} onEdit={edit} lang={lang} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {report.notices.length ? (
         <section className="notices" aria-labelledby="notices-heading">
@@ -154,6 +188,11 @@ function RegimeCard({ regime, data, onEdit, lang }: { regime: string; data: Pres
       {data.tier === 'needs_review' ? (
         <p className="worst-case">{openRangeSentence(data, lang, t)}</p>
       ) : null}
+      {data.upcoming?.map((u) => (
+        <p key={u.rule} className="notice warning upcoming" data-testid={`upcoming-${regime}`}>
+          {u.text}
+        </p>
+      ))}
       {data.openQuestions?.length ? <OpenQuestions items={data.openQuestions} onEdit={onEdit} /> : null}
       <h4>{t('result:page.why')}</h4>
       <ul className="reasons">
@@ -193,6 +232,21 @@ function ReasonItem({ reason: r, onEdit, lang }: { reason: PresentedReason; onEd
         </span>
         {r.tentative ? <span className="badge">{t('result:page.tentative')}</span> : null}
       </p>
+      {r.notes?.map((n, i) => (
+        <p key={i} className="reason-note">
+          {n}
+        </p>
+      ))}
+      {r.context?.length ? (
+        <p className="reason-context">
+          {t('result:page.context')}{' '}
+          <span className="cites">
+            {r.context.map((a) => (
+              <ArticleLink key={a} id={a} lang={lang} />
+            ))}
+          </span>
+        </p>
+      ) : null}
       {r.answers.length ? (
         <ul className="facts">
           {r.answers.map((f) => (
@@ -225,5 +279,30 @@ function OpenQuestions({ items, onEdit }: { items: PresentedOpenQuestion[]; onEd
         ))}
       </ul>
     </div>
+  );
+}
+
+function Conflicts({ items, onEdit }: { items: PresentedConflict[]; onEdit: (q: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="notice warning conflicts" aria-labelledby="conflicts-heading" data-testid="conflicts">
+      <h3 id="conflicts-heading">{t('result:page.conflicts', { count: items.length })}</h3>
+      <p>{t('result:page.conflictsHint')}</p>
+      <ul>
+        {items.map((c) => (
+          <li key={c.id} data-conflict={c.id}>
+            <p>{c.message}</p>
+            <p>
+              {t('result:page.conflictQuestions')}{' '}
+              {c.questions.map((q) => (
+                <button key={q.question} type="button" className="link" onClick={() => onEdit(q.question)}>
+                  {q.text}
+                </button>
+              ))}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -4,13 +4,13 @@
  * and what the result page and the PDF render. Pure: the rule set and a `t` function come in.
  */
 import type { AnswerError } from '../engine/answers';
-import type { AnswerFact, Assessment, DutyResult, OpenQuestion, OverallLevel, Reason, RegimeTier, Tri } from '../engine/assess';
+import type { AnswerFact, Assessment, DutyResult, OpenQuestion, OverallLevel, Reason, RegimeTier, Tri, UpcomingTier } from '../engine/assess';
 import type { AnswerValue } from '../engine/program';
 import { type RuleSet, optionsOf } from '../engine/ruleset';
 import type { Lang, Regime, TierName } from '../engine/schema';
 import type { TFunction } from '../i18n/i18n';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface PresentedFact {
   question: string;
@@ -29,6 +29,24 @@ export interface PresentedReason {
   answers: PresentedFact[];
   tier?: TierName;
   tentative?: boolean;
+  /** Sentences added to a rule's reason (who carries the duties, which date governs…). */
+  notes?: string[];
+  /** Articles that only support or promote: context for our reading, not the basis. */
+  context?: string[];
+}
+
+/** Answers that contradict each other or the law, with the questions to look at again. */
+export interface PresentedConflict {
+  id: string;
+  regimes: Regime[];
+  articles: string[];
+  message: string;
+  questions: { question: string; text: string }[];
+}
+
+/** A stricter tier that applies from a later date. */
+export interface PresentedUpcoming extends UpcomingTier {
+  text: string;
 }
 
 export interface PresentedOpenQuestion extends OpenQuestion {
@@ -46,9 +64,14 @@ export interface PresentedRegime {
   ruledOut: PresentedReason[];
   openQuestions?: PresentedOpenQuestion[];
   caveats: string[];
+  /** Conflicts that make this regime needs_review (ids into Report.conflicts). */
+  conflicts: string[];
+  upcoming?: PresentedUpcoming[];
 }
 
-export interface PresentedDuty extends Omit<DutyResult, 'articles'> {
+export interface PresentedDuty extends Omit<DutyResult, 'articles' | 'decidedBy'> {
+  /** For duties that list them: the answers that decided it. */
+  decidedBy?: PresentedFact[];
   articles: string[];
   title: string;
   do: string;
@@ -56,6 +79,8 @@ export interface PresentedDuty extends Omit<DutyResult, 'articles'> {
   addressee?: string;
   heuristic?: string;
   unverified?: string;
+  /** Why the duty has this force, read from its sentence. */
+  forceBasis?: string;
 }
 
 export interface Report {
@@ -73,6 +98,9 @@ export interface Report {
   gpai: { applies: Tri; systemicRisk: Tri; openQuestions?: PresentedOpenQuestion[] };
   duties: PresentedDuty[];
   notices: PresentedDuty[];
+  conflicts: PresentedConflict[];
+  /** Asked questions left without an answer: the tiers they could change are needs_review. */
+  unanswered: { question: string; text: string }[];
   disclaimer: string;
 }
 
@@ -103,10 +131,24 @@ export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): R
       const ind = rs.indicators.get(r.id)!;
       return `${ind.title[lang]} — ${ind.explanation[lang]}`;
     }
+    if (r.kind === 'finding') {
+      const f = rs.tiers[regime].findings!.find((x) => x.id === r.id)!;
+      return f.text[lang].replace('{points}', joinList(lang, (r.points ?? []).map((a) => shortArticle(rs, a, lang))));
+    }
     const rule = rs.tiers[regime].rules.find((x) => x.id === r.id)!;
     return (r.kind === 'scope' ? rule.inScope ?? rule.reason : rule.reason)[lang];
   };
-  const reason = (regime: Regime) => (r: Reason): PresentedReason => ({ ...r, text: reasonText(regime, r), answers: r.answers.map(fact) });
+  const reason = (regime: Regime) => (r: Reason): PresentedReason => {
+    const { notes, ...rest } = r;
+    delete rest.points; // a finding's points are spelled out in its text
+    const rule = notes ? rs.tiers[regime].rules.find((x) => x.id === r.id) : undefined;
+    return {
+      ...rest,
+      text: reasonText(regime, r),
+      answers: r.answers.map(fact),
+      ...(notes && rule ? { notes: notes.map((id) => rule.notes!.find((n) => n.id === id)!.text[lang]) } : {}),
+    };
+  };
   const open = (o: OpenQuestion): PresentedOpenQuestion => ({ ...o, text: rs.questionById.get(o.question)?.text[lang] ?? o.question });
 
   const regimes = {} as Record<Regime, PresentedRegime>;
@@ -122,13 +164,18 @@ export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): R
       ruledOut: r.ruledOut.map(reason(regime)),
       ...(r.openQuestions ? { openQuestions: r.openQuestions.map(open) } : {}),
       caveats: r.caveats.map((id) => caveats.find((c) => c.id === id)!.text[lang]),
+      conflicts: [...r.conflicts],
+      ...(r.upcoming
+        ? { upcoming: r.upcoming.map((u) => ({ ...u, text: t('result:page.upcoming', { tier: t(`result:tier.${u.tier}`), date: formatDate(u.from, lang) }) })) }
+        : {}),
     };
   }
   const dutyById = new Map(rs.duties.map((d) => [d.id, d]));
   const duty = (d: DutyResult): PresentedDuty => {
     const def = dutyById.get(d.id)!;
+    const { decidedBy, ...rest } = d;
     return {
-      ...d,
+      ...rest,
       articles: [...d.articles],
       ...(d.dependsOn ? { dependsOn: d.dependsOn } : {}),
       title: def.title[lang],
@@ -137,8 +184,11 @@ export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): R
       ...(def.addressee ? { addressee: def.addressee[lang] } : {}),
       ...(def.heuristic ? { heuristic: def.heuristic[lang] } : {}),
       ...(def.unverified ? { unverified: def.unverified[lang] } : {}),
+      ...(def.forceBasis ? { forceBasis: def.forceBasis[lang] } : {}),
+      ...(decidedBy ? { decidedBy: decidedBy.map(fact) } : {}),
     };
   };
+  const questionRef = (q: string) => ({ question: q, text: rs.questionById.get(q)?.text[lang] ?? q });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     ruleSet: a.ruleSet,
@@ -152,9 +202,31 @@ export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): R
     gpai: { applies: a.gpai.applies, systemicRisk: a.gpai.systemicRisk, ...(a.gpai.openQuestions ? { openQuestions: a.gpai.openQuestions.map(open) } : {}) },
     duties: a.duties.map(duty),
     notices: a.notices.map(duty),
+    conflicts: a.conflicts.map((c) => ({
+      id: c.id,
+      regimes: c.regimes,
+      articles: c.articles,
+      message: rs.consistency.find((x) => x.id === c.id)!.message[lang],
+      questions: c.questions.map(questionRef),
+    })),
+    unanswered: a.unanswered.map(questionRef),
     disclaimer: rs.manifest.disclaimer[lang],
   };
 }
+
+/** A short name for an article, from its heading: "Annex III, point 7(c)", "附件三第7点(c)项". */
+export function shortArticle(rs: RuleSet, id: string, lang: Lang): string {
+  const heading = rs.articles.get(id)?.heading[lang];
+  return heading ? heading.split(' — ')[0]!.trim() : id;
+}
+
+/** A date as the user reads it: "2 December 2026", "2026年12月2日". */
+export function formatDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  if (lang === 'zh-CN') return `${y}年${m}月${d}日`;
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 // ---------------------------------------------------------------------------------------------
 // Sentences the result page and the PDF checklist both print, made in one place.
@@ -168,9 +240,14 @@ export const subjectLine = (r: Report): string => [r.subject.company, r.subject.
 
 /** Why the overall level is what it is: the regimes that decide it, or the worst case still open. */
 export function overallSentence(r: Report, t: TFunction): string {
-  return r.overall === 'needs_review'
-    ? t('result:page.overallNeedsReview', { worst: t(`result:tier.${r.overallDetail.worstCase ?? 'needs_review'}`) })
-    : t('result:page.overallExplained', { regimes: joinList(r.language, r.overallDetail.regimes.map((g) => t(`result:regime.${g}`))) });
+  if (r.overall === 'needs_review') return t('result:page.overallNeedsReview', { worst: t(`result:tier.${r.overallDetail.worstCase ?? 'needs_review'}`) });
+  if (r.overall === 'out_of_scope') return t('result:page.overallOutOfScope');
+  return t('result:page.overallExplained', { regimes: joinList(r.language, r.overallDetail.regimes.map((g) => t(`result:regime.${g}`))) });
+}
+
+/** The overall level's label: "EU-style", and honest about it when the EU Act itself does not apply. */
+export function overallHeading(r: Report, t: TFunction): string {
+  return r.regimes.EU.tier === 'out_of_scope' ? t('result:page.overallNoEu') : t('result:page.overall');
 }
 
 /** For a regime that needs review: the strictest tier still possible, and every tier still possible. */
@@ -185,12 +262,14 @@ export function gpaiSentence(r: Report, t: TFunction): string {
   return t('result:page.gpai', { applies: t(`result:gpai.${String(r.gpai.applies)}`), systemic: t(`result:gpai.${String(r.gpai.systemicRisk)}`) });
 }
 
-/** "applies since 2025-02-02" or "applies from 2027-12-02". */
+/** "applies since 2025-02-02", "applies from 2027-12-02", or for an anticipated duty "expected once the measures are issued". */
 export function dutyDateText(d: PresentedDuty, t: TFunction): string {
+  if (d.kind === 'anticipated') return t('result:duty.anticipated');
   return d.appliesNow ? t('result:duty.appliesSince', { date: d.from }) : t('result:duty.appliesFrom', { date: d.from });
 }
 
 /** An answer error in the user's language. */
 export function formatAnswerError(e: AnswerError, t: TFunction): string {
-  return t(`errors:answer.${e.code}`, { ...e.params, question: e.question ?? '' });
+  const key = e.code === 'empty_selection' && e.params.none !== undefined ? 'empty_selection_none' : e.code;
+  return t(`errors:answer.${key}`, { ...e.params, question: e.question ?? '' });
 }

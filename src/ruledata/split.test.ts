@@ -44,7 +44,7 @@ describe('rule set split for the browser', () => {
     bindArticleTexts(rs.articles.values(), store);
     expect(rs.questions[0]!.text.en).toBe('');
     store.texts.en = { q: split.texts.en.q };
-    expect(rs.questions[0]!.text.en).toBe('Company name');
+    expect(rs.questions[0]!.text.en).toBe('Organisation name');
     expect(rs.articles.get('SH-69')!.original).toBe('');
     store.sources = split.sources;
     expect(rs.articles.get('SH-69')!.original).toContain('劳动者');

@@ -80,6 +80,8 @@ export function splitRules(raw: RawRuleSet): SplitRuleSet {
       indicators: raw.indicators.map(file('r')),
       tiers: raw.tiers.map(file('r')),
       duties: raw.duties.map(file('r')),
+      // Conflict messages are shown beside the questions, so they travel with the questionnaire's texts.
+      consistency: raw.consistency.map(file('q')),
     },
     texts,
     sources,
@@ -119,6 +121,7 @@ export function restoreRules(structure: RawRuleSet, store: TextStore): RawRuleSe
     indicators: structure.indicators.map(file),
     tiers: structure.tiers.map(file),
     duties: structure.duties.map(file),
+    consistency: structure.consistency.map(file),
   };
 }
 

@@ -71,8 +71,12 @@ describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist
     has(r.disclaimer);
     // Bookmarks: the chapters, and under the checklist one entry per regime with duties.
     expect(pdf.outline.map((o) => o.title)).toEqual(['tiers', 'checklist', 'answers', 'sources', 'disclaimer'].map((k) => t(`report:${k}.heading`)));
-    const groups = (['SH', 'SZ', 'EU', 'GPAI', 'CN'] as const).filter((g) => r.duties.some((d) => d.regime === g));
-    expect(pdf.outline[1]!.items.slice(0, groups.length)).toEqual(groups.map((g) => t('report:checklist.group', { regime: t(`result:regime.${g}`), count: r.duties.filter((d) => d.regime === g).length })));
+    // Operative duties are grouped by regime; anticipated items are printed apart after them.
+    const operative = r.duties.filter((d) => d.kind !== 'anticipated');
+    const groups = (['SH', 'SZ', 'EU', 'GPAI', 'CN'] as const).filter((g) => operative.some((d) => d.regime === g));
+    expect(pdf.outline[1]!.items.slice(0, groups.length)).toEqual(groups.map((g) => t('report:checklist.group', { regime: t(`result:regime.${g}`), count: operative.filter((d) => d.regime === g).length })));
+    const anticipated = r.duties.filter((d) => d.kind === 'anticipated').length;
+    if (anticipated) expect(pdf.outline[1]!.items[groups.length]).toBe(t('result:page.anticipated', { count: anticipated }));
     // Page numbers and the running header on every page (not on the cover's header).
     const pages = pdf.pages.length;
     pdf.furniture.forEach((lines, i) => {

@@ -11,7 +11,7 @@ import type { AnswerValue } from '../../engine/program';
 import type { RuleSet } from '../../engine/ruleset';
 import type { TFunction } from '../../i18n/i18n';
 import type { PresentedDuty, PresentedReason, Report } from '../../result/present';
-import { dutyDateText, gpaiSentence, joinList, openRangeSentence, overallSentence, subjectLine, valueText } from '../../result/present';
+import { dutyDateText, gpaiSentence, joinList, openRangeSentence, overallHeading, overallSentence, subjectLine, valueText } from '../../result/present';
 import { DUTY_STATUSES, type DutyStatus, fileStem } from '../assessment-file';
 import type { Block, PrintedDocument, Tone } from './blocks';
 
@@ -70,7 +70,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     field(t('report:field.ruleSet'), t('report:field.ruleSetValue', { version: r.ruleSet.version, date: r.ruleSet.date })),
     field(t('report:field.generatedBy'), `${input.generator} — ${t('report:generator')}`),
     { type: 'space', size: 14 },
-    { type: 'badge', label: t('result:page.overall'), text: r.overallLabel, tone: TONE[r.overall] ?? 'neutral' },
+    { type: 'badge', label: overallHeading(r, t), text: r.overallLabel, tone: TONE[r.overall] ?? 'neutral' },
     text(overallSentence(r, t), 'body'),
     { type: 'space', size: 6 },
     text(t('report:summary.heading'), 'h2', { keepWithNext: true }),
@@ -81,14 +81,25 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     blocks.push(field(t(`result:regime.${g}`), `${reg.tierLabel}${worst}`));
   }
   blocks.push(text(gpaiSentence(r, t), 'body'));
-  const count = (s: string) => r.duties.filter((d) => (duties[d.id]?.status ?? 'todo') === s).length;
+  // Anticipated items are counted and printed apart: expected once the cities issue their measures.
+  const operative = r.duties.filter((d) => d.kind !== 'anticipated');
+  const anticipated = r.duties.filter((d) => d.kind === 'anticipated');
+  const count = (s: string) => operative.filter((d) => (duties[d.id]?.status ?? 'todo') === s).length;
+  if (r.conflicts.length) {
+    blocks.push(text(t('result:page.conflicts', { count: r.conflicts.length }), 'h2', { keepWithNext: true }), text(t('result:page.conflictsHint'), 'body'));
+    for (const c of r.conflicts) blocks.push(bullet(`${c.message} ${t('result:page.conflictQuestions')} ${joinList(lang, c.questions.map((q) => q.text))}`));
+  }
+  if (r.unanswered.length) {
+    blocks.push(text(t('result:page.unanswered', { count: r.unanswered.length }), 'h2', { keepWithNext: true }), text(t('result:page.unansweredHint'), 'body'));
+    for (const u of r.unanswered) blocks.push(bullet(u.text));
+  }
   blocks.push(
     text(
-      r.duties.length
+      operative.length
         ? t('report:summary.dutyCounts', {
-            total: r.duties.length,
-            mandatory: r.duties.filter((d) => d.mandatory).length,
-            encouraged: r.duties.filter((d) => !d.mandatory).length,
+            total: operative.length,
+            mandatory: operative.filter((d) => d.mandatory).length,
+            encouraged: operative.filter((d) => !d.mandatory).length,
             done: count('done'),
             inProgress: count('in_progress'),
             notApplicable: count('not_applicable'),
@@ -97,6 +108,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
         : t('report:summary.noDuties'),
       'body',
     ),
+    ...(anticipated.length ? [text(t('report:summary.anticipatedCount', { count: anticipated.length }), 'body')] : []),
     { type: 'space', size: 8 },
     { type: 'rule' },
     text(t('result:page.indicative'), 'muted'),
@@ -109,6 +121,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     const reg = r.regimes[g];
     blocks.push(text(reg.name, 'h2', { keepWithNext: true, outline: 2 }), { type: 'badge', text: reg.tierLabel, tone: TONE[reg.tier] ?? 'neutral' });
     if (reg.tier === 'needs_review') blocks.push(text(openRangeSentence(reg, lang, t), 'body'));
+    for (const u of reg.upcoming ?? []) blocks.push(text(u.text, 'strong'));
     if (reg.openQuestions?.length) {
       blocks.push(text(t('result:page.settle'), 'strong', { keepWithNext: true }));
       for (const o of reg.openQuestions) blocks.push(bullet(`${o.text} (${t(`result:factState.${o.state}`)})`));
@@ -130,6 +143,8 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
 
   function reasonItem(reason: PresentedReason): Block {
     const inner: Block[] = [text(reason.text, 'body'), text(t('report:tiers.reasonArticles', { articles: joinList(lang, reason.articles) }), 'muted')];
+    for (const n of reason.notes ?? []) inner.push(text(n, 'body'));
+    if (reason.context?.length) inner.push(text(`${t('result:page.context')} ${joinList(lang, reason.context)}`, 'muted'));
     if (reason.tentative) inner.push(text(t('result:page.tentative'), 'muted'));
     for (const f of reason.answers) inner.push(text(`${f.questionText} — ${f.valueText}`, 'muted', { indent: 8 }));
     return { type: 'item', mark: { kind: 'bullet' }, blocks: inner };
@@ -138,16 +153,20 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   // ---- Duty checklist ---------------------------------------------------------------------------
   heading1(t('report:checklist.heading'));
   blocks.push(text(t('report:checklist.intro'), 'body'));
-  if (!r.duties.length) blocks.push(text(t('result:page.noDuties'), 'body'));
+  if (!operative.length) blocks.push(text(t('result:page.noDuties'), 'body'));
   else {
     blocks.push(text(t('report:checklist.legend'), 'label', { keepWithNext: true }));
     for (const s of DUTY_STATUSES) blocks.push({ type: 'item', mark: { kind: 'box', status: s }, blocks: [text(t(`result:status.${s}`), 'small')] });
   }
   for (const g of DUTY_REGIMES) {
-    const items = r.duties.filter((d) => d.regime === g);
+    const items = operative.filter((d) => d.regime === g);
     if (!items.length) continue;
     blocks.push(text(t('report:checklist.group', { regime: t(`result:regime.${g}`), count: items.length }), 'h2', { keepWithNext: true, outline: 2 }));
     for (const d of items) blocks.push(dutyItem(d, true));
+  }
+  if (anticipated.length) {
+    blocks.push(text(t('result:page.anticipated', { count: anticipated.length }), 'h2', { keepWithNext: true, outline: 2 }), text(t('result:page.anticipatedHint'), 'body'));
+    for (const d of anticipated) blocks.push(dutyItem(d, true));
   }
   if (r.notices.length) {
     blocks.push(text(t('result:page.notices', { count: r.notices.length }), 'h2', { keepWithNext: true, outline: 2 }));
@@ -169,6 +188,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
       inner.push(text(t('result:duty.evidence'), 'label', { keepWithNext: true }));
       for (const e of d.evidence) inner.push(bullet(e, 'small'));
     }
+    if (d.decidedBy?.length) inner.push(text(`${t('result:duty.decidedBy')} ${joinList(lang, d.decidedBy.map((f) => `${f.questionText} — ${f.valueText}`))}`, 'small'));
     if (!d.certain && d.dependsOn?.length) {
       const qs = d.dependsOn.map((q) => rs.questionById.get(q)?.text[lang] ?? q);
       inner.push(text(`${t('result:duty.dependsOn')} ${joinList(lang, qs)}`, 'small'));
@@ -209,7 +229,8 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   heading1(t('report:sources.heading'));
   blocks.push(text(t('report:sources.intro'), 'muted'));
   const cited = new Set<string>();
-  for (const g of REGIMES) for (const reason of [...r.regimes[g].reasons, ...r.regimes[g].ruledOut]) reason.articles.forEach((a) => cited.add(a));
+  for (const g of REGIMES) for (const reason of [...r.regimes[g].reasons, ...r.regimes[g].ruledOut]) [...reason.articles, ...(reason.context ?? [])].forEach((a) => cited.add(a));
+  for (const c of r.conflicts) c.articles.forEach((a) => cited.add(a));
   for (const d of [...r.duties, ...r.notices]) d.articles.forEach((a) => cited.add(a));
   let currentDocument = '';
   for (const [id, a] of rs.articles) {
