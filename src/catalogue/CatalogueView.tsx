@@ -99,6 +99,29 @@ export default function CatalogueView({ article, lang }: { article?: string; lan
               </section>
             ))}
           </section>
+          <section aria-labelledby="cat-consistency">
+            <h3 id="cat-consistency">{t('catalogue:consistency')}</h3>
+            <p>{t('catalogue:consistencyIntro')}</p>
+            <ul>
+              {ruleSet.consistency
+                .filter((c) => matches(c.id, c.message[lang], ...c.cites))
+                .map((c) => (
+                  <li key={c.id} data-consistency={c.id}>
+                    <p>{c.message[lang]}</p>
+                    <p>
+                      {c.questions.map((q) => (
+                        <code key={q}>{q}</code>
+                      ))}{' '}
+                      {c.cites.map((a) => (
+                        <a key={a} className="article-link" href={catalogueHref(a)}>
+                          {a}
+                        </a>
+                      ))}
+                    </p>
+                  </li>
+                ))}
+            </ul>
+          </section>
           <section aria-labelledby="cat-duties">
             <h3 id="cat-duties">{t('catalogue:duties')}</h3>
             {DUTY_REGIMES.map((r) => {
@@ -115,6 +138,11 @@ export default function CatalogueView({ article, lang }: { article?: string; lan
                           {d.article}
                         </a>
                         <p>{d.do[lang]}</p>
+                        {d.forceBasis ? (
+                          <p className="force-basis">
+                            {t('catalogue:force')} {d.forceBasis[lang]}
+                          </p>
+                        ) : null}
                       </li>
                     ))}
                   </ul>

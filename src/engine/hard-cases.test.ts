@@ -382,7 +382,7 @@ describe('3. the China side with its real force', () => {
 describe('4. the questionnaire and outputs say only what holds', () => {
   it('no question is asked that refers to an answer never shown', () => {
     // "Does your organisation itself publish … deep fakes" is asked only after the deep-fake question.
-    for (const changes of [{ generates_content: ['text'] }, { generates_content: ['image'], deep_fakes: 'no' }]) {
+    for (const changes of [{ generates_content: ['text'] }, { generates_content: ['image'], deep_fakes: 'no' }] as Record<string, AnswerValue>[]) {
       expect(askedQuestions(rs, owner(changes)).get('publishes_deep_fakes')).toBe('hidden');
     }
     expect(askedQuestions(rs, owner({ generates_content: ['image'], deep_fakes: 'yes' })).get('publishes_deep_fakes')).toBe('asked');
