@@ -188,16 +188,18 @@ export function newState(rs: RuleSet, values: (AnswerValue | undefined)[], bits?
  * Decides, in question order, whether each question is asked (T), not asked (F) or maybe asked (U,
  * when it depends on an open answer). Answers to questions not asked are removed from the state.
  */
-export function computeVisibility(rs: RuleSet, state: EvalState, onHiddenAnswer?: (q: Question) => void): void {
-  const p = programOf(rs);
+export function computeVisibility(rs: RuleSet, state: EvalState, onHiddenAnswer?: (q: Question) => void, from = 0): void {
+  const { visNodes } = programOf(rs);
   const values = state.values as (AnswerValue | undefined)[];
-  for (const q of rs.questions) {
-    const node = p.visNodes[q.index];
+  const vis = state.vis as K[];
+  // By index, not over the question objects: they come in many shapes, and this loop is hot.
+  for (let i = from; i < visNodes.length; i++) {
+    const node = visNodes[i];
     const v: K = node ? node.eval(state) : T;
-    (state.vis as K[])[q.index] = v;
-    if (v === F && values[q.index] !== undefined) {
-      onHiddenAnswer?.(q);
-      values[q.index] = undefined;
+    vis[i] = v;
+    if (v === F && values[i] !== undefined) {
+      onHiddenAnswer?.(rs.questions[i]!);
+      values[i] = undefined;
     }
   }
   // Indicators and terms memoised on the way stay valid: an askedWhen only looks at questions asked

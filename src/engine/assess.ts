@@ -153,11 +153,13 @@ export function assess(rs: RuleSet, answers: Answers | unknown, opts: AssessOpti
   return { ok: true, assessment: evaluate(rs, state, opts.date, fired, unanswered) };
 }
 
-/** Asked (or maybe asked) questions, other than free text, that have no answer. */
+/** Asked (or maybe asked) questions, other than free text, that have no answer (a shared empty list when none). */
 function unansweredQuestions(rs: RuleSet, state: EvalState): string[] {
-  const out: string[] = [];
-  for (const q of rs.questions) if (q.type !== 'text' && state.vis[q.index] !== F && state.values[q.index] === undefined) out.push(q.id);
-  return out;
+  const { answerable, questionIds } = programOf(rs);
+  const { vis, values } = state;
+  let out: string[] | undefined;
+  for (const i of answerable) if (vis[i] !== F && values[i] === undefined) (out ??= []).push(questionIds[i]!);
+  return out ?? NONE;
 }
 
 let lastValidDate = '';
@@ -196,7 +198,7 @@ function evaluate(rs: RuleSet, state: EvalState, date: string, fired: readonly n
   const compiled = compiledOf(rs, p);
   const regimes = {} as Record<Regime, RegimeResult>;
   for (const regime of REGIMES) {
-    const conflicts = fired.filter((i) => rs.consistency[i]!.regimes.includes(regime));
+    const conflicts = fired.length ? fired.filter((i) => rs.consistency[i]!.regimes.includes(regime)) : NO_CONFLICTS;
     regimes[regime] = decideRegime(rs, p, compiled, state, regime, date, conflicts);
   }
 
@@ -247,7 +249,7 @@ function evaluate(rs: RuleSet, state: EvalState, date: string, fired: readonly n
             certain: true,
             ...(duty.showAnswers ? { decidedBy: factsOf(rs, p, when, state, T) } : {}),
           }
-        : new UncertainDuty(duty, articles, fromDate, date >= fromDate, { p, node: when, state });
+        : new UncertainDuty(duty, articles, fromDate, date >= fromDate, p, when, state);
     (duty.kind === 'notice' ? notices : duties).push(r);
   }
 
@@ -276,7 +278,7 @@ function evaluate(rs: RuleSet, state: EvalState, date: string, fired: readonly n
     gpai,
     duties,
     notices,
-    conflicts: fired.map((i) => conflictOf(rs, i)),
+    conflicts: fired.length ? fired.map((i) => conflictOf(rs, i)) : [],
     unanswered,
   };
 }
@@ -348,11 +350,14 @@ function decideRegime(rs: RuleSet, p: Program, compiled: CompiledRules, state: E
   const conflictIds = conflicts.length ? conflicts.map((i) => rs.consistency[i]!.id) : NONE;
   const inputs: ExplainInputs = { rs, p, state, regime, compiled: compiled.tiers[regime], values, firstTrue, possible, date, conflicts };
   if (decided) return new RegimeOutcome(regime, possible[0]!, possible, caveats, conflictIds, upcoming, inputs);
-  // What the undecided tier hangs on: the supports of the rules that may hold (no reason objects needed).
-  const hang = new Set<number>();
-  for (let i = 0; i < values.length; i++) if (values[i] === U) p.support(nodes[i]!, state, U, hang);
-  for (const i of conflicts) for (const id of rs.consistency[i]!.disputes) hang.add(rs.questionById.get(id)!.index);
-  (state.tierOpen as Partial<Record<Regime, readonly number[]>>)[regime] = [...hang];
+  // What the undecided tier hangs on: the supports of the rules that may hold (no reason objects
+  // needed), and the disputed answers — worked out only if an explanation asks.
+  state.tierOpen[regime] = () => {
+    const hang = new Set<number>();
+    for (let i = 0; i < values.length; i++) if (values[i] === U) p.support(nodes[i]!, state, U, hang);
+    for (const i of conflicts) for (const id of rs.consistency[i]!.disputes) hang.add(rs.questionById.get(id)!.index);
+    return [...hang];
+  };
   return new RegimeOutcome(regime, 'needs_review', possible, caveats, conflictIds, upcoming, inputs);
 }
 
@@ -364,23 +369,27 @@ class UncertainDuty implements DutyResult {
   readonly mandatory: boolean;
   readonly article: string;
   readonly certain = false;
-  #from: { p: Program; node: Node; state: EvalState } | undefined;
+  // What the duty depends on is worked out from these on first read (then they are let go).
+  #p: Program | undefined;
+  #node: Node | undefined;
+  #state: EvalState | undefined;
   #dependsOn: string[] | undefined;
 
-  constructor(duty: Duty, readonly articles: readonly string[], readonly from: string, readonly appliesNow: boolean, explainFrom: { p: Program; node: Node; state: EvalState }) {
+  constructor(duty: Duty, readonly articles: readonly string[], readonly from: string, readonly appliesNow: boolean, p: Program, node: Node, state: EvalState) {
     this.id = duty.id;
     this.regime = duty.regime;
     this.kind = duty.kind;
     this.mandatory = duty.kind === 'duty';
     this.article = duty.article;
-    this.#from = explainFrom;
+    this.#p = p;
+    this.#node = node;
+    this.#state = state;
   }
 
   get dependsOn(): string[] {
     if (!this.#dependsOn) {
-      const { p, node, state } = this.#from!;
-      this.#dependsOn = supportIds(p, node, state, U);
-      this.#from = undefined;
+      this.#dependsOn = supportIds(this.#p!, this.#node!, this.#state!, U);
+      this.#p = this.#node = this.#state = undefined;
     }
     return this.#dependsOn;
   }
@@ -599,6 +608,7 @@ function explainRegime({ rs, p, state, regime, compiled, values, firstTrue, poss
 }
 
 const NONE: string[] = [];
+const NO_CONFLICTS: readonly number[] = [];
 const caveatCache = new WeakMap<RegimeTiers, Map<number, string[]>>();
 
 /** The caveats that apply to a set of possible tiers (one shared array per set). */

@@ -22,12 +22,13 @@ export interface Conflict {
 }
 
 /** The consistency rules that hold under the answers of `state` (indexes into `rs.consistency`). */
-export function firedConflicts(rs: RuleSet, state: EvalState): number[] {
+export function firedConflicts(rs: RuleSet, state: EvalState): readonly number[] {
   const nodes = programOf(rs).conflictNodes;
-  const out: number[] = [];
-  for (let i = 0; i < nodes.length; i++) if (nodes[i]!.eval(state) === T) out.push(i);
-  return out;
+  let out: number[] | undefined;
+  for (let i = 0; i < nodes.length; i++) if (nodes[i]!.eval(state) === T) (out ??= []).push(i);
+  return out ?? NONE;
 }
+const NONE: readonly number[] = [];
 
 /**
  * Treats the disputed answers of the fired conflicts as open: each is set aside in `state.disputed`
@@ -40,6 +41,7 @@ export function openDisputedAnswers(rs: RuleSet, state: EvalState, fired: readon
   const values = state.values as (AnswerValue | undefined)[];
   const bits = state.bits as number[];
   const disputed = new Map<number, AnswerValue>();
+  let first = values.length;
   for (const i of fired) {
     for (const id of rs.consistency[i]!.disputes) {
       const q = rs.questionById.get(id)!;
@@ -48,11 +50,13 @@ export function openDisputedAnswers(rs: RuleSet, state: EvalState, fired: readon
       disputed.set(q.index, v);
       values[q.index] = undefined;
       bits[q.index] = 0;
+      first = Math.min(first, q.index);
     }
   }
   state.disputed = disputed;
   state.refs.fill(255);
-  computeVisibility(rs, state);
+  // A question's asking depends only on questions before it: those up to the first disputed one stand.
+  computeVisibility(rs, state, undefined, first + 1);
 }
 
 /** The conflicts under `answers` (invalid answers ignored): what the questionnaire shows beside the questions. */

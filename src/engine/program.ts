@@ -35,8 +35,9 @@ export interface EvalState {
   readonly refs: number[];
   /** Per regime, the bit set of tiers still possible (bit i = the regime's i-th tier). 0 = not decided yet. */
   readonly possible: Record<Regime, number>;
-  /** Per regime, the questions an undecided tier hangs on (absent when decided). */
-  readonly tierOpen: Partial<Record<Regime, readonly number[]>>;
+  /** Per regime, the questions an undecided tier hangs on (absent when decided): computed on first use,
+   *  since only explanations (what a duty depends on) need them. */
+  readonly tierOpen: Partial<Record<Regime, readonly number[] | (() => readonly number[])>>;
   /** Memoised supports of indicators and terms (key refIndex * 3 + value), created on first use. */
   supportMemo?: Map<number, readonly number[]>;
   /** Answers set aside because a consistency rule disputes them (question index → the answer given). */
@@ -60,6 +61,10 @@ export class Program {
   readonly visNodes: (Node | undefined)[];
   /** The condition of each consistency rule, in rule-set order. */
   readonly conflictNodes: Node[];
+  /** Indexes of the questions that can be "unanswered" (all but free text), and their ids. Plain arrays
+   *  read in hot loops: the question objects themselves come in many shapes (slow property reads). */
+  readonly answerable: readonly number[];
+  readonly questionIds: readonly string[];
   readonly tierOrder: Record<Regime, readonly TierName[]>;
   /** Fresh per-assessment arrays are copied from these (a copy is cheaper than allocate-and-fill). */
   readonly templates: { values: undefined[]; vis: K[]; refs: number[]; bits: number[] };
@@ -76,6 +81,8 @@ export class Program {
     defs.forEach((d, i) => (this.refNodes[i] = this.compile(d)));
     this.visNodes = rs.questions.map((q) => (q.askedWhen ? this.compile(q.askedWhen) : undefined));
     this.conflictNodes = rs.consistency.map((c) => this.compile(c.when));
+    this.answerable = rs.questions.filter((q) => q.type !== 'text').map((q) => q.index);
+    this.questionIds = rs.questions.map((q) => q.id);
     this.tierOrder = { SH: rs.tiers.SH.tiers, SZ: rs.tiers.SZ.tiers, EU: rs.tiers.EU.tiers };
     this.templates = {
       values: new Array(rs.questions.length).fill(undefined),
@@ -173,7 +180,11 @@ export class Program {
       case 'always':
         return;
       case 'tier':
-        if (value === U) for (const qi of s.tierOpen[node.regime!] ?? []) out.add(qi);
+        if (value === U) {
+          let open = s.tierOpen[node.regime!];
+          if (typeof open === 'function') s.tierOpen[node.regime!] = open = open();
+          for (const qi of open ?? []) out.add(qi);
+        }
         return;
       case 'atom': {
         const qi = node.question!;
