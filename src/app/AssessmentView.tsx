@@ -54,7 +54,7 @@ function OpenAssessment({ portfolio, lang, hidden }: { portfolio: PortfolioState
   return (
     <div hidden={hidden}>
       <FileBar record={record} message={message} setMessage={setMessage} saved={saved} />
-      {portfolio.saveProblem || portfolio.conflicts.size || portfolio.notices.length ? (
+      {!hidden && (portfolio.saveProblem || portfolio.conflicts.size || portfolio.notices.length) ? (
         <ErrorBoundary>
           <Suspense fallback={null}>
             <StorageStatus />
