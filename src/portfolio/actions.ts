@@ -9,6 +9,9 @@ import { getPortfolio, internals, type SaveOutcome, type TabNotice } from './sta
 
 const { set, enqueue, saveIds, saveSetting, nextOpen, withRecord, dirty, problemOf, known, stored } = internals;
 
+/** Deleted here, the stored entry not yet: another tab's news of them waits for the delete's outcome. */
+const deleting = new Set<string>();
+
 /** Tries again to store every assessment the browser refused (not the conflicts: they need a choice). */
 export function retryUnsaved(): Promise<SaveOutcome> {
   return saveIds([...getPortfolio().unsaved].filter(([, r]) => r !== 'conflict').map(([id]) => id));
@@ -30,6 +33,7 @@ export async function applyRemote(ids: readonly string[]): Promise<void> {
   const notices = [...getPortfolio().notices];
   let { currentId, session } = getPortfolio();
   ids.forEach((id, i) => {
+    if (deleting.has(id)) return; // the checked delete that follows meets their version
     const entry = entries[i];
     const mine = records.get(id);
     const hasChanges = dirty(id) || conflicts.has(id);
@@ -108,7 +112,8 @@ export function deleteAssessment(id: string): { record: AssessmentRecord; wasCur
     if (!before.has(currentId)) void saveIds([currentId]);
   }
   set({ records, conflicts, unsaved, currentId, ...(wasCurrent ? { session: getPortfolio().session + 1 } : {}) });
-  void enqueue(() => removeStored(id, rec));
+  deleting.add(id);
+  void enqueue(() => removeStored(id, rec)).finally(() => deleting.delete(id));
   if (wasCurrent) saveSetting('current', currentId);
   return { record: rec, wasCurrent };
 }

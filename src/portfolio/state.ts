@@ -154,18 +154,15 @@ async function save(ids: readonly string[]): Promise<SaveOutcome> {
     else todo.push(rec);
   }
   if (!todo.length) return out;
-  const unsaved = new Map(state.unsaved);
   const s = store;
   if (!s) {
-    for (const r of todo) {
-      unsaved.set(r.id, 'unavailable');
-      out.failed.push({ id: r.id, reason: 'unavailable' });
-    }
-    set({ unsaved });
+    markUnsaved(todo, 'unavailable', out);
     return out;
   }
   try {
     const r = await s.putChecked(todo.map((record) => ({ record, expected: known.get(record.id) ?? null })));
+    // Read the state again: it may have changed while the write was under way.
+    const unsaved = new Map(state.unsaved);
     const conflicts = new Map(state.conflicts);
     for (const id of r.written) {
       const rec = todo.find((x) => x.id === id)!;
@@ -175,6 +172,7 @@ async function save(ids: readonly string[]): Promise<SaveOutcome> {
       out.saved.push(id);
     }
     for (const c of r.conflicts) {
+      if (!state.records.has(c.id)) continue; // deleted here meanwhile
       conflicts.set(c.id, s.read(c.stored) ?? null);
       unsaved.set(c.id, 'conflict');
       out.failed.push({ id: c.id, reason: 'conflict' });
@@ -183,14 +181,19 @@ async function save(ids: readonly string[]): Promise<SaveOutcome> {
     channel?.post(r.written);
     if (r.written.length) askPersistence();
   } catch (e) {
-    const reason = problemOf(e);
-    for (const r of todo) {
-      unsaved.set(r.id, reason);
-      out.failed.push({ id: r.id, reason });
-    }
-    set({ unsaved });
+    markUnsaved(todo, problemOf(e), out);
   }
   return out;
+}
+
+function markUnsaved(recs: readonly AssessmentRecord[], reason: SaveProblem, out: SaveOutcome): void {
+  const unsaved = new Map(state.unsaved);
+  for (const r of recs) {
+    out.failed.push({ id: r.id, reason });
+    // Deleted here meanwhile, or in conflict now: not this write's to mark.
+    if (state.records.has(r.id) && !state.conflicts.has(r.id)) unsaved.set(r.id, reason);
+  }
+  set({ unsaved });
 }
 
 let persistAsked = false;

@@ -411,6 +411,21 @@ describe('two tabs on one portfolio', () => {
     expect(a.getPortfolio().notices.map((n) => n.kind)).toEqual(['not_deleted']);
   });
 
+  it("a delete made while another tab's news of the same assessment waits to be applied does not lose that tab's change", async () => {
+    const name = await seeded(rec('x'), rec('y', at(5)));
+    const a = await openTab(name, { hears: false });
+    const b = await openTab(name);
+    b.updateCurrent(note('typed in tab B'));
+    await b.writesSettled();
+    // B's message reaches A and is queued; the user deletes before it is applied.
+    void a.internals.enqueue(() => a.applyRemote(['x']));
+    a.deleteAssessment('x');
+    await a.writesSettled();
+    expect((await storedRecords(name)).get('x')?.duties['EU-4-literacy']?.note).toBe('typed in tab B');
+    expect(a.getPortfolio().records.get('x')?.duties['EU-4-literacy']?.note).toBe('typed in tab B');
+    expect(a.getPortfolio().notices.map((n) => n.kind)).toEqual(['not_deleted']);
+  });
+
   it('the store itself refuses a stale write or delete from a second connection', async () => {
     const name = await seeded(rec('x'));
     const one = await AssessmentStore.open(rs, name);
@@ -526,6 +541,21 @@ describe('storage faults', () => {
     expect(a.getPortfolio().saveProblem).toBeUndefined();
     expect(a.getPortfolio().unsaved.size).toBe(0);
     expect((await storedRecords(name)).get('x')?.duties['EU-4-literacy']?.note).toBe('second one');
+  });
+
+  it('an assessment deleted while its refused write was under way is not left marked unsaved', async () => {
+    const name = await seeded(rec('x'), rec('y', at(5)));
+    const a = await openTab(name);
+    const quota = idbFaults.quota();
+    a.updateCurrent(note('typed'));
+    // Let the write start (its transaction is open), then delete.
+    while (quota.seen === 0) await new Promise((r) => setImmediate(r));
+    a.deleteAssessment('x');
+    await a.writesSettled();
+    expect(quota.hits).toBe(1);
+    expect(a.getPortfolio().unsaved.size).toBe(0);
+    expect(a.getPortfolio().saveProblem).toBeUndefined();
+    expect([...(await storedRecords(name)).keys()]).toEqual(['y']);
   });
 
   it('a delete the browser refuses is told (it would be back after a reload)', async () => {
