@@ -55,11 +55,14 @@ function OpenAssessment({ portfolio, lang, hidden }: { portfolio: PortfolioState
     <div hidden={hidden}>
       <FileBar record={record} message={message} setMessage={setMessage} saved={saved} />
       {!hidden && (portfolio.saveProblem || portfolio.conflicts.size || portfolio.notices.length) ? (
-        <ErrorBoundary>
-          <Suspense fallback={null}>
-            <StorageStatus />
-          </Suspense>
-        </ErrorBoundary>
+        // Kept in view while the user scrolls on: it asks for a choice, or says their typing is not saved.
+        <div className="storage-status">
+          <ErrorBoundary>
+            <Suspense fallback={null}>
+              <StorageStatus />
+            </Suspense>
+          </ErrorBoundary>
+        </div>
       ) : null}
       <Session key={`${record.id}:${portfolio.session}`} record={record} setRecord={updateCurrent} lang={lang} onNew={() => setMessage({ kind: 'created' })} />
     </div>
