@@ -3,6 +3,7 @@ import './app/first-load';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
 import { initI18n } from './app/i18n';
 import { ruleSet } from './app/rules';
 import { startPortfolio } from './portfolio/state';
@@ -13,6 +14,9 @@ void startPortfolio(ruleSet);
 await initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {/* The last resort: pages have their own boundaries, so the frame itself rarely needs this one. */}
+    <ErrorBoundary page>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -1,16 +1,21 @@
-/** The page frame: title, navigation, the language switch (always visible), and the two pages. */
-import { lazy, Suspense, useState } from 'react';
+/**
+ * The page frame: title, navigation, the language switch (always visible), and the pages. Each page
+ * sits in an error boundary: one that fails to load or to render says so, with Retry and the way
+ * back, and the frame stays usable.
+ */
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../engine/constants';
 import { AssessmentView } from './AssessmentView';
+import { ErrorBoundary, lazyRetry } from './ErrorBoundary';
 import { changeLanguage, withNamespace } from './i18n';
 import { catalogueHref, PORTFOLIO_HREF, useRoute } from './route';
 
-const CatalogueView = lazy(() => import('../catalogue/CatalogueView'));
-const PortfolioView = lazy(withNamespace(() => import('../portfolio/PortfolioView'), 'portfolio'));
-const CompareView = lazy(withNamespace(() => import('../portfolio/CompareView'), 'portfolio'));
-const InviteView = lazy(withNamespace(() => import('../portfolio/InviteView'), 'portfolio'));
-const ShareView = lazy(withNamespace(() => import('../portfolio/ShareView'), 'portfolio'));
+const CatalogueView = lazyRetry(() => import('../catalogue/CatalogueView'));
+const PortfolioView = lazyRetry(withNamespace(() => import('../portfolio/PortfolioView'), 'portfolio'));
+const CompareView = lazyRetry(withNamespace(() => import('../portfolio/CompareView'), 'portfolio'));
+const InviteView = lazyRetry(withNamespace(() => import('../portfolio/InviteView'), 'portfolio'));
+const ShareView = lazyRetry(withNamespace(() => import('../portfolio/ShareView'), 'portfolio'));
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
 
@@ -79,19 +84,21 @@ export function App() {
       ) : null}
       <AssessmentView lang={lang} hidden={route.page !== 'assessment'} />
       {route.page !== 'assessment' ? (
-        <Suspense fallback={<p className="loading">{t('app:loading')}</p>}>
-          {route.page === 'catalogue' ? (
-            <CatalogueView article={route.article} lang={lang} />
-          ) : route.page === 'portfolio' ? (
-            <PortfolioView lang={lang} />
-          ) : route.page === 'compare' ? (
-            <CompareView left={route.left} right={route.right} lang={lang} />
-          ) : route.page === 'invite' ? (
-            <InviteView query={route.query} />
-          ) : (
-            <ShareView data={route.data} />
-          )}
-        </Suspense>
+        <ErrorBoundary page resetKey={JSON.stringify(route)}>
+          <Suspense fallback={<p className="loading">{t('app:loading')}</p>}>
+            {route.page === 'catalogue' ? (
+              <CatalogueView article={route.article} lang={lang} />
+            ) : route.page === 'portfolio' ? (
+              <PortfolioView lang={lang} />
+            ) : route.page === 'compare' ? (
+              <CompareView left={route.left} right={route.right} lang={lang} />
+            ) : route.page === 'invite' ? (
+              <InviteView query={route.query} />
+            ) : (
+              <ShareView data={route.data} />
+            )}
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
       <footer className="app-footer">
         <p>{t('app:footer')}</p>

@@ -4,7 +4,7 @@
  * opening another one (or a new one, or importing over it) starts a fresh actor from its record.
  */
 import { useActorRef, useSelector } from '@xstate/react';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../engine/constants';
 import { createQuestionnaireMachine, stepOf, type QuestionnaireSnapshot } from '../questionnaire/machine';
@@ -16,16 +16,20 @@ import { SectionStep } from '../questionnaire/SectionStep';
 import { DroppedNotice } from '../questionnaire/DroppedNotice';
 import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
 import { createAssessment, currentRecord, updateCurrent, usePortfolio, type PortfolioState } from '../portfolio/state';
+import { ErrorBoundary, lazyRetry } from './ErrorBoundary';
 import { FileBar, type Message } from './FileBar';
+import { withNamespace } from './i18n';
 import { loadArticleTexts, loadTexts, ruleSet } from './rules';
 
-const ResultView = lazy(() => import('../result/ResultView'));
+const ResultView = lazyRetry(() => import('../result/ResultView'));
+// Conflicts, other tabs' doings and refused writes: loaded when there is something to say.
+const StorageStatus = lazyRetry(withNamespace(() => import('../portfolio/StorageStatus'), 'portfolio'));
 const machine = createQuestionnaireMachine(ruleSet);
 
 /** What the start found worth saying: entries set aside, notes on older rule sets, a damaged legacy entry. */
 function startupMessage(p: PortfolioState): Message | undefined {
   const damaged = [...p.startup.damaged, ...(p.startup.migrated?.kind === 'damaged' ? [p.startup.migrated.problems] : [])];
-  if (damaged.length) return { kind: 'damaged', problems: damaged };
+  if (damaged.length) return { kind: 'damaged', problems: damaged, notSetAside: p.startup.notSetAside };
   if (p.startup.notices.length) return { kind: 'notices', notices: p.startup.notices };
   return undefined;
 }
@@ -34,16 +38,32 @@ export function AssessmentView({ lang, hidden }: { lang: Lang; hidden: boolean }
   const { t } = useTranslation();
   const portfolio = usePortfolio();
   if (portfolio.status !== 'ready') return hidden ? null : <p className="loading">{t('app:loading')}</p>;
-  return <OpenAssessment portfolio={portfolio} lang={lang} hidden={hidden} />;
+  // A failure here (a chunk that did not arrive, a record the page cannot show) leaves the frame and the data intact.
+  return (
+    <ErrorBoundary page hidden={hidden} resetKey={`${portfolio.currentId}:${portfolio.session}`}>
+      <OpenAssessment portfolio={portfolio} lang={lang} hidden={hidden} />
+    </ErrorBoundary>
+  );
 }
 
 function OpenAssessment({ portfolio, lang, hidden }: { portfolio: PortfolioState; lang: Lang; hidden: boolean }) {
   // What the start found is said once, when the loaded portfolio is first shown.
   const [message, setMessage] = useState<Message | undefined>(() => startupMessage(portfolio));
   const record = currentRecord(portfolio);
+  const saved = !portfolio.saveProblem && !portfolio.unsaved.has(record.id);
   return (
     <div hidden={hidden}>
-      <FileBar record={record} message={message ?? (portfolio.saveProblem ? { kind: 'storage', reason: portfolio.saveProblem } : undefined)} setMessage={setMessage} saved={!portfolio.saveProblem} />
+      <FileBar record={record} message={message} setMessage={setMessage} saved={saved} />
+      {!hidden && (portfolio.saveProblem || portfolio.conflicts.size || portfolio.notices.length) ? (
+        // Kept in view while the user scrolls on: it asks for a choice, or says their typing is not saved.
+        <div className="storage-status">
+          <ErrorBoundary>
+            <Suspense fallback={null}>
+              <StorageStatus />
+            </Suspense>
+          </ErrorBoundary>
+        </div>
+      ) : null}
       <Session key={`${record.id}:${portfolio.session}`} record={record} setRecord={updateCurrent} lang={lang} onNew={() => setMessage({ kind: 'created' })} />
     </div>
   );
@@ -76,6 +96,7 @@ function Session({ record, setRecord, lang, onNew }: SessionProps) {
   useEffect(() => {
     if (step === 'intro') return;
     const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
+    // Only fetched ahead: a failure here is met again, shown and retried, where the texts are on screen.
     idle(() => void Promise.all([loadTexts(lang, ['r']), loadArticleTexts(), import('../result/ResultView')]).catch(() => undefined));
   }, [step, lang]);
 
@@ -123,9 +144,11 @@ function Session({ record, setRecord, lang, onNew }: SessionProps) {
       ) : step === 'review' ? (
         <Review answers={answers} send={send} lang={lang} />
       ) : step === 'result' ? (
-        <Suspense fallback={<p className="loading">{t('app:loading')}</p>}>
-          <ResultView record={record} answers={answers} send={send} setDuty={setDuty} onNew={startOver} lang={lang} />
-        </Suspense>
+        <ErrorBoundary>
+          <Suspense fallback={<p className="loading">{t('app:loading')}</p>}>
+            <ResultView record={record} answers={answers} send={send} setDuty={setDuty} onNew={startOver} lang={lang} />
+          </Suspense>
+        </ErrorBoundary>
       ) : (
         <SectionStep
           key={step}

@@ -3,23 +3,24 @@
  * and import, and the messages about files and storage. An import that fails changes nothing and lists
  * every reason; one that succeeds adds the assessment to the portfolio and opens it.
  */
-import { lazy, Suspense, useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayName, fileName, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
 import { noticeText, problemText } from '../report/file-messages';
 import { usePortfolio } from '../portfolio/state';
 import { downloadBlob } from './download';
+import { lazyRetry } from './ErrorBoundary';
 import { withNamespace } from './i18n';
 import { PORTFOLIO_HREF } from './route';
 import { ruleSet } from './rules';
 
 // Shown only after the user imports or asks for a share link: fetched then.
-const FileImport = lazy(withNamespace(() => import('../portfolio/FileImport').then((m) => ({ default: m.FileImport })), 'portfolio'));
-const ShareLinkBox = lazy(withNamespace(() => import('../portfolio/ShareLinkBox').then((m) => ({ default: m.ShareLinkBox })), 'portfolio'));
+const FileImport = lazyRetry(withNamespace(() => import('../portfolio/FileImport').then((m) => ({ default: m.FileImport })), 'portfolio'));
+const ShareLinkBox = lazyRetry(withNamespace(() => import('../portfolio/ShareLinkBox').then((m) => ({ default: m.ShareLinkBox })), 'portfolio'));
 
 export type Message =
-  | { kind: 'damaged'; problems: FileProblem[][] }
-  | { kind: 'storage'; reason: 'quota' | 'unavailable' }
+  /** Entries that could not be read at start; `notSetAside` of them could not be moved aside either. */
+  | { kind: 'damaged'; problems: FileProblem[][]; notSetAside?: number }
   | { kind: 'notices'; notices: FileNotice[] }
   | { kind: 'created' };
 
@@ -27,7 +28,7 @@ interface Props {
   record: AssessmentRecord;
   message?: Message;
   setMessage: (m: Message | undefined) => void;
-  /** False while the browser refuses to save. */
+  /** False while the open assessment (or any other) is not saved. */
   saved: boolean;
 }
 
@@ -86,7 +87,13 @@ export function FileBar({ record, message, setMessage, saved }: Props) {
             if (files.length) setPicked((p) => ({ files, n: (p?.n ?? 0) + 1 }));
           }}
         />
-        {saved ? <span className="saved-state">{t('app:file.savedLocally')}</span> : null}
+        {saved ? (
+          <span className="saved-state">{t('app:file.savedLocally')}</span>
+        ) : (
+          <span className="saved-state not-saved" data-testid="not-saved-state">
+            {t('app:file.notSaved')}
+          </span>
+        )}
       </div>
       <Suspense fallback={<p className="loading">{t('app:loading')}</p>}>
         {sharing ? <ShareLinkBox record={record} onClose={() => setSharing(false)} /> : null}
@@ -99,16 +106,13 @@ export function FileBar({ record, message, setMessage, saved }: Props) {
 
 function MessageBox({ message: m, onClose }: { message: Message; onClose: () => void }) {
   const { t } = useTranslation();
-  const error = m.kind === 'damaged' || m.kind === 'storage';
+  const error = m.kind === 'damaged';
   let title: string;
   let items: string[] = [];
   switch (m.kind) {
     case 'damaged':
-      title = t('app:storage.damaged', { count: m.problems.length });
+      title = m.notSetAside ? t('app:storage.damagedLeft', { count: m.problems.length, left: m.notSetAside }) : t('app:storage.damaged', { count: m.problems.length });
       items = m.problems.map((ps) => ps.map((p) => problemText(p, t)).join(' '));
-      break;
-    case 'storage':
-      title = t(`app:storage.${m.reason}`);
       break;
     case 'notices':
       title = t('app:storage.restoredWithNotes');

@@ -16,6 +16,16 @@ export type Route =
   | { page: 'share'; data: string }
   | { page: 'catalogue'; article?: string };
 
+/** A percent-encoded path segment; one that is malformed (`%E0%A4%A`) is taken as it is, never thrown. */
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The page a URL fragment names; any fragment, however malformed, names one (unknown ones the assessment). */
 export function parseRoute(hash: string): Route {
   if (hash.startsWith(SHARE_ROUTE)) return { page: 'share', data: hash.slice(SHARE_ROUTE.length) };
   if (hash === INVITE_ROUTE || hash.startsWith(`${INVITE_ROUTE}?`)) return { page: 'invite', query: hash.slice(INVITE_ROUTE.length + 1) };
@@ -23,7 +33,7 @@ export function parseRoute(hash: string): Route {
   const c = /^#\/compare\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)$/.exec(hash);
   if (c) return { page: 'compare', left: c[1]!, right: c[2]! };
   const m = /^#\/catalogue(?:\/(.+))?$/.exec(hash);
-  if (m) return m[1] ? { page: 'catalogue', article: decodeURIComponent(m[1]) } : { page: 'catalogue' };
+  if (m) return m[1] ? { page: 'catalogue', article: decode(m[1]) } : { page: 'catalogue' };
   return { page: 'assessment' };
 }
 

@@ -3,9 +3,9 @@
  * and national rules; English for the EU) and the project's translation, with a link to the catalogue.
  * Statute texts load on first use; until then a short "loading" line stands in.
  */
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasSources, loadArticleTexts, ruleSet, useRuleTexts } from '../app/rules';
+import { LoadFailed, useLoad } from '../app/ErrorBoundary';
 import { catalogueHref } from '../app/route';
 import type { Lang } from '../engine/constants';
 
@@ -31,12 +31,12 @@ interface Props {
   compact?: boolean;
 }
 
+const statuteTexts = () => loadArticleTexts();
+
 export function ArticleQuote({ id, lang, compact }: Props) {
   const { t } = useTranslation();
   useRuleTexts();
-  useEffect(() => {
-    void loadArticleTexts().catch(() => undefined);
-  }, []);
+  const sources = useLoad('sources', statuteTexts);
   const a = ruleSet.articles.get(id);
   if (!a) return <p className="article-missing">{id}</p>;
   const originalLang = ORIGINAL_LANG[a.regime] ?? 'en';
@@ -47,7 +47,11 @@ export function ArticleQuote({ id, lang, compact }: Props) {
         <a href={catalogueHref(id)}>{id}</a> · {a.heading[lang]} <span className="doc">— {a.documentTitle[lang]}</span>
       </figcaption>
       {!hasSources() ? (
-        <p className="loading">{t('app:loading')}</p>
+        sources.failed ? (
+          <LoadFailed onRetry={sources.retry} />
+        ) : (
+          <p className="loading">{t('app:loading')}</p>
+        )
       ) : (
         <>
           <blockquote lang={originalLang} className="original">

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasSources, hasTexts, loadArticleTexts, loadTexts, ruleSet, useRuleTexts } from '../app/rules';
+import { LoadFailed, useLoad } from '../app/ErrorBoundary';
 import { catalogueHref } from '../app/route';
 import { DUTY_REGIMES, type Lang } from '../engine/constants';
 import { optionsOf } from '../engine/ruleset';
@@ -13,13 +14,13 @@ import { ArticleQuote } from './ArticleQuote';
 
 export const articleAnchor = (id: string) => `article-${id.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
+const catalogueTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]);
+
 export default function CatalogueView({ article, lang }: { article?: string; lang: Lang }) {
   const { t } = useTranslation();
   useRuleTexts();
   const [filter, setFilter] = useState('');
-  useEffect(() => {
-    void Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]).catch(() => undefined);
-  }, [lang]);
+  const texts = useLoad(lang, catalogueTexts);
   const ready = hasTexts(lang, 'r') && hasSources();
   useEffect(() => {
     if (!ready) return;
@@ -52,8 +53,17 @@ export default function CatalogueView({ article, lang }: { article?: string; lan
       </p>
       <label htmlFor="catalogue-filter">{t('catalogue:filter')}</label>
       <input id="catalogue-filter" type="search" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
+      {article && !ruleSet.articles.has(article) ? (
+        <p className="notice error" role="alert" data-testid="article-not-found">
+          {t('app:notFound.article', { id: article })}
+        </p>
+      ) : null}
       {!ready ? (
-        <p className="loading">{t('app:loading')}</p>
+        texts.failed ? (
+          <LoadFailed onRetry={texts.retry} />
+        ) : (
+          <p className="loading">{t('app:loading')}</p>
+        )
       ) : (
         <>
           <section aria-labelledby="cat-sources">

@@ -3,10 +3,10 @@
  * it was made with against the current one (`#/compare/<id>/baseline`): tiers moved and which way,
  * duties added and removed, answers changed.
  */
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PORTFOLIO_HREF } from '../app/route';
-import { loadTexts, ruleSet, useRuleTexts } from '../app/rules';
+import { LoadFailed, useLoad } from '../app/ErrorBoundary';
+import { hasTexts, loadTexts, ruleSet, useRuleTexts } from '../app/rules';
 import type { Lang } from '../engine/constants';
 import { displayName } from '../report/assessment-file';
 import { valueText } from '../result/present';
@@ -16,14 +16,22 @@ import './portfolio.css';
 
 const SEVERITY: Record<string, number> = { prohibited: 0, unacceptable: 0, high: 1, needs_review: 2, medium_low: 3, limited: 3, minimal: 4, out_of_scope: 5 };
 
+const compareTexts = (lang: Lang) => loadTexts(lang, ['q', 'r']);
+
 export default function CompareView({ left, right, lang }: { left: string; right: string; lang: Lang }) {
   const { t } = useTranslation();
   const portfolio = usePortfolio();
   useRuleTexts();
-  useEffect(() => {
-    void loadTexts(lang, ['q', 'r']).catch(() => undefined);
-  }, [lang]);
+  const texts = useLoad(lang, compareTexts);
   if (portfolio.status !== 'ready') return <p className="loading">{t('app:loading')}</p>;
+  if (texts.failed && !(hasTexts(lang, 'q') && hasTexts(lang, 'r'))) {
+    return (
+      <main className="compare" tabIndex={-1} id="main-compare">
+        <h2>{t('portfolio:compare.title')}</h2>
+        <LoadFailed onRetry={texts.retry} />
+      </main>
+    );
+  }
   const l = portfolio.records.get(left);
   const r = right === 'baseline' ? l : portfolio.records.get(right);
   const sides: [CompareSide | undefined, CompareSide | undefined] = right === 'baseline' ? [l && baselineSide(l), l && currentSide(ruleSet, l)] : [l && currentSide(ruleSet, l), r && currentSide(ruleSet, r)];

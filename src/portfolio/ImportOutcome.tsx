@@ -4,6 +4,7 @@
  * each assessment already here a choice: update it, or keep both.
  */
 import { useTranslation } from 'react-i18next';
+import { exportRecords } from './StorageStatus';
 import { displayName } from '../report/assessment-file';
 import { noticeText, problemText } from '../report/file-messages';
 import type { ImportState } from './use-import';
@@ -24,12 +25,37 @@ export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Pr
   const conflicts = plan.good.map((g, i) => [g, i] as const).filter(([g]) => g.conflict);
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
   const withNotes = plan.good.filter((g) => g.notices.length);
+  const failed = state.stored?.failed ?? [];
+  const reasons = [...new Set(failed.map((f) => f.reason))];
+  const bad = plan.bad.length > 0 || failed.length > 0;
   return (
-    <section className={`notice ${plan.bad.length ? 'error' : 'info'} import-outcome`} role={plan.bad.length ? 'alert' : 'status'} data-testid="import-outcome" aria-label={t('portfolio:import.title')}>
+    <section className={`notice ${bad ? 'error' : 'info'} import-outcome`} role={bad ? 'alert' : 'status'} data-testid="import-outcome" aria-label={t('portfolio:import.title')}>
       {applied ? (
-        <p>
-          <strong data-testid="import-count">{t('portfolio:import.done', { count: plan.good.length })}</strong>
-        </p>
+        <>
+          <p>
+            <strong data-testid="import-count">
+              {failed.length ? t('portfolio:import.savedOf', { count: state.stored?.saved ?? 0, total: plan.good.length }) : t('portfolio:import.done', { count: state.stored?.saved ?? plan.good.length })}
+            </strong>
+          </p>
+          {failed.length ? (
+            <div data-testid="import-not-saved">
+              <p>
+                <strong>{t('portfolio:import.notSaved', { count: failed.length })}</strong>
+              </p>
+              <ul>
+                {reasons.map((r) => (
+                  <li key={r} data-testid="import-not-saved-reason">
+                    {t('portfolio:import.notSavedBecause', { count: failed.filter((f) => f.reason === r).length, reason: t(`portfolio:storage.reason.${r}`) })}
+                  </li>
+                ))}
+              </ul>
+              <p>{t('portfolio:import.notSavedKept')}</p>
+              <button type="button" className="primary small" data-testid="import-export-unsaved" onClick={() => void exportRecords(failed.map((f) => f.record))}>
+                {t('portfolio:storage.exportUnsaved', { count: failed.length })}
+              </button>
+            </div>
+          ) : null}
+        </>
       ) : (
         <>
           <p>

@@ -22,7 +22,9 @@ import { PAGE_SIZE } from './page-size';
 import { PortfolioTable, type RowAction } from './PortfolioTable';
 import { recordRow, type PortfolioRow } from './rows';
 import { ShareLinkBox } from './ShareLinkBox';
-import { createAssessment, deleteAssessment, duplicateAssessment, openAssessment, renameAssessment, undoDelete, usePortfolio } from './state';
+import StorageStatus from './StorageStatus';
+import { deleteAssessment, duplicateAssessment, renameAssessment, undoDelete } from './actions';
+import { createAssessment, openAssessment, usePortfolio } from './state';
 import { cohortsOf, filterRows, sortRows, tierDistribution, type Filter, type Sort, type SortKey } from './table';
 import { TierChart as TierChartView } from './TierChart';
 
@@ -153,6 +155,12 @@ export default function PortfolioView({ lang }: { lang: Lang }) {
     <main id="main-portfolio" className="portfolio" tabIndex={-1} data-testid="portfolio">
       <h2>{t('portfolio:title')}</h2>
       <p className="hint">{t('portfolio:what')}</p>
+      {portfolio.persistence ? (
+        <p className="hint" data-testid="persistence">
+          {portfolio.persistence === 'persisted' ? t('portfolio:storage.persisted') : t('portfolio:storage.mayBeCleared')}
+        </p>
+      ) : null}
+      <StorageStatus />
       <div className="portfolio-actions">
         <button
           type="button"

@@ -37,6 +37,11 @@ export interface Loaded {
   records: AssessmentRecord[];
   /** Entries that did not pass the checks (moved to the damaged store), with the reasons. */
   damaged: FileProblem[][];
+  /**
+   * How many of those could not even be moved aside (the write to the damaged store failed, e.g. the
+   * storage is full): they stay where they are, untouched, and are skipped in memory.
+   */
+  notSetAside: number;
   /** Notes on entries made under another rule-set version. */
   notices: FileNotice[];
   /** What the migration from localStorage did, if anything. */
@@ -45,70 +50,219 @@ export interface Loaded {
 
 export type MigrationOutcome = { kind: 'moved'; id: string } | { kind: 'kept_newer'; id: string } | { kind: 'damaged'; problems: FileProblem[] };
 
+/**
+ * What a tab expects to find stored before it writes: the `updatedAt` of the entry as this tab last
+ * read or wrote it, or null when it knows of no stored entry (a new assessment, or one it deleted).
+ */
+export type Expected = string | null;
+
+/** A checked write: which entries were written, and which were not because another tab changed or deleted them. */
+export interface PutOutcome {
+  written: string[];
+  /** Not written: what is stored now (the raw entry; undefined when it was deleted). */
+  conflicts: { id: string; stored: unknown }[];
+}
+
+/** A checked delete: done (or already gone), or refused because another tab changed it since. */
+export type DeleteOutcome = { ok: true } | { ok: false; stored: unknown };
+
+const storedUpdatedAt = (entry: unknown): Expected => {
+  const a = (entry as { assessment?: { updatedAt?: unknown } } | undefined)?.assessment;
+  return typeof a?.updatedAt === 'string' ? a.updatedAt : entry === undefined ? null : '';
+};
+
+/**
+ * The result of `work` done in `tx`, once `tx` has committed. If it did not, the error that says why:
+ * a failed request's own error (QuotaExceededError…) rather than the AbortError it causes, which idb
+ * may report first; else the transaction's error (a quota exceeded at commit shows only there).
+ */
+async function settle<T>(work: Promise<T>, tx: { done: Promise<void>; error: DOMException | null }): Promise<T> {
+  const [result, done] = await Promise.allSettled([work, tx.done]);
+  if (result.status === 'fulfilled' && done.status === 'fulfilled') return result.value;
+  const errors = [result, done].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  const named = (e: unknown) => e instanceof Error && e.name !== 'AbortError';
+  throw errors.find(named) ?? (tx.error && tx.error.name !== 'AbortError' ? tx.error : errors[0]);
+}
+
+/** Equal as data (object keys in any order). */
+function sameContent(a: unknown, b: unknown): boolean {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])])) : v;
+  return a !== undefined && JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+}
+
 export class AssessmentStore {
   private constructor(
-    private readonly db: IDBPDatabase<Schema>,
+    private db: IDBPDatabase<Schema>,
     private readonly rs: RuleSet,
+    readonly name: string,
   ) {}
 
+  /** True once the browser closed the connection (storage cleared, or another tab upgrading). */
+  private closed = false;
+
   static async open(rs: RuleSet, name = DB_NAME): Promise<AssessmentStore> {
-    const db = await openDB<Schema>(name, DB_VERSION, {
+    const ref: { store?: AssessmentStore } = {};
+    ref.store = new AssessmentStore(await AssessmentStore.connect(name, () => ref.store), rs, name);
+    return ref.store;
+  }
+
+  private static connect(name: string, self: () => AssessmentStore | undefined): Promise<IDBPDatabase<Schema>> {
+    return openDB<Schema>(name, DB_VERSION, {
       upgrade(database, oldVersion) {
         for (let v = oldVersion + 1; v <= DB_VERSION; v++) UPGRADES[v]!(database);
       },
       blocking() {
         // A newer copy of the app in another tab wants to upgrade: let it.
-        db.close();
+        const s = self();
+        if (s) {
+          s.closed = true;
+          s.db.close();
+        }
+      },
+      terminated() {
+        // The browser closed the connection (storage cleared, disk error): the next write reopens.
+        const s = self();
+        if (s) s.closed = true;
       },
     });
-    return new AssessmentStore(db, rs);
+  }
+
+  /** The connection, opened again if the browser closed it. */
+  private async conn(): Promise<IDBPDatabase<Schema>> {
+    if (this.closed) {
+      this.db = await AssessmentStore.connect(this.name, () => this);
+      this.closed = false;
+    }
+    return this.db;
   }
 
   close(): void {
     this.db.close();
   }
 
-  /** Every stored assessment that passes the checks; the others are moved aside and reported. */
+  /** The record an entry holds, if it passes the checks (what another tab wrote is read like a file). */
+  read(entry: unknown): AssessmentRecord | undefined {
+    if (entry === undefined) return undefined;
+    const r = readAssessmentData(this.rs, entry);
+    return r.ok ? r.record : undefined;
+  }
+
+  /**
+   * Every stored assessment that passes the checks; the others are moved aside and reported. Reading
+   * and moving are separate transactions: if the move fails (storage full, the damaged store
+   * unwritable), the damaged entries are left where they are and skipped, and the start goes on.
+   */
   async load(): Promise<Loaded> {
-    const tx = this.db.transaction(['assessments', 'damaged'], 'readwrite');
+    const db = await this.conn();
+    const tx = db.transaction('assessments', 'readonly');
+    const [keys, values] = await settle(Promise.all([tx.store.getAllKeys(), tx.store.getAll()]), tx);
     const records: AssessmentRecord[] = [];
     const damaged: FileProblem[][] = [];
+    const bad: string[] = [];
     const notices: FileNotice[] = [];
-    let cursor = await tx.objectStore('assessments').openCursor();
-    while (cursor) {
-      const r = readAssessmentData(this.rs, cursor.value);
+    values.forEach((value, i) => {
+      const r = readAssessmentData(this.rs, value);
       if (r.ok) {
         records.push(r.record);
         notices.push(...r.notices.filter((n) => n.code !== 'rule_set_no_change'));
       } else {
         damaged.push(r.problems);
-        await tx.objectStore('damaged').add({ at: new Date().toISOString(), data: cursor.value });
-        await cursor.delete();
+        bad.push(keys[i]!);
       }
-      cursor = await cursor.continue();
+    });
+    let notSetAside = 0;
+    if (bad.length) {
+      try {
+        await this.setAside(bad);
+      } catch {
+        notSetAside = bad.length;
+      }
     }
-    await tx.done;
-    return { records, damaged, notices };
+    return { records, damaged, notSetAside, notices };
+  }
+
+  /** Moves the entries under `keys` that still fail the checks to the damaged store, in one transaction. */
+  private async setAside(keys: readonly string[]): Promise<void> {
+    const db = await this.conn();
+    const tx = db.transaction(['assessments', 'damaged'], 'readwrite');
+    const run = async () => {
+      for (const key of keys) {
+        const value = await tx.objectStore('assessments').get(key);
+        // Another tab may have replaced it with a good entry meanwhile: then it stays.
+        if (value === undefined || readAssessmentData(this.rs, value).ok) continue;
+        await tx.objectStore('damaged').add({ at: new Date().toISOString(), data: value });
+        await tx.objectStore('assessments').delete(key);
+      }
+    };
+    await settle(run(), tx);
   }
 
   /**
    * Stored with its result under the current rule set (so a later one can say what it changes). The
    * evaluation code that computes it is not part of the page's first load: until it has arrived
    * (fetched shortly after), single entries are stored without the result and completed once it is.
+   * Unconditional: for the migration and tests; the app writes with `putChecked`.
    */
   async put(record: AssessmentRecord): Promise<void> {
     await this.putMany([record]);
   }
 
-  /** Many in one transaction (an import): all are written or, if the browser refuses, none. */
+  /** Many in one transaction, whatever is stored: all are written or, if the browser refuses, none. */
   async putMany(records: readonly AssessmentRecord[]): Promise<void> {
+    const files = await this.files(records);
+    const db = await this.conn();
+    const tx = db.transaction('assessments', 'readwrite');
+    await settle(Promise.all(files.map((f) => tx.store.put(f))), tx);
+    this.afterWrite(records);
+  }
+
+  /**
+   * Writes each record only if the stored entry is still the one this tab knows (`expected`), all in
+   * one transaction; IndexedDB runs read-write transactions on the same store one at a time across
+   * every tab of the origin, so nothing can come between the check and the write. An entry another
+   * tab changed or deleted meanwhile is not overwritten: it is returned as a conflict. Resolves only
+   * once the transaction has committed; rejects (nothing written) if the browser refuses it (storage
+   * full, transaction aborted, connection lost).
+   */
+  async putChecked(items: readonly { record: AssessmentRecord; expected: Expected }[]): Promise<PutOutcome> {
+    const files = await this.files(items.map((i) => i.record));
+    const db = await this.conn();
+    const tx = db.transaction('assessments', 'readwrite');
+    const outcome: PutOutcome = { written: [], conflicts: [] };
+    const run = async () => {
+      for (const [i, { record, expected }] of items.entries()) {
+        const stored = await tx.store.get(record.id);
+        // The very same content (the same file imported in two tabs) is no conflict.
+        if (storedUpdatedAt(stored) !== expected && !sameContent(stored?.assessment, files[i]!.assessment)) {
+          outcome.conflicts.push({ id: record.id, stored });
+          continue;
+        }
+        await tx.store.put(files[i]!);
+        outcome.written.push(record.id);
+      }
+    };
+    await settle(run(), tx);
+    this.afterWrite(items.map((i) => i.record).filter((r) => outcome.written.includes(r.id)));
+    return outcome;
+  }
+
+  private async files(records: readonly AssessmentRecord[]): Promise<AssessmentFile[]> {
     const summarize = this.summarize ?? (records.length > 1 ? await this.loadSummarize() : undefined);
-    const tx = this.db.transaction('assessments', 'readwrite');
-    await Promise.all([...records.map((r) => tx.store.put(summarize ? summarize.exportFile(this.rs, r) : toFile(this.rs, r))), tx.done]);
-    if (!summarize) {
-      for (const r of records) this.withoutResult.add(r.id);
-      this.scheduleCompletion();
-    }
+    return records.map((r) => (summarize ? summarize.exportFile(this.rs, r) : toFile(this.rs, r)));
+  }
+
+  private afterWrite(records: readonly AssessmentRecord[]): void {
+    if (this.summarize || !records.length) return;
+    for (const r of records) this.withoutResult.add(r.id);
+    this.scheduleCompletion();
+  }
+
+  /** The raw entries stored under `ids` (undefined where there is none), read in one transaction. */
+  async entries(ids: readonly string[]): Promise<unknown[]> {
+    const db = await this.conn();
+    const tx = db.transaction('assessments', 'readonly');
+    return settle(Promise.all(ids.map((id) => tx.store.get(id))), tx);
   }
 
   private summarize?: typeof import('../report/summarize');
@@ -127,7 +281,8 @@ export class AssessmentStore {
       .then(async (m) => {
         const ids = [...this.withoutResult];
         this.withoutResult.clear();
-        const tx = this.db.transaction('assessments', 'readwrite');
+        const db = await this.conn();
+        const tx = db.transaction('assessments', 'readwrite');
         for (const id of ids) {
           const entry = await tx.store.get(id);
           if (!entry || entry.result) continue;
@@ -136,6 +291,7 @@ export class AssessmentStore {
         }
         await tx.done;
       })
+      // Only the stored result is missing then (it is added again on the entry's next write).
       .catch(() => undefined)
       .finally(() => {
         this.completion = undefined;
@@ -148,52 +304,31 @@ export class AssessmentStore {
   }
 
   async delete(id: string): Promise<void> {
-    await this.db.delete('assessments', id);
-  }
-
-  async getSetting<T>(key: string): Promise<T | undefined> {
-    return (await this.db.get('settings', key)) as T | undefined;
-  }
-
-  async setSetting(key: string, value: unknown): Promise<void> {
-    await this.db.put('settings', value, key);
+    await (await this.conn()).delete('assessments', id);
   }
 
   /**
-   * Moves the assessment kept in localStorage by the app before the portfolio into this store. An
-   * entry with the same id already here is kept if it is newer. The localStorage entry is removed
-   * only once the store has it; a damaged one is set aside under LEGACY_DAMAGED_KEY, as before.
+   * Deletes only if the stored entry is still the one this tab knows (`expected`); if another tab
+   * changed it since, it stays and is returned. Already gone counts as done.
    */
-  async migrateLegacy(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>): Promise<MigrationOutcome | undefined> {
-    let text: string | null;
-    try {
-      text = storage.getItem(LEGACY_KEY);
-    } catch {
-      return undefined;
-    }
-    if (text === null) return undefined;
-    let data: unknown;
-    let problems: FileProblem[] | undefined;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      problems = [{ code: 'bad_json', params: { reason: (e as Error).message } }];
-    }
-    const r = problems ? undefined : readAssessmentData(this.rs, data);
-    if (!r?.ok) {
-      try {
-        storage.setItem(LEGACY_DAMAGED_KEY, text);
-        storage.removeItem(LEGACY_KEY);
-      } catch {
-        // leave it where it is
-      }
-      return { kind: 'damaged', problems: problems ?? (r && !r.ok ? r.problems : []) };
-    }
-    const existing = await this.db.get('assessments', r.record.id);
-    const keepExisting = existing !== undefined && existing.assessment.updatedAt >= r.record.updatedAt;
-    if (!keepExisting) await this.put(r.record);
-    if ((await this.getSetting('current')) === undefined) await this.setSetting('current', r.record.id);
-    storage.removeItem(LEGACY_KEY);
-    return keepExisting ? { kind: 'kept_newer', id: r.record.id } : { kind: 'moved', id: r.record.id };
+  async deleteChecked(id: string, expected: Expected): Promise<DeleteOutcome> {
+    const db = await this.conn();
+    const tx = db.transaction('assessments', 'readwrite');
+    const run = async (): Promise<DeleteOutcome> => {
+      const stored = await tx.store.get(id);
+      if (stored === undefined) return { ok: true };
+      if (storedUpdatedAt(stored) !== expected) return { ok: false, stored };
+      await tx.store.delete(id);
+      return { ok: true };
+    };
+    return settle(run(), tx);
+  }
+
+  async getSetting<T>(key: string): Promise<T | undefined> {
+    return (await (await this.conn()).get('settings', key)) as T | undefined;
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    await (await this.conn()).put('settings', value, key);
   }
 }

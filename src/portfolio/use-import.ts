@@ -6,16 +6,19 @@
  */
 import { useCallback, useState } from 'react';
 import { ruleSet } from '../app/rules';
-import { MAX_FILE_BYTES } from '../report/assessment-file';
+import { MAX_FILE_BYTES, type AssessmentRecord } from '../report/assessment-file';
 import type { ImportPlan, ImportSource, Resolution } from './importer';
-import { getPortfolio, putAssessments } from './state';
+import { putAssessments } from './actions';
+import { getPortfolio, type UnsavedReason } from './state';
 
 export interface ImportState {
   plan: ImportPlan;
   /** Choices for conflicts, by index in `plan.good`. */
   choices: Record<number, Resolution>;
-  /** True once stored. */
+  /** True once the write is over (see `stored`). */
   applied: boolean;
+  /** What the write did, once over: only what was committed counts as imported. */
+  stored?: { saved: number; failed: { record: AssessmentRecord; reason: UnsavedReason }[] };
   /** Opens the imported assessment when exactly one came in (the assessment page's import). */
   openSingle: boolean;
 }
@@ -41,8 +44,13 @@ export function useImport() {
     const { resolveImport } = await import('./importer');
     const records = resolveImport(s.plan, (_g, i) => s.choices[i]);
     const open = s.openSingle && records.length === 1 ? records[0]!.id : undefined;
-    await putAssessments(records, open);
-    setState({ ...s, applied: true });
+    const outcome = await putAssessments(records, open);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const failed = outcome.failed.flatMap((f) => {
+      const record = byId.get(f.id);
+      return record ? [{ record, reason: f.reason }] : [];
+    });
+    setState({ ...s, applied: true, stored: { saved: outcome.saved.length, failed } });
   }, []);
 
   const start = useCallback(

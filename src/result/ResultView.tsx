@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadFailed, useLoad } from '../app/ErrorBoundary';
 import { hasTexts, loadArticleTexts, loadTexts, ruleSet, useRuleTexts } from '../app/rules';
 import { ArticleLink } from '../catalogue/ArticleQuote';
 import { assess, localIsoDate } from '../engine/assess';
@@ -37,11 +38,11 @@ interface Props {
   lang: Lang;
 }
 
+const resultTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]);
+
 export default function ResultView({ record, answers, send, setDuty, onNew, lang }: Props) {
   const { t } = useTranslation();
-  useEffect(() => {
-    void Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]).catch(() => undefined);
-  }, [lang]);
+  const texts = useLoad(lang, resultTexts);
   useEffect(() => document.getElementById('step-heading')?.focus(), []);
   const date = localIsoDate();
   const assessment = useMemo(() => assess(ruleSet, answers, { date }), [answers, date]);
@@ -61,7 +62,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
       </p>
     );
   }
-  if (!report) return <p className="loading">{t('app:loading')}</p>;
+  if (!report) return texts.failed ? <LoadFailed onRetry={texts.retry} /> : <p className="loading">{t('app:loading')}</p>;
   const edit = (question: string) => send({ type: 'EDIT', question });
   // Anticipated items are shown apart: expected once the cities issue their measures, not operative yet.
   const operative = report.duties.filter((d) => d.kind !== 'anticipated');
