@@ -11,6 +11,7 @@ export { askedQuestions, pruneHiddenAnswers, ANSWER_ERROR_CODES } from './answer
 export { findConflicts } from './consistency';
 export type { Conflict } from './consistency';
 export { settledOutOfScope } from './scope';
+export { compareVersions, migrateAnswers } from './migrate';
 export type { Answers, AnswerError, AnswerErrorCode, Asked } from './answers';
 export type { AnswerValue } from './program';
 export { findWitnesses } from './coverage';

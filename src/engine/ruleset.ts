@@ -309,6 +309,13 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult 
       errors.push({ file: d.file, path: `${where}.forceBasis`, message: `a ${d.regime} duty records why it is ${d.kind} (forceBasis: the sentence's verb and addressee)` });
     }
   });
+  manifest.answerChanges?.forEach((c, i) => {
+    for (const [q, v] of Object.entries(c.becomes ?? {})) {
+      const target = questionById.get(q);
+      const bad = !target ? `question "${q}" does not exist` : (Array.isArray(v) ? v : [v]).find((x) => !target.allowed.has(x));
+      if (bad !== undefined) errors.push({ file: raw.manifest.file, path: `answerChanges[${i}].becomes.${q}`, message: !target ? String(bad) : `question "${q}" has no option "${bad}"` });
+    }
+  });
   consistency.forEach((c) => {
     const where = `consistency ${c.id}`;
     c.cites.forEach((id, j) => refs.article(id, c.file, `${where}.cites[${j}]`));

@@ -387,5 +387,20 @@ export const ManifestSchema = z.strictObject({
   asOf: z.record(z.string(), z.strictObject({ date: isoDate, note: LocalText })),
   /** Question order: section ids, in the order the questionnaire asks them. */
   sections: z.array(Id).min(1),
+  /**
+   * How answers given under an earlier rule set read under this one: an answer (or ticked option) to
+   * `question` equal to `value`, in a file made under a version before `before`, is taken away, and the
+   * answers in `becomes` are set where not answered already. `question` may be one this set retired.
+   */
+  answerChanges: z
+    .array(
+      z.strictObject({
+        before: z.string().regex(/^\d+\.\d+\.\d+$/, 'semantic version, e.g. 2.0.0'),
+        question: Id,
+        value: z.string(),
+        becomes: z.record(Id, z.union([z.string(), z.array(z.string()).min(1)])).optional(),
+      }),
+    )
+    .optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
