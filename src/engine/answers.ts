@@ -2,6 +2,7 @@
  * Answers: their types, validation against the questions, and which questions are asked under them.
  * Bad answers become a list of specific errors — never an exception, never a silent guess.
  */
+import { firedConflicts, openDisputedAnswers } from './consistency';
 import { type AnswerValue, type EvalState, F, type K, optionMask, programOf, T, U } from './program';
 import type { Question, RuleSet } from './ruleset';
 
@@ -142,9 +143,11 @@ function isCanonicalSelection(q: Question, raw: unknown[]): boolean {
 
 /**
  * Validates answers, works out which questions are asked, and drops answers to questions that are
- * not asked (reporting them as `not_asked` errors).
+ * not asked (reporting them as `not_asked` errors). Answers that contradict each other (the consistency
+ * rules) are handled here too: the disputed answers are treated as open, and a question hidden only by
+ * a disputed answer may be asked — its answer stands. `fired` lists the consistency rules that hold.
  */
-export function parseAnswers(rs: RuleSet, answers: unknown): { state: EvalState; errors: AnswerError[] } {
+export function parseAnswers(rs: RuleSet, answers: unknown): { state: EvalState; errors: AnswerError[]; fired: readonly number[] } {
   const errors: AnswerError[] = [];
   const { templates } = programOf(rs);
   const values: (AnswerValue | undefined)[] = templates.values.slice();
@@ -165,10 +168,27 @@ export function parseAnswers(rs: RuleSet, answers: unknown): { state: EvalState;
     }
   }
   const state = newState(rs, values, bits);
-  computeVisibility(rs, state, (q) => {
-    errors.push(err('not_asked', q, {}, `"${q.id}" is answered but not asked under the other answers; remove the answer or change the answers it depends on`));
-  });
-  return { state, errors };
+  let hidden: { q: Question; value: AnswerValue; bits: number }[] | undefined;
+  computeVisibility(rs, state, (q) => (hidden ??= []).push({ q, value: values[q.index]!, bits: bits[q.index]! }));
+  const fired = firedConflicts(rs, state);
+  if (fired.length) {
+    openDisputedAnswers(rs, state, fired);
+    // Answers hidden only by a disputed answer stand: their questions may be asked now.
+    const back = hidden?.filter((h) => state.vis[h.q.index] !== F);
+    if (back?.length) {
+      for (const h of back) {
+        values[h.q.index] = h.value;
+        bits[h.q.index] = h.bits;
+      }
+      state.refs.fill(255);
+      computeVisibility(rs, state, undefined, Math.min(...back.map((h) => h.q.index)));
+    }
+  }
+  for (const h of hidden ?? []) {
+    if (values[h.q.index] !== undefined) continue;
+    errors.push(err('not_asked', h.q, {}, `"${h.q.id}" is answered but not asked under the other answers; remove the answer or change the answers it depends on`));
+  }
+  return { state, errors, fired };
 }
 
 /** A fresh evaluation state over answers (multi-choice answers also as bit masks, see EvalState.bits). */

@@ -4,7 +4,7 @@
  * track, and the duties and notices with their dates. Pure: no I/O, no clock (the date is an input).
  */
 import { type AnswerError, type Answers, isUnknownAnswer, parseAnswers } from './answers';
-import { type Conflict, conflictOf, firedConflicts, openDisputedAnswers } from './consistency';
+import { type Conflict, conflictOf } from './consistency';
 import { type AnswerValue, type EvalState, F, type K, type Node, type Program, programOf, T, U } from './program';
 import type { Duty, RegimeTiers, RuleSet } from './ruleset';
 import { type DutyKind, type DutyRegime, REGIMES, type Regime, type TierName } from './constants';
@@ -145,20 +145,17 @@ export function assess(rs: RuleSet, answers: Answers | unknown, opts: AssessOpti
   if (opts.date !== lastValidDate && !isIsoDate(opts.date)) {
     return { ok: false, errors: [{ code: 'wrong_type', params: { expected: 'YYYY-MM-DD', got: String(opts.date) }, message: `the assessment date must be written YYYY-MM-DD, got "${opts.date}"` }] };
   }
-  const { state, errors } = parseAnswers(rs, answers);
+  const { state, errors, fired } = parseAnswers(rs, answers);
   if (errors.length) return { ok: false, errors };
-  const unanswered = unansweredQuestions(rs, state);
-  const fired = firedConflicts(rs, state);
-  openDisputedAnswers(rs, state, fired);
-  return { ok: true, assessment: evaluate(rs, state, opts.date, fired, unanswered) };
+  return { ok: true, assessment: evaluate(rs, state, opts.date, fired, unansweredQuestions(rs, state)) };
 }
 
 /** Asked (or maybe asked) questions, other than free text, that have no answer (a shared empty list when none). */
 function unansweredQuestions(rs: RuleSet, state: EvalState): string[] {
   const { answerable, questionIds } = programOf(rs);
-  const { vis, values } = state;
+  const { vis, values, disputed } = state;
   let out: string[] | undefined;
-  for (const i of answerable) if (vis[i] !== F && values[i] === undefined) (out ??= []).push(questionIds[i]!);
+  for (const i of answerable) if (vis[i] !== F && values[i] === undefined && !disputed?.has(i)) (out ??= []).push(questionIds[i]!);
   return out ?? NONE;
 }
 
@@ -235,6 +232,8 @@ function evaluate(rs: RuleSet, state: EvalState, date: string, fired: readonly n
     const v = when.eval(state);
     if (v === F) continue;
     const fromDate = dateOf(duty, from, state);
+    // An anticipated item is not operative on any date: it waits for implementing measures.
+    const appliesNow = duty.kind !== 'anticipated' && date >= fromDate;
     const r: DutyResult =
       v === T
         ? {
@@ -245,11 +244,11 @@ function evaluate(rs: RuleSet, state: EvalState, date: string, fired: readonly n
             article: duty.article,
             articles,
             from: fromDate,
-            appliesNow: date >= fromDate,
+            appliesNow,
             certain: true,
             ...(duty.showAnswers ? { decidedBy: factsOf(rs, p, when, state, T) } : {}),
           }
-        : new UncertainDuty(duty, articles, fromDate, date >= fromDate, p, when, state);
+        : new UncertainDuty(duty, articles, fromDate, appliesNow, p, when, state);
     (duty.kind === 'notice' ? notices : duties).push(r);
   }
 

@@ -61,8 +61,7 @@ export function openDisputedAnswers(rs: RuleSet, state: EvalState, fired: readon
 
 /** The conflicts under `answers` (invalid answers ignored): what the questionnaire shows beside the questions. */
 export function findConflicts(rs: RuleSet, answers: Answers): Conflict[] {
-  const { state } = parseAnswers(rs, answers);
-  return firedConflicts(rs, state).map((i) => conflictOf(rs, i));
+  return parseAnswers(rs, answers).fired.map((i) => conflictOf(rs, i));
 }
 
 export function conflictOf(rs: RuleSet, i: number): Conflict {

@@ -60,10 +60,11 @@ export function findWitnesses(rs: RuleSet, opts: { samples: number; seed: number
       if (wanted.delete(k)) witnesses.set(k, answers);
     };
     const { state } = parseAnswers(rs, answers);
+    // The sampler answers only questions asked under the answers before them: each is a witness,
+    // even where a conflict later puts its asking in doubt.
     for (const q of rs.questions) {
-      if (state.vis[q.index] !== T) continue;
-      note('question', q.id);
-      const v = state.values[q.index];
+      if (state.vis[q.index] === T) note('question', q.id);
+      const v = answers[q.id];
       if (v === undefined) continue;
       for (const o of Array.isArray(v) ? v : [v]) note('option', `${q.id}=${String(o)}`);
     }

@@ -192,7 +192,11 @@ describe('1. answers that contradict each other or the law are caught', () => {
     const military = run({ eu_exclusions: ['military'], uses_safety_public: ['migration'], migration_uses: ['identification'] });
     expect(military.conflicts.map((c) => c.id)).toEqual(['eu.military_vs_civilian']);
     expect(military.regimes.EU.tier).toBe('needs_review');
-    expect(military.regimes.EU.possible).toContain('high');
+    // The EU questions the exclusion had skipped may be answered now, and their answers decide the worst case.
+    const asked = askedQuestions(rs, owner({ eu_exclusions: ['military'], uses_safety_public: ['migration'], migration_uses: ['identification'] }));
+    expect(asked.get('eu_prohibited')).toBe('maybe');
+    expect(military.regimes.EU.worstCase).toBe('high');
+    expect(military.regimes.EU.reasons.flatMap((r) => r.articles)).toContain('EU-ANNEX-III-7(d)');
     const research = run({ eu_exclusions: ['research_only'], eu_nexus: ['placed_on_market'] });
     expect(research.conflicts.map((c) => c.id)).toEqual(['eu.research_vs_market']);
     const honestMilitary = run({ eu_exclusions: ['military'] });
@@ -269,6 +273,15 @@ describe('2. conditions that decide the EU tier', () => {
     expect(ids(a.duties)).toEqual(expect.arrayContaining(['EU-9-risk-management', 'EU-50(1)-interaction', 'EU-50(2)-marking']));
   });
 
+  it('"consent" means the depicted person\'s own, verified consent: an uploader\'s declaration does not lift Art. 5(1)(ba)', () => {
+    const app = { generates_content: ['image'], intimate_imagery: 'consented_only' };
+    const declared = run({ ...app, intimate_consent_check: 'uploader_declares' }, '2026-12-02');
+    expect(declared.regimes.EU.tier).toBe('unacceptable');
+    expect(declared.regimes.EU.reasons.flatMap((r) => r.articles)).toContain('EU-5(1)(ba)');
+    expect(run({ ...app, intimate_consent_check: 'depicted_verified' }, '2026-12-02').regimes.EU.tier).not.toBe('unacceptable');
+    expect(run({ ...app, intimate_consent_check: 'not_sure' }, '2026-12-02').regimes.EU).toMatchObject({ tier: 'needs_review', worstCase: 'unacceptable' });
+  });
+
   it('a deployer is asked about its own use of a generator, and an honest "neither" leaves no ban open', () => {
     const deployer = { eu_roles: ['deployer'], generates_content: ['image'] };
     const asked = askedQuestions(rs, owner(deployer));
@@ -326,6 +339,8 @@ describe('3. the China side with its real force', () => {
       expect(a.duties.find((d) => d.id === id)!.mandatory).toBe(false);
     }
     for (const id of ['SH-67-ethics', 'SZ-72.1-review', 'SZ-69.1-code']) expect(kind(id), id).toBe('duty');
+    // Not operative on any date: never "applies now".
+    for (const d of a.duties.filter((x) => x.kind === 'anticipated')) expect(d.appliesNow, d.id).toBe(false);
     for (const d of rs.duties.filter((x) => x.regime === 'SH' || x.regime === 'SZ')) expect(d.forceBasis, d.id).toBeDefined();
     const high = run({ ...sh, uses_safety_public: ['vehicles_robots'] });
     expect(high.duties.filter((d) => d.id.startsWith('SH-65.2')).map((d) => d.kind)).toEqual(['anticipated', 'anticipated']);
