@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './app/i18n';
+import { scheduleServiceWorker } from './app/offline';
 import { ruleSet } from './app/rules';
 import { startPortfolio } from './portfolio/state';
 import './app/app.css';
@@ -16,3 +17,4 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+scheduleServiceWorker();
