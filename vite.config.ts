@@ -233,7 +233,11 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts'],
-    testTimeout: 60_000,
+    // Sized for a loaded 2-core machine: the slowest ordinary tests (a PDF made, parsed and rendered
+    // page by page) took up to 53 s with the load average at 13; 150 s leaves a margin of almost 3.
+    // The PDF stress test sets its own (src/report/pdf/stress.test.ts).
+    testTimeout: 150_000,
+    hookTimeout: 150_000,
     pool: 'threads',
   },
 });
