@@ -73,8 +73,8 @@ function fontLicencePlugin(): Plugin {
 /**
  * The Content-Security-Policy, written once in index.html's meta tag. `vite preview` (npm start, the
  * e2e tests) also sends it as a header, with what a meta tag cannot carry (frame-ancestors). The
- * development server relaxes it: React's fast refresh injects an inline script, Vite's client talks
- * over a WebSocket and draws its error overlay with innerHTML.
+ * development server relaxes it: React's fast refresh injects an inline script, Vite's client inserts
+ * the CSS as <style> elements, talks over a WebSocket and draws its error overlay with innerHTML.
  */
 const CSP = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(resolve(import.meta.dirname, 'index.html'), 'utf8'))?.[1];
 if (!CSP) throw new Error('index.html has no Content-Security-Policy meta tag');
@@ -82,6 +82,7 @@ if (!CSP) throw new Error('index.html has no Content-Security-Policy meta tag');
 function devCspPlugin(): Plugin {
   const dev = CSP!
     .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
     .replace("connect-src 'self'", "connect-src 'self' ws: wss:")
     .replace(/;\s*require-trusted-types-for [^;]+/, '')
     .replace(/;\s*trusted-types [^;]+/, '');
