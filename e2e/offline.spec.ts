@@ -3,7 +3,8 @@
  * has every file the app needs; with the network cut, a reload still opens the app, an assessment is
  * answered from an example answer file, "Why we ask" shows the statute texts and the PDF is made (the
  * font kept from the one PDF made online). No request ever goes to another origin. Then a new version:
- * it announces itself, never reloads on its own, and its "Reload" keeps the answers.
+ * it announces itself, never reloads on its own, and its "Reload" keeps the answers; in a browser that
+ * is not saving, the notice says to export first. Screenshot: test-results/screenshots/update-notice.png.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
@@ -162,6 +163,7 @@ test('a new version announces itself, never reloads on its own, and its Reload k
     await expect(notice).toContainText(appTexts.update.available!, { timeout: 30_000 });
     await expect(notice).toHaveAttribute('role', 'status');
     await expect(page.getByTestId('update-reload')).toHaveText(appTexts.update.reload!);
+    await page.screenshot({ path: 'test-results/screenshots/update-notice.png' });
 
     // Nothing switched by itself: same page, the new worker still waiting, answering goes on.
     await page.waitForTimeout(1000);
@@ -180,6 +182,35 @@ test('a new version announces itself, never reloads on its own, and its Reload k
     const stored = await storedAssessments(page);
     expect(stored.map((s) => (s.assessment.answers as Record<string, unknown>).product_name)).toContain('Typed while the notice showed 产品');
     expect(foreign).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});
+
+test('when this browser is not saving, the new-version notice says to export first, and reloads only on "Reload anyway"', async ({ page }) => {
+  test.setTimeout(180_000);
+  // IndexedDB refused, as in some private modes: the app works in memory and says nothing is saved.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('blocked for this test', 'SecurityError');
+    };
+  });
+  const server = await versionedServer();
+  try {
+    await page.goto(server.url);
+    await page.getByTestId('start').click();
+    await controlled(page);
+    await page.locator('[data-question="company_name"] input').fill('Only in memory 有限公司');
+    server.publish();
+    await page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await expect(page.getByTestId('update-notice')).toContainText(appTexts.update.notSaved!, { timeout: 30_000 });
+    await expect(page.getByTestId('update-reload')).toHaveText(appTexts.update.reloadAnyway!);
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+    await page.getByTestId('update-reload').click();
+    await page.waitForFunction(() => !(window as unknown as { __samePage?: boolean }).__samePage, null, { timeout: 30_000 });
+    await expect(page.getByTestId('update-notice')).toHaveCount(0);
   } finally {
     await server.close();
   }

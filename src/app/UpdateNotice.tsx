@@ -28,6 +28,7 @@ function UpdateNotice({ apply }: { apply: ApplyUpdate }) {
         {saveProblem ? t('app:update.notSaved') : t('app:update.available')}{' '}
         <button
           type="button"
+          className="secondary small"
           data-testid="update-reload"
           disabled={busy}
           onClick={() => {

@@ -16,7 +16,7 @@ import { checklistPdf } from './checklist-pdf';
 /**
  * An 80-page PDF made, parsed and rendered page by page. Measured on a shared 2-core machine (load
  * average 12 before anything was added): 57 s alone; 148 s with two busy loops beside it; 165 s in the
- * whole unit suite with a busy loop beside it. 420 s is a margin of 2.5 over the worst seen.
+ * whole unit suite with two busy loops beside it. 420 s is a margin of 2.5 over the worst seen.
  */
 const STRESS_TIMEOUT_MS = 420_000;
 
