@@ -105,7 +105,7 @@ const FONT_CACHE = 'pdf-font';
 function offlinePlugin() {
   return VitePWA({
     registerType: 'prompt',
-    injectRegister: false, // registered from src/app/sw-register.ts, after the first question (no inline script)
+    injectRegister: false, // registered from src/app/sw-register.ts once the app is in use (no inline script)
     manifest: {
       name: 'AI-risk self-assessment',
       short_name: 'AI-risk',
@@ -114,7 +114,7 @@ function offlinePlugin() {
       scope: '.',
       display: 'standalone',
       background_color: '#ffffff',
-      theme_color: '#1f3a5f',
+      theme_color: '#0b5cad',
       icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
     },
     workbox: {
