@@ -1,6 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import license, { type Dependency } from 'rollup-plugin-license';
+import { VitePWA } from 'vite-plugin-pwa';
+import type { ResolvedConfig } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { readRuleFiles } from './src/node/load-rules';
 import { loadRuleSet } from './src/engine/load';
@@ -65,12 +70,175 @@ function fontLicencePlugin(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy, written once in index.html's meta tag. `vite preview` (npm start, the
+ * e2e tests) also sends it as a header, with what a meta tag cannot carry (frame-ancestors). The
+ * development server relaxes it: React's fast refresh injects an inline script, Vite's client inserts
+ * the CSS as <style> elements, talks over a WebSocket and draws its error overlay with innerHTML.
+ */
+const CSP = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(resolve(import.meta.dirname, 'index.html'), 'utf8'))?.[1];
+if (!CSP) throw new Error('index.html has no Content-Security-Policy meta tag');
+
+function devCspPlugin(): Plugin {
+  const dev = CSP!
+    .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    .replace("connect-src 'self'", "connect-src 'self' ws: wss:")
+    .replace(/;\s*require-trusted-types-for [^;]+/, '')
+    .replace(/;\s*trusted-types [^;]+/, '');
+  return {
+    name: 'dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(CSP!, dev),
+  };
+}
+
+/** Where the PDF font is kept once fetched (FONT_CACHE in src/report/pdf/browser-assets.ts too). */
+const FONT_CACHE = 'pdf-font';
+
+/**
+ * Offline use (vite-plugin-pwa, Workbox): a service worker that precaches the app shell, every JS and
+ * CSS chunk (the rule texts, statute texts, other language and PDF code included) and keeps the PDF
+ * font (10.5 MB, not precached) once it has been fetched. A new version waits until the user reloads
+ * (src/app/sw-register.ts); nothing is fetched from another origin.
+ */
+function offlinePlugin() {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false, // registered from src/app/sw-register.ts once the app is in use (no inline script)
+    manifest: {
+      name: 'AI-risk self-assessment',
+      short_name: 'AI-risk',
+      description: 'Risk tiers, reasons and duties under the Shanghai and Shenzhen AI regulations and the EU AI Act.',
+      start_url: '.',
+      scope: '.',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#0b5cad',
+      icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+    },
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,svg}'],
+      globIgnores: ['licenses/**', 'schema/**'],
+      // The PDF chunk (PDFKit, fontkit) is the largest file precached.
+      maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      // One file: a service worker that loads another with importScripts would need a Trusted Types policy.
+      inlineWorkboxRuntime: true,
+      clientsClaim: true,
+      skipWaiting: false,
+      cleanupOutdatedCaches: true,
+      navigateFallback: 'index.html',
+      // Only the app's own page: the licences, SHA256SUMS and schema open as themselves.
+      navigateFallbackAllowlist: [/^\/(index\.html)?$/],
+      runtimeCaching: [
+        {
+          // Not anchored at the start, so Workbox never matches another origin with it.
+          urlPattern: /\/assets\/[^/]+\.ttf$/,
+          handler: 'CacheFirst',
+          options: { cacheName: FONT_CACHE, cacheableResponse: { statuses: [200] }, expiration: { maxEntries: 1 } },
+        },
+      ],
+    },
+  });
+}
+
+/** One package's notice in THIRD-PARTY.txt. */
+function notice(d: Pick<Dependency, 'name' | 'version' | 'license' | 'licenseText' | 'noticeText'>): string {
+  const text = d.licenseText?.trim() || `(The package ships no licence file; its package.json declares the licence ${d.license ?? 'UNKNOWN'}.)`;
+  return [`${d.name}@${d.version} — ${d.license ?? 'licence not declared in package.json; its licence file follows'}`, '', text, ...(d.noticeText ? ['', d.noticeText.trim()] : [])].join('\n');
+}
+
+/** A package read from node_modules for code that the module graph does not show (runtime helpers, the service worker's Workbox). */
+function packageNotice(root: string, name: string, cutAt?: string): string {
+  const dir = join(root, 'node_modules', name);
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string; license?: string };
+  const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+  let licenseText = file ? readFileSync(join(dir, file), 'utf8') : null;
+  if (licenseText && cutAt && licenseText.includes(cutAt)) licenseText = licenseText.slice(0, licenseText.indexOf(cutAt));
+  return notice({ name, version: pkg.version, license: pkg.license ?? null, licenseText, noticeText: null });
+}
+
+const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+
+/**
+ * What a re-hoster needs, written after everything else (the service worker included):
+ * - `licenses/THIRD-PARTY.txt`: every npm package whose code is in the build, with its licence text —
+ *   the modules Rolldown bundled (rollup-plugin-license reads them from the chunks), the bundler's own
+ *   runtime helpers, and the Workbox modules compiled into the service worker;
+ * - `SHA256SUMS` (the `sha256sum` format, every other file in dist/), and its own SHA-256 printed as the
+ *   digest of the whole build. README: "Offline, CSP and verifying a build".
+ */
+function publishPlugins(): Plugin[] {
+  let config: ResolvedConfig;
+  let bundled: Dependency[] = [];
+  const helpers = new Set<string>();
+  return [
+    { ...(license({ thirdParty: { includePrivate: false, output: (deps) => void (bundled = deps) } }) as unknown as Plugin), apply: 'build' },
+    {
+      name: 'publish',
+      apply: 'build',
+      enforce: 'post',
+      configResolved(c) {
+        config = c;
+      },
+      renderChunk(_code, chunk) {
+        for (const [id, m] of Object.entries(chunk.modules)) {
+          const helper = /^\0(vite|rolldown)\//.exec(id)?.[1];
+          if (helper && m.renderedLength > 0) helpers.add(helper);
+        }
+        return null;
+      },
+      closeBundle: {
+        order: 'post',
+        sequential: true,
+        handler() {
+          const out = resolve(config.root, config.build.outDir);
+          // The Workbox modules in the service worker announce themselves as `workbox:<module>:<version>`.
+          const sw = walk(out).filter((f) => /(^|\/)(sw|workbox-[\w-]+)\.js$/.test(relative(out, f)));
+          const workbox = [...new Set(sw.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/workbox:([a-z-]+):\d/g)].map((m) => `workbox-${m[1]}`)))].sort();
+          const sections = [
+            'Third-party software in this build, with its licence. The PDF font\'s licence (SIL OFL 1.1) is in NotoSansSC-OFL.txt.',
+            '## Bundled into the JavaScript (assets/)',
+            ...[...bundled].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '')).map(notice),
+            '## Runtime helpers the bundler adds to the JavaScript',
+            ...[...helpers].sort().map((n) => packageNotice(config.root, n, '# Licenses of bundled dependencies')),
+            '## Compiled into the service worker (sw.js)',
+            ...workbox.map((n) => packageNotice(config.root, n)),
+          ];
+          writeFileSync(join(out, 'licenses/THIRD-PARTY.txt'), `${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`);
+
+          const files = walk(out)
+            .map((f) => relative(out, f).split('\\').join('/'))
+            .filter((f) => f !== 'SHA256SUMS')
+            .sort();
+          const sums = files.map((f) => `${createHash('sha256').update(readFileSync(join(out, f))).digest('hex')}  ${f}\n`).join('');
+          writeFileSync(join(out, 'SHA256SUMS'), sums);
+          const digest = createHash('sha256').update(sums).digest('hex');
+          config.logger.info(`\nSHA-256 of every published file (${relative(config.root, out)}/SHA256SUMS):\n${sums}`);
+          config.logger.info(`build digest (SHA-256 of SHA256SUMS): ${digest}`);
+        },
+      },
+    },
+  ];
+}
+
 export default defineConfig({
-  plugins: [react(), rulesPlugin(), fontLicencePlugin()],
+  plugins: [react(), rulesPlugin(), fontLicencePlugin(), devCspPlugin(), offlinePlugin(), ...publishPlugins()],
   build: { target: 'es2022', sourcemap: false },
+  preview: {
+    headers: {
+      'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    },
+  },
   test: {
     include: ['src/**/*.test.ts'],
-    testTimeout: 60_000,
+    // Sized for a loaded 2-core machine: the slowest ordinary tests (a PDF made, parsed and rendered
+    // page by page) took up to 53 s with the load average at 13; 150 s leaves a margin of almost 3.
+    // The PDF stress test sets its own (src/report/pdf/stress.test.ts).
+    testTimeout: 150_000,
+    hookTimeout: 150_000,
     pool: 'threads',
   },
 });

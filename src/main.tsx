@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { initI18n } from './app/i18n';
+import { scheduleServiceWorker } from './app/offline';
 import { ruleSet } from './app/rules';
 import { startPortfolio } from './portfolio/state';
 import './app/app.css';
@@ -20,3 +21,4 @@ createRoot(document.getElementById('root')!).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+scheduleServiceWorker();

@@ -7,13 +7,27 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const PORT = 4179;
-const BASE = `http://127.0.0.1:${PORT}`;
+
+/**
+ * The port `vite preview` serves the build on: `BENCH_PORT` if set, else a free one asked of the system
+ * (a fixed port would collide with a second run, the e2e tests or another project on a shared machine).
+ */
+export async function benchPort(): Promise<number> {
+  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT);
+  return new Promise((ok, fail) => {
+    const s = createServer().once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
 
 async function waitForServer(url: string, ms: number) {
   const end = Date.now() + ms;
@@ -35,12 +49,14 @@ export async function withPreview<T>(build: boolean, fn: (browser: Browser, base
   const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(exe)) throw new Error(`Chromium not found at ${exe} (apt-get install chromium, or set CHROMIUM_PATH)`);
   if (build && spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
+  const port = await benchPort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
   try {
-    await waitForServer(BASE, 30_000);
+    await waitForServer(base, 30_000);
     const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox'] });
     try {
-      return await fn(browser, BASE);
+      return await fn(browser, base);
     } finally {
       await browser.close();
     }
@@ -50,7 +66,7 @@ export async function withPreview<T>(build: boolean, fn: (browser: Browser, base
 }
 
 export async function benchApp({ loads = 9, build = true } = {}): Promise<string[]> {
-  return withPreview(build, async (browser) => {
+  return withPreview(build, async (browser, base) => {
     const intro: number[] = [];
     const first: number[] = [];
     const afterClick: number[] = [];
@@ -73,11 +89,11 @@ export async function benchApp({ loads = 9, build = true } = {}): Promise<string
       });
       const requested: string[] = [];
       page.on('request', (r) => requested.push(r.url()));
-      await page.goto(BASE);
+      await page.goto(base);
       await page.getByTestId('start').click();
       await page.locator('[data-question] input, [data-question] textarea').first().waitFor();
       const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
-      const before = requested.filter((u) => u.startsWith(BASE));
+      const before = requested.filter((u) => u.startsWith(base));
       // The first load warms the server and the OS file cache; it is not counted.
       if (i > 0) {
         intro.push(marks.intro!);
