@@ -216,8 +216,8 @@ const DUTY_FIELDS = ['status', 'note'];
 /** Reads a file's text into an assessment, or says precisely why not. Never throws. */
 export function readAssessmentFile(rs: RuleSet, text: string, summarize?: Summarize): ReadResult {
   if (typeof text !== 'string') return fail('unreadable', { reason: describeValue(text) });
-  // Every UTF-16 unit is at least one byte of UTF-8: a longer text is refused without encoding it.
-  const bytes = text.length > MAX_FILE_BYTES ? text.length : utf8Length(text);
+  // A UTF-16 unit is one to three bytes of UTF-8: only lengths in between need counting.
+  const bytes = text.length > MAX_FILE_BYTES ? text.length : text.length * 3 <= MAX_FILE_BYTES ? 0 : utf8Length(text);
   if (bytes > MAX_FILE_BYTES) return fail('too_large', { bytes, max: MAX_FILE_BYTES });
   if (!text.trim()) return fail('empty', {});
   const parsed = parseJsonStrict(text, MAX_DEPTH);
