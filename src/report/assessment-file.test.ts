@@ -329,6 +329,10 @@ describe('assessment file: no input breaks the check', () => {
       duties: { 'EU-4-literacy': { status: 'done', note: 'a\u0007\nb ' } },
       createdAt: '2026-11-23T11:00:00.000Z',
     };
+    // Overlong texts the forms flagged but kept: clipped rather than the whole assessment refused later.
+    const long: AssessmentRecord = { ...record(), title: `${'t'.repeat(199)}😀`, answers: { ...record().answers, product_name: 'p'.repeat(250) } };
+    const back = readAssessmentFile(rs, text(exportFile(rs, long)));
+    expect(back.ok && [back.record.title, back.record.answers.product_name]).toEqual(['t'.repeat(199), 'p'.repeat(200)]);
     const r = readAssessmentFile(rs, text(exportFile(rs, messy)));
     expect(r.ok).toBe(true);
     if (!r.ok) return;

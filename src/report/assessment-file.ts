@@ -150,12 +150,13 @@ export function toFile(rs: RuleSet, record: AssessmentRecord, now = new Date(), 
 export const isOneLineQuestion = (q: Question): boolean => q.type === 'text' && (q.maxLength ?? 2000) <= MAX_LABEL_LENGTH;
 
 /**
- * The record as written to storage and files: text trimmed and without the characters the checks refuse
- * (the questionnaire saves every keystroke, pasted invisible characters included), and a creation time
- * no later than the last change (a clock set back). So whatever the app writes, it reads back.
+ * The record as written to storage and files: text trimmed, within its length, and without the
+ * characters the checks refuse (the questionnaire saves every keystroke, pasted invisible characters and
+ * overlong texts included), and a creation time no later than the last change (a clock set back). So
+ * whatever the app writes, it reads back.
  */
 function writable(rs: RuleSet, r: AssessmentRecord): AssessmentRecord {
-  const line = (s: string | undefined) => (typeof s === 'string' ? stripLine(s).trim() : '');
+  const line = (s: string | undefined) => (typeof s === 'string' ? clip(stripLine(s).trim(), MAX_LABEL_LENGTH) : '');
   const title = line(r.title);
   const assessor = line(r.assessor);
   const cohort = r.cohort && { incubator: line(r.cohort.incubator), label: line(r.cohort.label) };
@@ -164,13 +165,13 @@ function writable(rs: RuleSet, r: AssessmentRecord): AssessmentRecord {
     const q = rs.questionById.get(k);
     if (typeof v !== 'string' || q?.type !== 'text') answers[k] = v;
     else {
-      const t = (isOneLineQuestion(q) ? stripLine(v) : stripText(v).replace(/\r\n/g, '\n')).trim();
+      const t = clip((isOneLineQuestion(q) ? stripLine(v) : stripText(v).replace(/\r\n/g, '\n')).trim(), q.maxLength ?? 2000);
       if (t) answers[k] = t;
     }
   }
   const duties: Record<string, DutyStatus> = {};
   for (const [id, d] of Object.entries(r.duties)) {
-    const note = typeof d.note === 'string' ? stripText(d.note).replace(/\r\n/g, '\n').trim() : '';
+    const note = typeof d.note === 'string' ? clip(stripText(d.note).replace(/\r\n/g, '\n').trim(), MAX_NOTE_LENGTH) : '';
     duties[id] = note ? { status: d.status, note } : { status: d.status };
   }
   const late = isInstant(r.createdAt) && isInstant(r.updatedAt) && instantTime(r.createdAt) > instantTime(r.updatedAt);
@@ -180,6 +181,17 @@ function writable(rs: RuleSet, r: AssessmentRecord): AssessmentRecord {
   if (cohort?.incubator && cohort.label) out.cohort = cohort;
   if (r.baseline) out.baseline = r.baseline;
   return out;
+}
+
+/**
+ * At most `max` UTF-16 units, never half a character (then trimmed again). The forms say when a text is
+ * too long but keep what was typed; stored whole, it would be refused on the next start, and the whole
+ * assessment set aside with it.
+ */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const end = /[\uD800-\uDBFF]/.test(s[max - 1] ?? '') ? max - 1 : max;
+  return s.slice(0, end).trim();
 }
 
 /** A piece of a file name safe on every system: letters and digits of any script, runs of anything else as "-". */
