@@ -27,8 +27,9 @@ describe('parseJsonStrict', () => {
         } catch {
           parsed = false;
         }
+        // Refused too (as bad JSON, or for a key or depth problem met before the syntax error).
         const r = parseJsonStrict(text, 16);
-        if (!parsed) expect(r).toMatchObject({ ok: false, problem: { code: 'bad_json' } });
+        if (!parsed) expect(r.ok).toBe(false);
       }),
       { numRuns: 3000 },
     );
