@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readAssessmentFile } from '../report/assessment-file';
+import { readAssessmentFile } from '../report/read-file';
 import { summarizer } from '../report/summarize';
 import { planImport, resolveImport } from '../portfolio/importer';
 import { projectRules } from '../testing/fixtures';

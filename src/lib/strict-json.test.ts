@@ -1,7 +1,8 @@
 /** The strict JSON reader: the same values as JSON.parse where JSON.parse is safe, a named refusal where it is not. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkTree, parseJsonStrict, pathOf } from './strict-json';
+import { checkTree, pathOf } from './json-limits';
+import { parseJsonStrict } from './strict-json';
 
 const hasForbidden = (v: unknown): boolean =>
   typeof v === 'object' && v !== null && Object.entries(v).some(([k, x]) => (!Array.isArray(v) && ['__proto__', 'constructor', 'prototype'].includes(k)) || hasForbidden(x));

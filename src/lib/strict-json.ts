@@ -3,38 +3,21 @@
  * depth (and code that later walks a value nested thousands deep overflows the stack), keeps only the
  * last of two equal keys (so a file can say one thing to one reader and another to the next), and
  * accepts keys such as `__proto__`. One linear pass over the text refuses all three before `JSON.parse`
- * runs, naming where; `JSON.parse` then builds the value (and words any syntax error). `checkTree` does
- * the same for a value already parsed (what the browser's storage returns). Never throws. Pure.
+ * runs, naming where; `JSON.parse` then builds the value (and words any syntax error). json-limits.ts
+ * `checkTree` holds a value already parsed (what the browser's storage returns) to the same limits.
+ * Never throws. Pure.
  */
+import { FORBIDDEN_KEYS, pathOf, type JsonProblem } from './json-limits';
 
-/** Paths are '' for the top level. */
-export type JsonProblem =
-  | { code: 'bad_json'; reason: string }
-  | { code: 'too_deep'; max: number; path: string }
-  | { code: 'duplicate_key'; key: string; path: string }
-  | { code: 'forbidden_key'; path: string };
+export type { JsonProblem };
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; problem: JsonProblem };
-
-/** Keys that mean something to JavaScript objects: refused wherever they appear. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 interface Frame {
   object: boolean;
   keys: Set<string> | undefined;
   /** The current key (object) or index (array). */
   at: string | number;
-}
-
-const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-/** A path as a reader writes it: `assessment.duties["a.b"][2]`, at most `max` characters. */
-export function pathOf(parts: readonly (string | number)[], max = 160): string {
-  let s = '';
-  for (const p of parts) {
-    s += typeof p === 'number' ? `[${p}]` : PLAIN_KEY.test(p) ? (s ? `.${p}` : p) : `[${JSON.stringify(p.length > 60 ? `${p.slice(0, 60)}…` : p)}]`;
-    if (s.length > max) return `${s.slice(0, max)}…`;
-  }
-  return s;
 }
 
 const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
@@ -152,24 +135,3 @@ function scan(text: string, maxDepth: number): JsonProblem | undefined {
   }
 }
 
-/**
- * The same limits on a value already parsed: nesting no deeper than `maxDepth` containers and no
- * forbidden key, walked without recursion.
- */
-export function checkTree(value: unknown, maxDepth: number): JsonProblem | undefined {
-  const stack: [unknown, (string | number)[]][] = [[value, []]];
-  while (stack.length) {
-    const [v, at] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (at.length >= maxDepth) return { code: 'too_deep', max: maxDepth, path: pathOf(at) };
-    if (Array.isArray(v)) {
-      for (let k = 0; k < v.length; k++) stack.push([v[k], [...at, k]]);
-      continue;
-    }
-    for (const k of Object.keys(v)) {
-      if (FORBIDDEN_KEYS.has(k)) return { code: 'forbidden_key', path: pathOf([...at, k]) };
-      stack.push([(v as Record<string, unknown>)[k], [...at, k]]);
-    }
-  }
-  return undefined;
-}

@@ -5,7 +5,8 @@
  * Pure (no storage); the portfolio page applies the outcome.
  */
 import type { RuleSet } from '../engine/ruleset';
-import { MAX_FILE_BYTES, randomId, readAssessmentFile, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
+import { MAX_FILE_BYTES, randomId, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
+import { readAssessmentFile } from '../report/read-file';
 import { summarizer } from '../report/summarize';
 import { describeValue, printable } from '../lib/text-fields';
 import { SHARE_ROUTE, readShare, type ShareProblem } from './links';

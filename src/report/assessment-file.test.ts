@@ -4,7 +4,8 @@ import { ANSWER_ERROR_CODES } from '../engine/answers';
 import { LANGS } from '../engine/constants';
 import { createI18n } from '../i18n/i18n';
 import { exampleAnswers, projectRules } from '../testing/fixtures';
-import { FILE_FORMAT, FILE_PROBLEM_CODES, MAX_DEPTH, MAX_FILE_BYTES, MAX_LABEL_LENGTH, MAX_LISTED, newRecord, readAssessmentData, readAssessmentFile, type AssessmentFile, type AssessmentRecord, type FileProblemCode, FILE_NOTICE_CODES } from './assessment-file';
+import { FILE_FORMAT, FILE_PROBLEM_CODES, MAX_DEPTH, MAX_FILE_BYTES, MAX_LABEL_LENGTH, MAX_LISTED, newRecord, readAssessmentData, type AssessmentFile, type AssessmentRecord, type FileProblemCode, FILE_NOTICE_CODES } from './assessment-file';
+import { readAssessmentFile } from './read-file';
 import { problemText } from './file-messages';
 import { exportFile, summarizer } from './summarize';
 

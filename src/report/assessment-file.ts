@@ -9,7 +9,7 @@ import type { AnswerValue } from '../engine/program';
 import type { Question, RuleSet } from '../engine/ruleset';
 import type { AnswerError } from '../engine/answers';
 import { instantTime, isCalendarDate, isInstant } from '../lib/instants';
-import { checkTree, parseJsonStrict, pathOf, type JsonProblem } from '../lib/strict-json';
+import { checkTree, pathOf, type JsonProblem } from '../lib/json-limits';
 import { checkLine, checkText, describeValue, printable, stripLine, stripText, type TextCheck } from '../lib/text-fields';
 import type { Step } from '../questionnaire/machine';
 import { checkResultSummary, compareVersions, diffResults, isEmptyDiff, type ResultDiff, type ResultSummary } from './result-summary';
@@ -225,28 +225,8 @@ const COHORT_FIELDS = ['incubator', 'label'];
 const BASELINE_FIELDS = ['ruleSetVersion', 'result'];
 const DUTY_FIELDS = ['status', 'note'];
 
-/** Reads a file's text into an assessment, or says precisely why not. Never throws. */
-export function readAssessmentFile(rs: RuleSet, text: string, summarize?: Summarize): ReadResult {
-  if (typeof text !== 'string') return fail('unreadable', { reason: describeValue(text) });
-  // A UTF-16 unit is one to three bytes of UTF-8: only lengths in between need counting.
-  const bytes = text.length > MAX_FILE_BYTES ? text.length : text.length * 3 <= MAX_FILE_BYTES ? 0 : utf8Length(text);
-  if (bytes > MAX_FILE_BYTES) return fail('too_large', { bytes, max: MAX_FILE_BYTES });
-  if (!text.trim()) return fail('empty', {});
-  const parsed = parseJsonStrict(text, MAX_DEPTH);
-  if (!parsed.ok) return { ok: false, problems: [jsonProblem(parsed.problem)] };
-  return readAssessmentData(rs, parsed.value, summarize);
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? (i++, 4) : 3;
-  }
-  return n;
-}
-
-function jsonProblem(p: JsonProblem): FileProblem {
+/** A problem the strict JSON reader found, as a file problem (values made printable). */
+export function jsonProblem(p: JsonProblem): FileProblem {
   switch (p.code) {
     case 'bad_json':
       return { code: 'bad_json', params: { reason: printable(p.reason, 200) } };
