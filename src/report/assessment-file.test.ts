@@ -4,12 +4,18 @@ import { ANSWER_ERROR_CODES } from '../engine/answers';
 import { LANGS } from '../engine/constants';
 import { createI18n } from '../i18n/i18n';
 import { exampleAnswers, projectRules } from '../testing/fixtures';
-import { FILE_FORMAT, FILE_PROBLEM_CODES, MAX_DEPTH, MAX_FILE_BYTES, MAX_LABEL_LENGTH, MAX_LISTED, newRecord, readAssessmentData, type AssessmentFile, type AssessmentRecord, type FileProblemCode, FILE_NOTICE_CODES } from './assessment-file';
+import { FILE_FORMAT, MAX_DEPTH, MAX_FILE_BYTES, MAX_LABEL_LENGTH, MAX_LISTED, newRecord, readAssessmentData, type AssessmentFile, type AssessmentRecord, type FileProblemCode, FILE_NOTICE_CODES } from './assessment-file';
 import { readAssessmentFile } from './read-file';
 import { problemText } from './file-messages';
 import { exportFile, summarizer } from './summarize';
 
 const rs = projectRules();
+/** Every problem code (a code added to the type and not here fails to compile). */
+const PROBLEM_CODES = Object.keys({
+  too_large: 1, unreadable: 1, empty: 1, bad_json: 1, too_deep: 1, duplicate_key: 1, not_object: 1, forbidden_key: 1, wrong_format: 1, unsupported_schema: 1,
+  unknown_field: 1, bad_rule_set: 1, newer_rule_set: 1, bad_field: 1, bad_date: 1, dates_out_of_order: 1, text_control: 1, text_bidi: 1, text_surrogate: 1,
+  text_too_long: 1, bad_answers: 1, bad_duty: 1, unexpected: 1, more: 1,
+} satisfies Record<FileProblemCode, 1>);
 const record = (): AssessmentRecord => ({
   ...newRecord(new Date('2026-11-23T10:00:00Z'), 'abc123'),
   assessor: 'Li Wei',
@@ -158,7 +164,7 @@ describe('assessment file', () => {
   it('has a message in both languages for every problem and notice it can report', () => {
     for (const lang of LANGS) {
       const i = createI18n(lang);
-      for (const p of FILE_PROBLEM_CODES) expect(i.exists(`errors:file.${p}`), `${lang} ${p}`).toBe(true);
+      for (const p of PROBLEM_CODES) expect(i.exists(`errors:file.${p}`), `${lang} ${p}`).toBe(true);
       expect(i.exists('errors:file.duplicate_key_top')).toBe(true);
       for (const n of FILE_NOTICE_CODES) expect(i.exists(`errors:notice.${n}`), `${lang} ${n}`).toBe(true);
       for (const s of ['todo', 'in_progress', 'done', 'not_applicable']) expect(i.exists(`result:status.${s}`), `${lang} ${s}`).toBe(true);

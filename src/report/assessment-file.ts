@@ -97,13 +97,6 @@ export type FileProblemCode =
   | 'unexpected'
   | 'more';
 
-/** Every code, for the message tests. */
-export const FILE_PROBLEM_CODES: readonly FileProblemCode[] = [
-  'too_large', 'unreadable', 'empty', 'bad_json', 'too_deep', 'duplicate_key', 'not_object', 'forbidden_key', 'wrong_format', 'unsupported_schema',
-  'unknown_field', 'bad_rule_set', 'newer_rule_set', 'bad_field', 'bad_date', 'dates_out_of_order', 'text_control', 'text_bidi', 'text_surrogate',
-  'text_too_long', 'bad_answers', 'bad_duty', 'unexpected', 'more',
-];
-
 export interface FileProblem {
   code: FileProblemCode;
   /** Values for the message (field name, versions, JSON error...). */
