@@ -5,7 +5,8 @@
  */
 import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { displayName, fileName, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
+import { withNames } from '../lib/bdi';
+import { displayName, fileName, MAX_LISTED, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
 import { noticeText, problemText } from '../report/file-messages';
 import { usePortfolio } from '../portfolio/state';
 import { downloadBlob } from './download';
@@ -50,12 +51,12 @@ export function FileBar({ record, message, setMessage, saved }: Props) {
   return (
     <div className="file-bar">
       <div className="file-title">
-        <span className="open-name" data-testid="open-name">
+        <bdi className="open-name" data-testid="open-name">
           {name || t('app:file.unnamed')}
-        </span>
+        </bdi>
         {record.cohort ? (
           <span className="cohort-tag" data-testid="cohort-tag" title={t('app:file.invitedBy', { incubator: record.cohort.incubator })}>
-            {t('app:file.cohortTag', { label: record.cohort.label, incubator: record.cohort.incubator })}
+            {withNames(t, 'app:file.cohortTag', { label: record.cohort.label, incubator: record.cohort.incubator }, ['label', 'incubator'])}
           </span>
         ) : null}
         <a href={PORTFOLIO_HREF} className="to-portfolio">
@@ -129,9 +130,10 @@ function MessageBox({ message: m, onClose }: { message: Message; onClose: () => 
       </p>
       {items.length ? (
         <ul>
-          {items.map((x, i) => (
+          {items.slice(0, MAX_LISTED).map((x, i) => (
             <li key={i}>{x}</li>
           ))}
+          {items.length > MAX_LISTED ? <li>{t('errors:list.more', { count: items.length - MAX_LISTED })}</li> : null}
         </ul>
       ) : null}
       <button type="button" className="secondary small" onClick={onClose}>

@@ -8,6 +8,7 @@ import { PORTFOLIO_HREF } from '../app/route';
 import { LoadFailed, useLoad } from '../app/ErrorBoundary';
 import { hasTexts, loadTexts, ruleSet, useRuleTexts } from '../app/rules';
 import type { Lang } from '../engine/constants';
+import { formatInstant } from '../lib/instants';
 import { displayName } from '../report/assessment-file';
 import { valueText } from '../result/present';
 import { baselineSide, compare, currentSide, type CompareSide } from './compare';
@@ -49,10 +50,11 @@ export default function CompareView({ left, right, lang }: { left: string; right
   const c = compare(ruleSet, sides[0], sides[1]);
   const dutyTitle = (id: string) => ruleSet.duties.find((d) => d.id === id)?.title[lang] ?? id;
   const questionText = (id: string) => ruleSet.questionById.get(id)?.text[lang] ?? id;
+  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
   const heading = (s: CompareSide) => (
     <>
-      {displayName(s.record) || t('app:file.unnamed')}
-      <span className="sub">{t('portfolio:compare.sideNote', { date: new Date(s.record.updatedAt).toLocaleDateString(lang), version: s.ruleSetVersion })}</span>
+      <bdi>{displayName(s.record) || t('app:file.unnamed')}</bdi>
+      <span className="sub">{t('portfolio:compare.sideNote', { date: formatInstant(dates, s.record.updatedAt), version: s.ruleSetVersion })}</span>
     </>
   );
   const move = (from: string, to: string) => ((SEVERITY[to] ?? 9) < (SEVERITY[from] ?? 9) ? 'stricter' : (SEVERITY[to] ?? 9) > (SEVERITY[from] ?? 9) ? 'lighter' : 'same');

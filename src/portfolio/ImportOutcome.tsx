@@ -5,7 +5,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import { exportRecords } from './StorageStatus';
-import { displayName } from '../report/assessment-file';
+import { withNames } from '../lib/bdi';
+import { formatInstant } from '../lib/instants';
+import { displayName, MAX_LISTED } from '../report/assessment-file';
 import { noticeText, problemText } from '../report/file-messages';
 import type { ImportState } from './use-import';
 import type { Resolution } from './importer';
@@ -23,11 +25,14 @@ export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Pr
   const { t, i18n } = useTranslation();
   const { plan, applied, choices } = state;
   const conflicts = plan.good.map((g, i) => [g, i] as const).filter(([g]) => g.conflict);
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => formatInstant(format, iso);
   const withNotes = plan.good.filter((g) => g.notices.length);
   const failed = state.stored?.failed ?? [];
   const reasons = [...new Set(failed.map((f) => f.reason))];
   const bad = plan.bad.length > 0 || failed.length > 0;
+  // However many files came in, the lists stay readable: the first MAX_LISTED, then a count.
+  const more = (n: number) => (n > MAX_LISTED ? <li className="muted">{t('errors:list.more', { count: n - MAX_LISTED })}</li> : null);
   return (
     <section className={`notice ${bad ? 'error' : 'info'} import-outcome`} role={bad ? 'alert' : 'status'} data-testid="import-outcome" aria-label={t('portfolio:import.title')}>
       {applied ? (
@@ -73,10 +78,12 @@ export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Pr
             {conflicts.map(([g, i]) => (
               <li key={i} data-testid="import-conflict">
                 <p>
-                  {t('portfolio:import.conflict', { file: g.name, name: displayName(g.record) || t('app:file.unnamed'), here: when(g.conflict!.updatedAt), file_date: when(g.record.updatedAt) })}
+                  {withNames(t, 'portfolio:import.conflict', { file: g.name, name: displayName(g.record) || t('app:file.unnamed'), here: when(g.conflict!.updatedAt), file_date: when(g.record.updatedAt) }, ['file', 'name'])}
                 </p>
                 <fieldset>
-                  <legend className="visually-hidden">{g.name}</legend>
+                  <legend className="visually-hidden">
+                    <bdi>{g.name}</bdi>
+                  </legend>
                   {(['update', 'keep_both'] as const).map((r) => (
                     <label key={r} className="inline-choice">
                       <input type="radio" name={`conflict-${i}`} value={r} checked={(choices[i] ?? 'keep_both') === r} onChange={() => choose(i, r)} /> {t(`portfolio:import.${r}`)}
@@ -100,9 +107,9 @@ export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Pr
         <details open={withNotes.length <= 3}>
           <summary>{t('portfolio:import.notes', { count: withNotes.length })}</summary>
           <ul>
-            {withNotes.map((g, i) => (
+            {withNotes.slice(0, MAX_LISTED).map((g, i) => (
               <li key={i}>
-                {g.name}
+                <bdi>{g.name}</bdi>
                 <ul>
                   {g.notices.map((n, j) => (
                     <li key={j}>{noticeText(n, t)}</li>
@@ -110,6 +117,7 @@ export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Pr
                 </ul>
               </li>
             ))}
+            {more(withNotes.length)}
           </ul>
         </details>
       ) : null}
@@ -119,12 +127,16 @@ export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Pr
             <strong>{t('portfolio:import.refused', { count: plan.bad.length })}</strong>
           </p>
           <ul data-testid="import-refused">
-            {plan.bad.map((b, i) => (
+            {plan.bad.slice(0, MAX_LISTED).map((b, i) => (
               <li key={i} data-testid="import-refused-item">
-                <strong>{b.name}</strong>:{' '}
+                <strong>
+                  <bdi>{b.name}</bdi>
+                </strong>
+                :{' '}
                 {b.linkProblem ? t(`portfolio:share.problem.${b.linkProblem}`) : b.problems.map((p) => problemText(p, t)).join(' ')}
               </li>
             ))}
+            {more(plan.bad.length)}
           </ul>
         </>
       ) : null}

@@ -7,8 +7,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { linkTo } from '../app/route';
-import { MAX_LABEL_LENGTH } from '../report/assessment-file';
-import { cleanLabel, inviteFragment } from './links';
+import { checkLabel, inviteFragment, type InviteField } from './links';
 
 interface Fields {
   incubator: string;
@@ -20,12 +19,26 @@ export function InvitePanel() {
   const [link, setLink] = useState<string>();
   const [copied, setCopied] = useState(false);
   const { register, handleSubmit, formState } = useForm<Fields>({ defaultValues: { incubator: '', cohort: '' } });
-  const rule = {
-    validate: (v: string) => (cleanLabel(v) ? true : v.trim() ? t('portfolio:invite.tooLong', { max: MAX_LABEL_LENGTH }) : t('portfolio:invite.required')),
+  /** The same check an invite link gets when opened: what this panel makes, the link reads back. */
+  const rule = (field: InviteField) => ({
+    validate: (v: string) => {
+      const r = checkLabel(v, field);
+      if (r.ok) return true;
+      const p = r.problem;
+      if (p.code === 'missing') return t('portfolio:invite.required');
+      if (p.code === 'too_long') return t('portfolio:invite.tooLong', { max: p.max });
+      if (p.code === 'control') return t('portfolio:invite.controlChar', { char: p.char });
+      if (p.code === 'bidi') return t('portfolio:invite.bidiChar', { char: p.char });
+      return t('portfolio:invite.brokenChar');
+    },
+  });
+  const value = (v: string, field: InviteField) => {
+    const r = checkLabel(v, field);
+    return r.ok ? r.value : '';
   };
   const submit = handleSubmit((f) => {
     setCopied(false);
-    setLink(linkTo(inviteFragment({ incubator: cleanLabel(f.incubator)!, label: cleanLabel(f.cohort)! })));
+    setLink(linkTo(inviteFragment({ incubator: value(f.incubator, 'incubator'), label: value(f.cohort, 'cohort') })));
   });
   const err = formState.errors;
   return (
@@ -35,7 +48,7 @@ export function InvitePanel() {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
           <label htmlFor="invite-incubator">{t('portfolio:invite.incubator')}</label>
-          <input id="invite-incubator" {...register('incubator', rule)} aria-invalid={!!err.incubator} aria-describedby={err.incubator ? 'invite-incubator-error' : undefined} />
+          <input id="invite-incubator" {...register('incubator', rule('incubator'))} aria-invalid={!!err.incubator} aria-describedby={err.incubator ? 'invite-incubator-error' : undefined} />
           {err.incubator ? (
             <p className="field-error" id="invite-incubator-error">
               {err.incubator.message}
@@ -44,7 +57,7 @@ export function InvitePanel() {
         </div>
         <div className="field">
           <label htmlFor="invite-cohort">{t('portfolio:invite.cohort')}</label>
-          <input id="invite-cohort" {...register('cohort', rule)} aria-invalid={!!err.cohort} aria-describedby={err.cohort ? 'invite-cohort-error' : undefined} />
+          <input id="invite-cohort" {...register('cohort', rule('cohort'))} aria-invalid={!!err.cohort} aria-describedby={err.cohort ? 'invite-cohort-error' : undefined} />
           {err.cohort ? (
             <p className="field-error" id="invite-cohort-error">
               {err.cohort.message}

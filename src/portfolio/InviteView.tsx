@@ -4,7 +4,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import { go } from '../app/route';
+import { withNames } from '../lib/bdi';
 import { displayName } from '../report/assessment-file';
+import { inviteProblemText } from './link-messages';
 import { readInvite } from './links';
 import { createAssessment, openAssessment, usePortfolio } from './state';
 import './portfolio.css';
@@ -18,7 +20,7 @@ export default function InviteView({ query }: { query: string }) {
       <main className="invite" tabIndex={-1} id="main-invite">
         <h2>{t('portfolio:invite.openTitle')}</h2>
         <p className="notice error" role="alert" data-testid="invite-problem">
-          {t(`portfolio:invite.problem.${invite.problem}`)}
+          {inviteProblemText(invite.problem, t)}
         </p>
         <p>
           <a href="#/">{t('portfolio:invite.withoutInvite')}</a>
@@ -31,8 +33,8 @@ export default function InviteView({ query }: { query: string }) {
   return (
     <main className="invite" tabIndex={-1} id="main-invite" data-testid="invite">
       <h2>{t('portfolio:invite.openTitle')}</h2>
-      <p className="lead">{t('portfolio:invite.invited', { incubator: cohort.incubator, label: cohort.label })}</p>
-      <p>{t('portfolio:invite.privacy', { incubator: cohort.incubator })}</p>
+      <p className="lead">{withNames(t, 'portfolio:invite.invited', { incubator: cohort.incubator, label: cohort.label }, ['incubator', 'label'])}</p>
+      <p>{withNames(t, 'portfolio:invite.privacy', { incubator: cohort.incubator }, ['incubator'])}</p>
       {portfolio.status === 'ready' ? (
         <>
           <p>
@@ -45,7 +47,7 @@ export default function InviteView({ query }: { query: string }) {
                 go('#/');
               }}
             >
-              {t('portfolio:invite.start', { label: cohort.label })}
+              {withNames(t, 'portfolio:invite.start', { label: cohort.label }, ['label'])}
             </button>
           </p>
           {started.length ? (
@@ -62,7 +64,7 @@ export default function InviteView({ query }: { query: string }) {
                         go('#/');
                       }}
                     >
-                      {displayName(r) || t('app:file.unnamed')}
+                      <bdi>{displayName(r) || t('app:file.unnamed')}</bdi>
                     </button>
                   </li>
                 ))}
@@ -76,3 +78,4 @@ export default function InviteView({ query }: { query: string }) {
     </main>
   );
 }
+

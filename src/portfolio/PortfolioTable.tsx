@@ -6,6 +6,7 @@ import { memo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { REGIMES } from '../engine/constants';
+import { formatInstant } from '../lib/instants';
 import type { PortfolioRow } from './rows';
 import { rowName, type Sort, type SortKey } from './table';
 
@@ -146,15 +147,27 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
         ) : (
           <>
             <button type="button" className="link" onClick={() => onAction(r.id, 'open')}>
-              {name}
+              <bdi>{name}</bdi>
             </button>
             {open ? <span className="badge">{t('portfolio:table.open')}</span> : null}
             {!r.started ? <span className="badge">{t('portfolio:table.notStarted')}</span> : !r.complete ? <span className="badge">{t('portfolio:table.incomplete')}</span> : null}
-            {r.title && (r.company || r.product) ? <span className="sub">{[r.company, r.product].filter(Boolean).join(' · ')}</span> : null}
+            {r.title && (r.company || r.product) ? (
+              <span className="sub">
+                {r.company ? <bdi>{r.company}</bdi> : null}
+                {r.company && r.product ? ' · ' : null}
+                {r.product ? <bdi>{r.product}</bdi> : null}
+              </span>
+            ) : null}
           </>
         )}
       </th>
-      <td>{r.cohort ? <span title={t('app:file.invitedBy', { incubator: r.cohort.incubator })}>{r.cohort.label}</span> : '—'}</td>
+      <td>
+        {r.cohort ? (
+          <bdi title={t('app:file.invitedBy', { incubator: r.cohort.incubator })}>{r.cohort.label}</bdi>
+        ) : (
+          '—'
+        )}
+      </td>
       <td data-col="overall">{tierCell(r.overall)}</td>
       {REGIMES.map((g) => (
         <td key={g} data-col={g}>
@@ -164,7 +177,8 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
       <td data-col="prohibited">{r.prohibited === 'no' ? t('portfolio:prohibited.no') : <strong className={`prohibited-${r.prohibited}`}>{t(`portfolio:prohibited.${r.prohibited}`)}</strong>}</td>
       <td data-col="duties">{t('portfolio:table.duties', { open: r.duties.open, done: r.duties.done, total: r.duties.total })}</td>
       <td data-col="updated">
-        <time dateTime={r.updatedAt}>{date.format(new Date(r.updatedAt))}</time>
+        {/* Total: a value no file check let through (an entry from an older version) shows a dash, never throws. */}
+        <time dateTime={r.updatedAt}>{formatInstant(date, r.updatedAt)}</time>
       </td>
       <td className="row-actions">
         <details onToggle={(e) => setMenu(e.currentTarget.open)}>

@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { go } from '../app/route';
 import { ruleSet } from '../app/rules';
 import { REGIMES } from '../engine/constants';
-import { displayName, readAssessmentFile, type ReadResult } from '../report/assessment-file';
+import { withNames } from '../lib/bdi';
+import { displayName, type ReadResult } from '../report/assessment-file';
+import { readAssessmentFile } from '../report/read-file';
 import { noticeText, problemText } from '../report/file-messages';
 import { summarizer } from '../report/summarize';
 import { ImportOutcome } from './ImportOutcome';
@@ -27,10 +29,13 @@ export default function ShareView({ data }: { data: string }) {
   const [decoded, setDecoded] = useState<Decoded>({ kind: 'reading' });
   useEffect(() => {
     let live = true;
-    void readShare(data).then((r) => {
-      if (!live) return;
-      setDecoded(r.ok ? { kind: 'file', text: r.text, read: readAssessmentFile(ruleSet, r.text, summarizer(ruleSet)) } : { kind: 'link', problem: r.problem });
-    });
+    // Whatever the link holds, the page leaves "Loading…": an unforeseen failure reads as a damaged link.
+    void readShare(data)
+      .then((r): Decoded => (r.ok ? { kind: 'file', text: r.text, read: readAssessmentFile(ruleSet, r.text, summarizer(ruleSet)) } : { kind: 'link', problem: r.problem }))
+      .catch((): Decoded => ({ kind: 'link', problem: 'damaged' }))
+      .then((d) => {
+        if (live) setDecoded(d);
+      });
     return () => {
       live = false;
     };
@@ -64,11 +69,13 @@ export default function ShareView({ data }: { data: string }) {
       <>
         <dl className="share-summary" data-testid="share-summary">
           <dt>{t('portfolio:col.name')}</dt>
-          <dd>{displayName(rec) || t('app:file.unnamed')}</dd>
+          <dd>
+            <bdi>{displayName(rec) || t('app:file.unnamed')}</bdi>
+          </dd>
           {rec.cohort ? (
             <>
               <dt>{t('portfolio:col.cohort')}</dt>
-              <dd>{t('app:file.cohortTag', { label: rec.cohort.label, incubator: rec.cohort.incubator })}</dd>
+              <dd>{withNames(t, 'app:file.cohortTag', { label: rec.cohort.label, incubator: rec.cohort.incubator }, ['label', 'incubator'])}</dd>
             </>
           ) : null}
           {row ? (

@@ -5,8 +5,10 @@
  * Pure (no storage); the portfolio page applies the outcome.
  */
 import type { RuleSet } from '../engine/ruleset';
-import { MAX_FILE_BYTES, randomId, readAssessmentFile, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
+import { MAX_FILE_BYTES, randomId, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
+import { readAssessmentFile } from '../report/read-file';
 import { summarizer } from '../report/summarize';
+import { describeValue, printable } from '../lib/text-fields';
 import { SHARE_ROUTE, readShare, type ShareProblem } from './links';
 
 /** One thing to import: a file's text (or its size when too large to read), or a share link. */
@@ -37,36 +39,53 @@ export async function planImport(rs: RuleSet, sources: readonly ImportSource[], 
   const seen = new Map<string, AssessmentRecord>();
   const summarize = summarizer(rs);
   for (const src of sources) {
-    let text: string;
-    if ('tooLarge' in src) {
-      bad.push({ name: src.name, problems: [{ code: 'too_large', params: { bytes: src.tooLarge, max: MAX_FILE_BYTES } }] });
-      continue;
+    // Each source on its own: nothing one of them holds can stop the others being read.
+    try {
+      await planOne(rs, src, summarize, seen, existing, good, bad);
+    } catch (e) {
+      bad.push({ name: src.name, problems: [{ code: 'unexpected', params: { reason: printable(e instanceof Error ? e.message : describeValue(e), 200) } }] });
     }
-    if ('unreadable' in src) {
-      bad.push({ name: src.name, problems: [{ code: 'unreadable', params: { reason: src.unreadable } }] });
-      continue;
-    }
-    if ('link' in src) {
-      const at = src.link.indexOf(SHARE_ROUTE);
-      const r = at < 0 ? ({ ok: false, problem: 'damaged' } as const) : await readShare(src.link.slice(at + SHARE_ROUTE.length));
-      if (!r.ok) {
-        bad.push({ name: src.name, problems: [], linkProblem: r.problem });
-        continue;
-      }
-      text = r.text;
-    } else text = src.text;
-    const r = readAssessmentFile(rs, text, summarize);
-    if (!r.ok) {
-      bad.push({ name: src.name, problems: r.problems });
-      continue;
-    }
-    const same = seen.get(r.record.id) ?? existing.get(r.record.id);
-    // The very same assessment (an export opened again) is no conflict: there is nothing to decide.
-    const conflict = same && JSON.stringify(same) !== JSON.stringify(r.record) ? same : undefined;
-    good.push({ name: src.name, record: r.record, notices: r.notices, ...(conflict ? { conflict } : {}) });
-    seen.set(r.record.id, r.record);
   }
   return { good, bad };
+}
+
+async function planOne(
+  rs: RuleSet,
+  src: ImportSource,
+  summarize: ReturnType<typeof summarizer>,
+  seen: Map<string, AssessmentRecord>,
+  existing: ReadonlyMap<string, AssessmentRecord>,
+  good: GoodImport[],
+  bad: BadImport[],
+): Promise<void> {
+  let text: string;
+  if ('tooLarge' in src) {
+    bad.push({ name: src.name, problems: [{ code: 'too_large', params: { bytes: src.tooLarge, max: MAX_FILE_BYTES } }] });
+    return;
+  }
+  if ('unreadable' in src) {
+    bad.push({ name: src.name, problems: [{ code: 'unreadable', params: { reason: printable(src.unreadable, 200) } }] });
+    return;
+  }
+  if ('link' in src) {
+    const at = src.link.indexOf(SHARE_ROUTE);
+    const r = at < 0 ? ({ ok: false, problem: 'damaged' } as const) : await readShare(src.link.slice(at + SHARE_ROUTE.length));
+    if (!r.ok) {
+      bad.push({ name: src.name, problems: [], linkProblem: r.problem });
+      return;
+    }
+    text = r.text;
+  } else text = src.text;
+  const r = readAssessmentFile(rs, text, summarize);
+  if (!r.ok) {
+    bad.push({ name: src.name, problems: r.problems });
+    return;
+  }
+  const same = seen.get(r.record.id) ?? existing.get(r.record.id);
+  // The very same assessment (an export opened again) is no conflict: there is nothing to decide.
+  const conflict = same && JSON.stringify(same) !== JSON.stringify(r.record) ? same : undefined;
+  good.push({ name: src.name, record: r.record, notices: r.notices, ...(conflict ? { conflict } : {}) });
+  seen.set(r.record.id, r.record);
 }
 
 export type Resolution = 'update' | 'keep_both';

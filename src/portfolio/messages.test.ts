@@ -10,7 +10,7 @@ describe('portfolio messages', () => {
     const i = createI18n(lang);
     const keys = [
       ...['truncated', 'damaged', 'unsupported_version', 'too_large'].map((p) => `portfolio:share.problem.${p}`),
-      ...['missing_incubator', 'missing_cohort', 'bad_label'].map((p) => `portfolio:invite.problem.${p}`),
+      ...['missing_incubator', 'missing_cohort', 'too_long', 'control', 'bidi', 'damaged'].map((p) => `portfolio:invite.problem.${p}`),
       ...['yes', 'possible', 'no'].map((p) => `portfolio:prohibited.${p}`),
       ...['stricter', 'lighter', 'same'].map((p) => `portfolio:compare.${p}`),
       ...['update', 'keep_both'].map((p) => `portfolio:import.${p}`),
@@ -21,6 +21,6 @@ describe('portfolio messages', () => {
     expect(text).toContain(i.t('result:tier.high'));
     expect(text).toContain(i.t('result:regime.EU'));
     expect(text).not.toMatch(/\blimited\b|\{\{/);
-    for (const c of FILE_NOTICE_CODES) expect(noticeText({ code: c, params: { file: '0.9.0', current: '1.0.0', duty: 'EU-9', question: 'q', from: 'high', to: 'minimal', regime: 'SH' } }, i.t)).not.toMatch(/\{\{|notice\./);
+    for (const c of FILE_NOTICE_CODES) expect(noticeText({ code: c, params: { file: '0.9.0', current: '1.0.0', duty: 'EU-9', question: 'q', from: 'high', to: 'minimal', regime: 'SH', count: 3 } }, i.t)).not.toMatch(/\{\{|notice\./);
   });
 });

@@ -80,7 +80,7 @@ describe('assessment store', () => {
     });
     await new Promise((res) => {
       const tx = raw.transaction('assessments', 'readwrite');
-      tx.objectStore('assessments').put({ format: FILE_FORMAT, schemaVersion: 2, ruleSet: { version: rs.version, date: rs.date }, exportedAt: 'x', assessment: { ...rec('bad'), answers: { ai_techniques: ['telepathy'] } } });
+      tx.objectStore('assessments').put({ format: FILE_FORMAT, schemaVersion: 2, ruleSet: { version: rs.version, date: rs.date }, exportedAt: '2026-11-23T10:00:00.000Z', assessment: { ...rec('bad'), answers: { ai_techniques: ['telepathy'] } } });
       tx.oncomplete = res;
     });
     raw.close();

@@ -6,10 +6,13 @@
  */
 import { parseAnswers } from '../engine/answers';
 import type { AnswerValue } from '../engine/program';
-import type { RuleSet } from '../engine/ruleset';
+import type { Question, RuleSet } from '../engine/ruleset';
 import type { AnswerError } from '../engine/answers';
+import { instantTime, isCalendarDate, isInstant } from '../lib/instants';
+import { checkTree, pathOf, type JsonProblem } from '../lib/json-limits';
+import { checkLine, checkText, describeValue, printable, stripLine, stripText, type TextCheck } from '../lib/text-fields';
 import type { Step } from '../questionnaire/machine';
-import { compareVersions, diffResults, isEmptyDiff, isResultSummary, type ResultDiff, type ResultSummary } from './result-summary';
+import { checkResultSummary, compareVersions, diffResults, isEmptyDiff, type ResultDiff, type ResultSummary } from './result-summary';
 
 /** What a file's answers come to under the current rule set (summarize.ts `summarizer`): needed only to say what a newer rule set changes. */
 export type Summarize = (answers: Record<string, AnswerValue>, date: string) => ResultSummary | undefined;
@@ -73,6 +76,8 @@ export type FileProblemCode =
   | 'unreadable'
   | 'empty'
   | 'bad_json'
+  | 'too_deep'
+  | 'duplicate_key'
   | 'not_object'
   | 'forbidden_key'
   | 'wrong_format'
@@ -81,8 +86,16 @@ export type FileProblemCode =
   | 'bad_rule_set'
   | 'newer_rule_set'
   | 'bad_field'
+  | 'bad_date'
+  | 'dates_out_of_order'
+  | 'text_control'
+  | 'text_bidi'
+  | 'text_surrogate'
+  | 'text_too_long'
   | 'bad_answers'
-  | 'bad_duty';
+  | 'bad_duty'
+  | 'unexpected'
+  | 'more';
 
 export interface FileProblem {
   code: FileProblemCode;
@@ -101,6 +114,7 @@ export const FILE_NOTICE_CODES = [
   'rule_set_duty_added',
   'rule_set_duty_removed',
   'rule_set_no_change',
+  'more',
 ] as const;
 export type FileNoticeCode = (typeof FILE_NOTICE_CODES)[number];
 
@@ -120,9 +134,57 @@ export function toFile(rs: RuleSet, record: AssessmentRecord, now = new Date(), 
     schemaVersion: FILE_SCHEMA_VERSION,
     ruleSet: { version: rs.version, date: rs.date },
     exportedAt: now.toISOString(),
-    assessment: record,
+    assessment: writable(rs, record),
     ...(result ? { result } : {}),
   };
+}
+
+/** Text questions shown as one line (the questionnaire draws those of at most 200 characters as an input, the longer as a text area). */
+export const isOneLineQuestion = (q: Question): boolean => q.type === 'text' && (q.maxLength ?? 2000) <= MAX_LABEL_LENGTH;
+
+/**
+ * The record as written to storage and files: text trimmed, within its length, and without the
+ * characters the checks refuse (the questionnaire saves every keystroke, pasted invisible characters and
+ * overlong texts included), and a creation time no later than the last change (a clock set back). So
+ * whatever the app writes, it reads back.
+ */
+function writable(rs: RuleSet, r: AssessmentRecord): AssessmentRecord {
+  const line = (s: string | undefined) => (typeof s === 'string' ? clip(stripLine(s).trim(), MAX_LABEL_LENGTH) : '');
+  const title = line(r.title);
+  const assessor = line(r.assessor);
+  const cohort = r.cohort && { incubator: line(r.cohort.incubator), label: line(r.cohort.label) };
+  const answers: Record<string, AnswerValue> = {};
+  for (const [k, v] of Object.entries(r.answers)) {
+    const q = rs.questionById.get(k);
+    if (typeof v !== 'string' || q?.type !== 'text') answers[k] = v;
+    else {
+      const t = clip((isOneLineQuestion(q) ? stripLine(v) : stripText(v).replace(/\r\n/g, '\n')).trim(), q.maxLength ?? 2000);
+      if (t) answers[k] = t;
+    }
+  }
+  const duties: Record<string, DutyStatus> = {};
+  for (const [id, d] of Object.entries(r.duties)) {
+    const note = typeof d.note === 'string' ? clip(stripText(d.note).replace(/\r\n/g, '\n').trim(), MAX_NOTE_LENGTH) : '';
+    duties[id] = note ? { status: d.status, note } : { status: d.status };
+  }
+  const late = isInstant(r.createdAt) && isInstant(r.updatedAt) && instantTime(r.createdAt) > instantTime(r.updatedAt);
+  const out: AssessmentRecord = { id: r.id, answers, step: r.step, duties, createdAt: late ? r.updatedAt : r.createdAt, updatedAt: r.updatedAt };
+  if (title) out.title = title;
+  if (assessor) out.assessor = assessor;
+  if (cohort?.incubator && cohort.label) out.cohort = cohort;
+  if (r.baseline) out.baseline = r.baseline;
+  return out;
+}
+
+/**
+ * At most `max` UTF-16 units, never half a character (then trimmed again). The forms say when a text is
+ * too long but keep what was typed; stored whole, it would be refused on the next start, and the whole
+ * assessment set aside with it.
+ */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const end = /[\uD800-\uDBFF]/.test(s[max - 1] ?? '') ? max - 1 : max;
+  return s.slice(0, end).trim();
 }
 
 /** A piece of a file name safe on every system: letters and digits of any script, runs of anything else as "-". */
@@ -140,125 +202,192 @@ export function fileName(record: AssessmentRecord, product: string | undefined):
   return `${fileStem(record.title ?? product ?? '') || 'assessment'}-${record.updatedAt.slice(0, 10)}.ai-risk.json`;
 }
 
+/** Containers nested deeper than this are refused before anything walks them (a file is 5 deep). */
+export const MAX_DEPTH = 16;
+/** At most this many problems or notices are listed (and at most PER_KIND of one kind); the rest are counted. */
+export const MAX_LISTED = 50;
+const PER_KIND = 20;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const STEP = /^(intro|review|result|section:[a-z][a-z0-9_.]*)$/;
+const STEP = /^(intro|review|result|section:[a-z][a-z0-9_.]{0,90})$/;
 const VERSION = /^\d{1,6}\.\d{1,6}\.\d{1,6}$/;
 const FILE_FIELDS = ['format', 'schemaVersion', 'ruleSet', 'exportedAt', 'assessment', 'result'];
+const RULE_SET_FIELDS = ['version', 'date'];
 const RECORD_FIELDS = ['id', 'title', 'assessor', 'cohort', 'answers', 'step', 'duties', 'createdAt', 'updatedAt', 'baseline'];
-/** Keys that mean something to JavaScript objects: refused wherever they appear in a file. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** One line of text a person typed: no control characters, at most MAX_LABEL_LENGTH. */
-const isLabel = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_LABEL_LENGTH && !/\p{Cc}/u.test(v);
+const COHORT_FIELDS = ['incubator', 'label'];
+const BASELINE_FIELDS = ['ruleSetVersion', 'result'];
+const DUTY_FIELDS = ['status', 'note'];
 
-/** Reads a file's text into an assessment, or says precisely why not. */
-export function readAssessmentFile(rs: RuleSet, text: string, summarize?: Summarize): ReadResult {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_FILE_BYTES) return fail('too_large', { bytes, max: MAX_FILE_BYTES });
-  if (!text.trim()) return fail('empty', {});
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return fail('bad_json', { reason: (e as Error).message });
+/** A problem the strict JSON reader found, as a file problem (values made printable). */
+export function jsonProblem(p: JsonProblem): FileProblem {
+  switch (p.code) {
+    case 'bad_json':
+      return { code: 'bad_json', params: { reason: printable(p.reason, 200) } };
+    case 'too_deep':
+      return { code: 'too_deep', params: { max: p.max, path: printable(p.path, 160) } };
+    case 'duplicate_key':
+      return { code: 'duplicate_key', params: { key: printable(p.key), path: printable(p.path, 160) } };
+    case 'forbidden_key':
+      return { code: 'forbidden_key', params: { path: printable(p.path, 120) } };
   }
-  return readAssessmentData(rs, data, summarize);
 }
 
-/** The path of the first key in `data` that JavaScript treats specially, if any (walked without recursion). */
-function forbiddenKeyPath(data: unknown): string | undefined {
-  const stack: [unknown, string][] = [[data, '']];
-  while (stack.length) {
-    const [v, path] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    for (const k of Object.keys(v)) {
-      const p = Array.isArray(v) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
-      if (!Array.isArray(v) && FORBIDDEN_KEYS.has(k)) return p;
-      stack.push([(v as Record<string, unknown>)[k], p]);
-    }
-  }
-  return undefined;
-}
-
-/** The same checks on already-parsed data (the browser's storage holds the same shape). */
+/**
+ * The same checks on already-parsed data (the browser's storage holds the same shape, and the command
+ * line parses its own files). Never throws: anything unforeseen is refused as `unexpected`.
+ */
 export function readAssessmentData(rs: RuleSet, input: unknown, summarize?: Summarize): ReadResult {
+  try {
+    return readData(rs, input, summarize);
+  } catch (e) {
+    return fail('unexpected', { reason: printable(e instanceof Error ? e.message : describeValue(e), 200) });
+  }
+}
+
+function readData(rs: RuleSet, input: unknown, summarize?: Summarize): ReadResult {
   if (!isObject(input)) return fail('not_object', {});
-  const forbidden = forbiddenKeyPath(input);
-  if (forbidden !== undefined) return fail('forbidden_key', { path: forbidden.slice(0, 120) });
-  if (input.format !== FILE_FORMAT) return fail('wrong_format', { expected: FILE_FORMAT, got: String(input.format ?? '').slice(0, 80) });
+  const tree = checkTree(input, MAX_DEPTH);
+  if (tree) return { ok: false, problems: [jsonProblem(tree)] };
+  if (input.format !== FILE_FORMAT) return fail('wrong_format', { expected: FILE_FORMAT, got: describeValue(input.format) });
   let data = input;
-  for (let v = data.schemaVersion; typeof v === 'number' && MIGRATIONS[v]; v = data.schemaVersion) data = MIGRATIONS[v]!(data);
-  if (data.schemaVersion !== FILE_SCHEMA_VERSION) return fail('unsupported_schema', { got: String(input.schemaVersion ?? '').slice(0, 20), supported: FILE_SCHEMA_VERSION });
-  const extra = Object.keys(data).filter((k) => !FILE_FIELDS.includes(k));
-  if (extra.length) return { ok: false, problems: extra.map((k) => ({ code: 'unknown_field', params: { field: k.slice(0, 80) } })) };
+  const schema = input.schemaVersion;
+  if (typeof schema !== 'number' || (schema !== FILE_SCHEMA_VERSION && !Object.hasOwn(MIGRATIONS, schema))) {
+    return fail('unsupported_schema', { got: describeValue(schema), supported: FILE_SCHEMA_VERSION });
+  }
+  for (let v = data.schemaVersion; typeof v === 'number' && Object.hasOwn(MIGRATIONS, v); v = data.schemaVersion) data = MIGRATIONS[v]!(data);
+
+  const problems: FileProblem[] = [];
+  const unknownKeys = (obj: Record<string, unknown>, allowed: readonly string[], at: (string | number)[]) => {
+    for (const k of Object.keys(obj)) if (!allowed.includes(k)) problems.push({ code: 'unknown_field', params: { field: printable(pathOf([...at, k]), 120) } });
+  };
+  const field = (at: (string | number)[]) => problems.push({ code: 'bad_field', params: { field: printable(pathOf(at), 120) } });
+  const text = (at: (string | number)[], r: TextCheck): string | undefined => {
+    if (r.ok) return r.value;
+    const f = printable(pathOf(at), 120);
+    const p = r.problem;
+    if (p.kind === 'not_text') problems.push({ code: 'bad_field', params: { field: f } });
+    else if (p.kind === 'too_long') problems.push({ code: 'text_too_long', params: { field: f, length: p.length, max: p.max } });
+    else if (p.kind === 'control') problems.push({ code: 'text_control', params: { field: f, char: p.char } });
+    else if (p.kind === 'bidi') problems.push({ code: 'text_bidi', params: { field: f, char: p.char } });
+    else problems.push({ code: 'text_surrogate', params: { field: f } });
+    return undefined;
+  };
+
+  unknownKeys(data, FILE_FIELDS, []);
   const ruleSet = data.ruleSet;
-  if (!isObject(ruleSet) || typeof ruleSet.version !== 'string' || !VERSION.test(ruleSet.version)) return fail('bad_rule_set', {});
+  if (!isObject(ruleSet) || typeof ruleSet.version !== 'string' || !VERSION.test(ruleSet.version)) return capped([...problems, { code: 'bad_rule_set', params: {} }]);
+  unknownKeys(ruleSet, RULE_SET_FIELDS, ['ruleSet']);
+  if (!isCalendarDate(ruleSet.date)) problems.push({ code: 'bad_date', params: { field: 'ruleSet.date', got: describeValue(ruleSet.date) } });
   const fileVersion = ruleSet.version;
   const order = compareVersions(fileVersion, rs.version);
   if (order > 0) return fail('newer_rule_set', { file: fileVersion, current: rs.version });
   const older = order < 0;
+  if (!isInstant(data.exportedAt)) problems.push({ code: 'bad_date', params: { field: 'exportedAt', got: describeValue(data.exportedAt) } });
   const a = data.assessment;
-  if (!isObject(a)) return fail('bad_field', { field: 'assessment' });
+  if (!isObject(a)) return capped([...problems, { code: 'bad_field', params: { field: 'assessment' } }]);
 
-  const problems: FileProblem[] = [];
-  const field = (name: string) => problems.push({ code: 'bad_field', params: { field: `assessment.${name}` } });
-  for (const k of Object.keys(a)) if (!RECORD_FIELDS.includes(k)) problems.push({ code: 'unknown_field', params: { field: `assessment.${k.slice(0, 80)}` } });
-  if (typeof a.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(a.id)) field('id');
-  for (const k of ['title', 'assessor'] as const) if (a[k] !== undefined && a[k] !== '' && !isLabel(a[k])) field(k);
-  const cohort = a.cohort;
-  if (cohort !== undefined && (!isObject(cohort) || !isLabel(cohort.incubator) || !isLabel(cohort.label) || Object.keys(cohort).length !== 2)) field('cohort');
-  if (typeof a.step !== 'string' || !STEP.test(a.step)) field('step');
-  for (const k of ['createdAt', 'updatedAt'] as const) if (typeof a[k] !== 'string' || !ISO.test(a[k] as string)) field(k);
+  unknownKeys(a, RECORD_FIELDS, ['assessment']);
+  if (typeof a.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(a.id)) field(['assessment', 'id']);
+  const label = (k: 'title' | 'assessor') => (a[k] === undefined ? '' : text(['assessment', k], checkLine(a[k], MAX_LABEL_LENGTH)));
+  const title = label('title');
+  const assessor = label('assessor');
+  let cohort: Cohort | undefined;
+  if (a.cohort !== undefined) {
+    const c = a.cohort;
+    if (!isObject(c)) field(['assessment', 'cohort']);
+    else {
+      unknownKeys(c, COHORT_FIELDS, ['assessment', 'cohort']);
+      const incubator = text(['assessment', 'cohort', 'incubator'], checkLine(c.incubator, MAX_LABEL_LENGTH));
+      const lab = text(['assessment', 'cohort', 'label'], checkLine(c.label, MAX_LABEL_LENGTH));
+      if (incubator === '') field(['assessment', 'cohort', 'incubator']);
+      if (lab === '') field(['assessment', 'cohort', 'label']);
+      if (incubator && lab) cohort = { incubator, label: lab };
+    }
+  }
+  if (typeof a.step !== 'string' || !STEP.test(a.step)) field(['assessment', 'step']);
+  for (const k of ['createdAt', 'updatedAt'] as const) if (!isInstant(a[k])) problems.push({ code: 'bad_date', params: { field: `assessment.${k}`, got: describeValue(a[k]) } });
+  if (isInstant(a.createdAt) && isInstant(a.updatedAt) && instantTime(a.createdAt) > instantTime(a.updatedAt)) {
+    problems.push({ code: 'dates_out_of_order', params: { created: a.createdAt, updated: a.updatedAt } });
+  }
+  const summary = (v: unknown, at: string[]) => {
+    const c = checkResultSummary(v);
+    for (const k of c.unknown) problems.push({ code: 'unknown_field', params: { field: printable([...at, k].join('.'), 120) } });
+    for (const k of c.bad) field(k ? [...at, ...k.split('.')] : at);
+  };
   const baseline = a.baseline;
-  if (baseline !== undefined && (!isObject(baseline) || typeof baseline.ruleSetVersion !== 'string' || !VERSION.test(baseline.ruleSetVersion) || !isResultSummary(baseline.result))) field('baseline');
-  if (data.result !== undefined && !isResultSummary(data.result)) problems.push({ code: 'bad_field', params: { field: 'result' } });
+  if (baseline !== undefined) {
+    if (!isObject(baseline)) field(['assessment', 'baseline']);
+    else {
+      unknownKeys(baseline, BASELINE_FIELDS, ['assessment', 'baseline']);
+      if (typeof baseline.ruleSetVersion !== 'string' || !VERSION.test(baseline.ruleSetVersion)) field(['assessment', 'baseline', 'ruleSetVersion']);
+      summary(baseline.result, ['assessment', 'baseline', 'result']);
+    }
+  }
+  if (data.result !== undefined) summary(data.result, ['result']);
 
   const notices: FileNotice[] = [];
+  // Text answers are checked as names (one line) or texts and trimmed before the engine's own checks.
+  let answers: unknown = a.answers;
+  if (isObject(a.answers)) {
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(a.answers)) {
+      const q = rs.questionById.get(k);
+      if (q?.type !== 'text' || typeof v !== 'string') copy[k] = v;
+      else {
+        const t = text(['assessment', 'answers', k], isOneLineQuestion(q) ? checkLine(v, Infinity) : checkText(v, Infinity));
+        if (t) copy[k] = t;
+      }
+    }
+    answers = copy;
+  }
   // Under an older rule set, answers to questions (or options) the current one no longer has are
   // dropped with a notice; every other answer error, and any under the same version, refuses the file.
-  const answers = isObject(a.answers) ? { ...a.answers } : a.answers;
   if (older && isObject(answers)) {
     for (let round = 0; round < 3; round++) {
       const stale = parseAnswers(rs, answers).errors.filter((e) => e.question && (e.code === 'unknown_question' || e.code === 'unknown_option' || e.code === 'not_asked'));
       if (!stale.length) break;
       for (const e of stale) {
         delete (answers as Record<string, unknown>)[e.question!];
-        notices.push({ code: 'old_answer_dropped', params: { question: e.question!.slice(0, 80) } });
+        notices.push({ code: 'old_answer_dropped', params: { question: printable(e.question) } });
       }
     }
   }
   const { errors } = parseAnswers(rs, answers);
-  for (const e of errors) problems.push({ code: 'bad_answers', params: { question: e.question ?? '' }, answerError: e });
+  for (const e of errors) problems.push({ code: 'bad_answers', params: { question: printable(e.question ?? '') }, answerError: printableError(e) });
 
   const duties: Record<string, DutyStatus> = {};
-  if (a.duties !== undefined && !isObject(a.duties)) field('duties');
+  if (a.duties !== undefined && !isObject(a.duties)) field(['assessment', 'duties']);
   else {
     const known = new Set(rs.duties.map((d) => d.id));
     for (const [id, v] of Object.entries(a.duties ?? {})) {
-      if (!isObject(v) || !(DUTY_STATUSES as readonly unknown[]).includes(v.status) || (v.note !== undefined && (typeof v.note !== 'string' || v.note.length > MAX_NOTE_LENGTH))) {
-        problems.push({ code: 'bad_duty', params: { duty: id.slice(0, 80) } });
+      if (!isObject(v) || !(DUTY_STATUSES as readonly unknown[]).includes(v.status)) {
+        problems.push({ code: 'bad_duty', params: { duty: printable(id) } });
         continue;
       }
+      const before = problems.length;
+      unknownKeys(v, DUTY_FIELDS, ['assessment', 'duties', id]);
+      const note = v.note === undefined ? '' : text(['assessment', 'duties', id, 'note'], checkText(v.note, MAX_NOTE_LENGTH));
+      if (problems.length > before) continue;
       if (!known.has(id)) {
-        notices.push({ code: 'unknown_duty_dropped', params: { duty: id.slice(0, 80) } });
+        notices.push({ code: 'unknown_duty_dropped', params: { duty: printable(id) } });
         continue;
       }
-      duties[id] = v.note ? { status: v.status as DutyStatusName, note: v.note } : { status: v.status as DutyStatusName };
+      duties[id] = note ? { status: v.status as DutyStatusName, note } : { status: v.status as DutyStatusName };
     }
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return capped(problems);
 
   const record: AssessmentRecord = {
     id: a.id as string,
-    ...(a.title ? { title: a.title as string } : {}),
-    ...(a.assessor ? { assessor: a.assessor as string } : {}),
-    ...(isObject(cohort) ? { cohort: { incubator: cohort.incubator as string, label: cohort.label as string } } : {}),
+    ...(title ? { title } : {}),
+    ...(assessor ? { assessor } : {}),
+    ...(cohort ? { cohort } : {}),
     answers: Object.fromEntries(Object.entries(answers as Record<string, AnswerValue>).filter(([, v]) => v !== null && v !== undefined)),
     step: a.step as Step,
     duties,
     createdAt: a.createdAt as string,
     updatedAt: a.updatedAt as string,
-    ...(isObject(baseline) ? { baseline: baseline as AssessmentRecord['baseline'] & object } : {}),
+    ...(isObject(baseline) ? { baseline: { ruleSetVersion: baseline.ruleSetVersion as string, result: baseline.result as ResultSummary } } : {}),
   };
   if (older) {
     notices.unshift({ code: 'other_rule_set', params: { file: fileVersion, current: rs.version } });
@@ -267,8 +396,37 @@ export function readAssessmentData(rs: RuleSet, input: unknown, summarize?: Summ
     if (before && after) notices.push(...changeNotices(diffResults(before, after)));
     if (before && !record.baseline) record.baseline = { ruleSetVersion: fileVersion, result: before };
   }
-  return { ok: true, notices, record, ruleSetVersion: fileVersion };
+  return { ok: true, notices: capList(notices, (count) => ({ code: 'more', params: { count } })), record, ruleSetVersion: fileVersion };
 }
+
+/** An answer error with the values it quotes from the file made printable. */
+function printableError(e: AnswerError): AnswerError {
+  const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'string' ? printable(v, 120) : v]));
+  return { ...e, ...(e.question !== undefined ? { question: printable(e.question) } : {}), params, message: printable(e.message, 300) };
+}
+
+/**
+ * A long list shortened: at most PER_KIND items of one code and MAX_LISTED in all (but always the first of
+ * each code), each kind with items left out followed by one "…and N more of the same kind".
+ */
+export function capList<T extends { code: string }>(items: readonly T[], more: (count: number) => T): T[] {
+  const listed = new Map<string, number>();
+  const skipped = new Map<string, number>();
+  const kept: T[] = [];
+  for (const x of items) {
+    const k = listed.get(x.code) ?? 0;
+    if (k === 0 || (k < PER_KIND && kept.length < MAX_LISTED)) {
+      kept.push(x);
+      listed.set(x.code, k + 1);
+    } else skipped.set(x.code, (skipped.get(x.code) ?? 0) + 1);
+  }
+  if (!skipped.size) return kept;
+  const last = new Map<string, number>();
+  kept.forEach((x, i) => last.set(x.code, i));
+  return kept.flatMap((x, i) => (last.get(x.code) === i && skipped.has(x.code) ? [x, more(skipped.get(x.code)!)] : [x]));
+}
+
+const capped = (problems: FileProblem[]): ReadResult => ({ ok: false, problems: capList(problems, (count) => ({ code: 'more', params: { count } })) });
 
 /** What the current rule set changes for an assessment, as notices (one per moved tier and changed duty). */
 function changeNotices(d: ResultDiff): FileNotice[] {

@@ -1,19 +1,28 @@
 /**
  * The sentences for what reading an assessment file found: problems that refuse it, notices that come
  * with it. One wording for the app's import, the portfolio import, share links and the command line.
+ * Every value quoted from a file is shown with its invisible characters named (lib/text-fields.ts
+ * `printable`), so a message reads as it is written whatever the file held.
  */
 import type { TFunction } from '../i18n/i18n';
+import { printable } from '../lib/text-fields';
 import { formatAnswerError } from '../result/present';
 import type { FileNotice, FileProblem } from './assessment-file';
 
+const shown = (params: Record<string, string | number>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? printable(v, 200) : v]));
+
 export function problemText(p: FileProblem, t: TFunction): string {
-  if (p.code === 'bad_answers' && p.answerError) return formatAnswerError(p.answerError, t);
-  return t(`errors:file.${p.code}`, p.params);
+  if (p.code === 'bad_answers' && p.answerError) {
+    const e = p.answerError;
+    return formatAnswerError({ ...e, ...(e.question !== undefined ? { question: printable(e.question) } : {}), params: shown(e.params) }, t);
+  }
+  if (p.code === 'duplicate_key' && p.params.path === '') return t('errors:file.duplicate_key_top', shown(p.params));
+  return t(`errors:file.${p.code}`, shown(p.params));
 }
 
 /** Tier and regime ids in a notice are shown by their names. */
 export function noticeText(n: FileNotice, t: TFunction): string {
-  const p = { ...n.params };
+  const p = shown(n.params);
   if (n.code === 'rule_set_overall' || n.code === 'rule_set_tier') {
     p.from = t(`result:tier.${p.from}`);
     p.to = t(`result:tier.${p.to}`);

@@ -37,14 +37,32 @@ export const isEmptyDiff = (d: ResultDiff): boolean => !d.overall && !d.tiers.le
 const OVERALL: readonly string[] = ['unacceptable', 'high', 'limited', 'minimal', 'out_of_scope', 'needs_review'];
 const TIER = /^[a-z_]{1,40}$/;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const FIELDS: readonly string[] = ['overall', 'tiers', 'duties'];
 
-/** Shape check for a summary read from a file (its values name tiers and duties of another rule-set version, so only their form is checked). */
-export function isResultSummary(v: unknown): v is ResultSummary {
-  if (!isObject(v) || !OVERALL.includes(v.overall as string) || !isObject(v.tiers) || !Array.isArray(v.duties)) return false;
-  if (Object.keys(v).some((k) => !['overall', 'tiers', 'duties'].includes(k))) return false;
+/**
+ * Shape check for a summary read from a file (its values name tiers and duties of another rule-set
+ * version, so only their form is checked): the paths, relative to the summary, of keys it must not have
+ * (`unknown`) and of fields missing or malformed (`bad`). Both empty when it is a summary.
+ */
+export function checkResultSummary(v: unknown): { unknown: string[]; bad: string[] } {
+  const unknown: string[] = [];
+  const bad: string[] = [];
+  if (!isObject(v)) return { unknown, bad: [''] };
+  for (const k of Object.keys(v)) if (!FIELDS.includes(k)) unknown.push(k);
+  if (!OVERALL.includes(v.overall as string)) bad.push('overall');
   const tiers = v.tiers;
-  if (Object.keys(tiers).length !== REGIMES.length || !REGIMES.every((g) => typeof tiers[g] === 'string' && TIER.test(tiers[g] as string))) return false;
-  return v.duties.length <= 1000 && v.duties.every((d) => typeof d === 'string' && /^[A-Za-z0-9_.()-]{1,80}$/.test(d));
+  if (!isObject(tiers)) bad.push('tiers');
+  else {
+    for (const k of Object.keys(tiers)) if (!(REGIMES as readonly string[]).includes(k)) unknown.push(`tiers.${k}`);
+    for (const g of REGIMES) if (typeof tiers[g] !== 'string' || !TIER.test(tiers[g] as string)) bad.push(`tiers.${g}`);
+  }
+  if (!Array.isArray(v.duties) || v.duties.length > 1000 || !v.duties.every((d) => typeof d === 'string' && /^[A-Za-z0-9_.()-]{1,80}$/.test(d))) bad.push('duties');
+  return { unknown, bad };
+}
+
+export function isResultSummary(v: unknown): v is ResultSummary {
+  const c = checkResultSummary(v);
+  return !c.unknown.length && !c.bad.length;
 }
 
 /** Semantic-version order: negative when a < b. Both must match /^\d+\.\d+\.\d+$/. */
