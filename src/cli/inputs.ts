@@ -125,11 +125,6 @@ export const SPECIAL_KEYS: Record<Kind, string> = {
  */
 export async function* readInput(file: string, rs: RuleSet, limits: InputLimits = LIMITS, fs: FsApi = fsp): AsyncGenerator<InputItem> {
   const kind = inputKind(file);
-  if (!kind) {
-    yield problem(file, 'cli:input.unknownFormat', { ext: extname(file) || '(none)' });
-    return;
-  }
-  const max = kind === 'json' ? limits.jsonFileBytes : limits.streamFileBytes;
   let st;
   try {
     st = await fs.stat(file);
@@ -141,6 +136,11 @@ export async function* readInput(file: string, rs: RuleSet, limits: InputLimits 
     yield problem(file, SPECIAL_KEYS[specialKind(st)]);
     return;
   }
+  if (!kind) {
+    yield problem(file, 'cli:input.unknownFormat', { ext: extname(file) || '(none)' });
+    return;
+  }
+  const max = kind === 'json' ? limits.jsonFileBytes : limits.streamFileBytes;
   if (st.size > max) {
     yield problem(file, 'cli:input.tooLarge', { bytes: st.size, max });
     return;
