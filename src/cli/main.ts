@@ -14,18 +14,13 @@ import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalogueMarkdown } from '../catalogue/markdown';
 import { localIsoDate } from '../engine/assess';
 import { LANGS, type Lang } from '../engine/constants';
 import { createI18n, type TFunction } from '../i18n/i18n';
 import { DEFAULT_RULES_DIR, loadRulesFromDir } from '../node/load-rules';
 import { OUTPUT_FORMATS, type OutputFormat, classifyAll, classifyFiles } from './classify';
-import { runCheck } from './check';
 import { BufferedWriter, csvWriter, jsonArrayWriter, ndjsonWriter } from './output';
-import { PdfBatchError, writePdfs } from './pdf-files';
-import { runPortfolio } from './portfolio';
 import { shown } from './text';
-import { Presets, SingleBar } from 'cli-progress';
 
 export const CATALOGUE_PATH = resolve(DEFAULT_RULES_DIR, 'CATALOGUE.md');
 
@@ -173,6 +168,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const validFrom = rs.manifest.validFrom;
       if (date < validFrom) warningLine(lt('cli:warning.dateBeforeRuleSet', { date, validFrom }));
       if (o.format === 'pdf') {
+        // The PDF code (PDFKit, fonts, worker pool) loads only when PDFs are asked for: start-up stays short.
+        const { PdfBatchError, writePdfs } = await import('./pdf-files');
         const res = await classifyAll(rs, { files: positionals, lang, date }, lt, errorLine);
         let failed = 0;
         try {
@@ -207,6 +204,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const rs = loadRules();
       if (!rs) return 1;
       const lt = createI18n(o.lang as Lang).t;
+      const [{ runPortfolio }, { Presets, SingleBar }] = await Promise.all([import('./portfolio'), import('cli-progress')]);
       const started = performance.now();
       const bar = io.tty ? new SingleBar({ format: `${lt('cli:progress.pdfs')} [{bar}] {value}/{total}  {eta_formatted}`, stream: io.tty, hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : undefined;
       let res;
@@ -234,6 +232,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     case 'check': {
       const samples = o.samples ? Number(o.samples) : 100_000;
       if (!Number.isInteger(samples) || samples < 1) return usage('badSamples');
+      const { runCheck } = await import('./check');
       const res = runCheck({
         rulesDir: o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR,
         seedsDir: o.seeds ? resolve(o.seeds) : resolve(DEFAULT_RULES_DIR, '../../shared/seeds'),
@@ -246,6 +245,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     case 'catalogue': {
       const rs = loadRules();
       if (!rs) return 1;
+      const { catalogueMarkdown } = await import('../catalogue/markdown');
       const md = catalogueMarkdown(rs);
       if (o.check) {
         let current = '';
