@@ -229,11 +229,13 @@ describe('help', () => {
     }
     expect((await cli(['portfolio', '--help'])).out).toContain('--out DIR');
     expect((await cli(['check', '--help'])).out).toContain('--samples N');
-    const zh = await cli(['help', 'portfolio', '--lang', 'zh-CN']);
-    expect(zh.code).toBe(2); // "help" takes one command; options are for the command itself
-    const zh2 = await cli(['portfolio', '--help', '--lang', 'zh-CN']);
-    expect(zh2.code).toBe(0);
-    expect(zh2.out).toContain('用法');
+    for (const args of [['help', 'portfolio', '--lang', 'zh-CN'], ['portfolio', '--help', '--lang', 'zh-CN']]) {
+      const zh = await cli(args);
+      expect(zh.code).toBe(0);
+      expect(zh.out).toContain('用法：npm run -s cli -- portfolio');
+      expect(zh.out).toMatch(/--out DIR +写入的文件夹/);
+    }
+    expect((await cli(['help', 'classify', 'portfolio'])).code).toBe(2);
   });
 
   it('unknown commands still exit 2', async () => {

@@ -57,11 +57,11 @@ export function helpText(t: TFunction, command?: Command): string {
     const names = Object.keys(COMMANDS) as Command[];
     const width = Math.max(...names.map((c) => COMMANDS[c].synopsis.length)) + 2;
     return [
-      `${t('cli:help.usage')}: ${PROGRAM} <command> [options]`,
+      t('cli:help.usage', { synopsis: `${PROGRAM} <command> [options]` }),
       '',
       t('cli:help.intro'),
       '',
-      `${t('cli:help.commands')}:`,
+      t('cli:help.commands'),
       ...names.map((c) => `  ${pad(COMMANDS[c].synopsis, width)}${t(`cli:help.command.${c}`)}`),
       '',
       t('cli:help.more', { program: PROGRAM }),
@@ -72,12 +72,12 @@ export function helpText(t: TFunction, command?: Command): string {
   const options = [...COMMANDS[command].options, 'help'];
   const width = Math.max(...options.map((o) => OPTION_SYNTAX[o]!.length)) + 2;
   return [
-    `${t('cli:help.usage')}: ${PROGRAM} ${COMMANDS[command].synopsis}`,
+    t('cli:help.usage', { synopsis: `${PROGRAM} ${COMMANDS[command].synopsis}` }),
     '',
     t(`cli:help.command.${command}`),
     ...(command === 'classify' ? ['', t('cli:help.inputs')] : []),
     '',
-    `${t('cli:help.options')}:`,
+    t('cli:help.options'),
     ...options.map((o) => `  ${pad(OPTION_SYNTAX[o]!, width)}${t(`cli:help.option.${o}`)}`),
     '',
     t('cli:help.exit'),
@@ -116,7 +116,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (!first) return usage('noCommand');
   if (first === '--help' || first === '-h') return help();
   if (first === 'help') {
-    const [topic, ...more] = rest;
+    // `help [command]`, in the language --lang names.
+    const words = rest.filter((w, i) => w !== '--lang' && rest[i - 1] !== '--lang');
+    const [topic, ...more] = words;
     if (topic === undefined) return help();
     if (!isCommand(topic) || more.length) return usage('unknownCommand', { command: [topic, ...more].join(' ') });
     return help(topic);
