@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -170,17 +171,26 @@ describe('portfolio folders: links, loops, unreadable folders', () => {
     expect(readFileSync(join(out, 'portfolio.csv'), 'utf8')).toContain('good.json');
   }, 60_000);
 
-  it('refuses a FIFO and a device found in a folder without opening them', async () => {
+  it('refuses a FIFO, a socket and a device found in a folder without opening them', async () => {
     const d = dir();
     expect(spawnSync('mkfifo', [join(d, 'pipe.json')]).status).toBe(0);
     symlinkSync('/dev/zero', join(d, 'zero.json'));
     copyFileSync(exampleFile('E4'), join(d, 'good.json'));
-    const w = await expandInputs([d]);
-    expect(w.files).toEqual([join(d, 'good.json')]);
-    expect(w.problems.map((p) => [p.file, p.key])).toEqual([
-      [join(d, 'pipe.json'), 'cli:input.isFifo'],
-      [join(d, 'zero.json'), 'cli:input.isDevice'],
-    ]);
+    const server = createServer();
+    await new Promise<void>((ok) => server.listen(join(d, 'socket.json'), ok));
+    try {
+      const w = await expandInputs([d]);
+      expect(w.files).toEqual([join(d, 'good.json')]);
+      expect(w.problems.map((p) => [p.file, p.key])).toEqual([
+        [join(d, 'pipe.json'), 'cli:input.isFifo'],
+        [join(d, 'socket.json'), 'cli:input.isSocket'],
+        [join(d, 'zero.json'), 'cli:input.isDevice'],
+      ]);
+      const r = await cli(['classify', join(d, 'socket.json'), ...DATE]);
+      expect(r.err).toBe(`error: ${join(d, 'socket.json')}: a socket, not a file: refused\n`);
+    } finally {
+      server.close();
+    }
   });
 });
 
