@@ -86,7 +86,14 @@ describe('special files (FIFO, /dev/zero, folders)', () => {
     const fakeStat: FsApi = { ...fsp, stat: async (p) => ({ ...(await fsp.stat(p)), size: 10, isFile: () => true }) as never };
     const grown = [];
     for await (const x of readInput(big, rs, { ...LIMITS, jsonFileBytes: 1000 }, fakeStat)) grown.push(x);
-    expect(grown.map((x) => x.problem?.key)).toContain('cli:input.grew');
+    expect(grown).toEqual([{ problem: expect.objectContaining({ key: 'cli:input.grew', params: { max: 1000 } }) }]);
+    // NDJSON read as a stream: the records within the limit are read, then the rest is refused by name.
+    const lines = join(d, 'grows.ndjson');
+    writeFileSync(lines, `${'{"answers": {}}\n'.repeat(100)}`);
+    const streamed = [];
+    for await (const x of readInput(lines, rs, { ...LIMITS, streamFileBytes: 160 }, fakeStat)) streamed.push(x);
+    expect(streamed.filter((x) => x.record)).toHaveLength(10);
+    expect(streamed.at(-1)).toEqual({ problem: expect.objectContaining({ key: 'cli:input.grew', params: { max: 160 } }) });
   });
 
   it('names a folder given to classify, and a missing file, and goes on', async () => {

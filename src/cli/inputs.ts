@@ -160,6 +160,14 @@ export async function* readInput(file: string, rs: RuleSet, limits: InputLimits 
       return;
     }
     const over = { bytes: 0 };
+    if (kind === 'json') {
+      // Read whole before parsing: a file that grew past its limit is refused, not parsed cut short.
+      const parts: Uint8Array[] = [];
+      for await (const c of chunksOf(fh, max, over)) parts.push(c);
+      if (over.bytes) yield problem(file, 'cli:input.grew', { max });
+      else yield* readInputBytes(file, kind, parts, rs, limits);
+      return;
+    }
     yield* readInputBytes(file, kind, chunksOf(fh, max, over), rs, limits);
     if (over.bytes) yield problem(file, 'cli:input.grew', { max });
   } catch (e) {
