@@ -3,8 +3,9 @@
  * sets through the public `assess` on one core (Node runs this loop on a single thread) and reports
  * assessments per second and latency percentiles. `--write` records the figures in BENCHMARKS.md.
  * Targets (issue #4): ≥ 50,000 assessments/s, p99 < 1 ms. Then the app's first load in headless
- * Chromium (app.ts), and the PDF checklist in Node and Chromium (pdf.ts). `--only engine|app|pdf`
- * runs one of them.
+ * Chromium (app.ts), the PDF checklist in Node and Chromium (pdf.ts), the portfolio (portfolio.ts) and
+ * the command line on large input (cli.ts; `--cli-sizes 20000,1000000`). `--only
+ * engine|app|pdf|portfolio|cli` runs one of them.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -14,11 +15,12 @@ import { assess, sampleAnswers, seededRandom } from '../engine';
 import type { AnswerValue } from '../engine';
 import { loadRulesFromDir } from '../node/load-rules';
 import { benchApp } from './app';
+import { benchCli } from './cli';
 import { benchPdf } from './pdf';
 import { benchPortfolio } from './portfolio';
 
 const { values: o } = parseArgs({
-  options: { write: { type: 'boolean', default: false }, n: { type: 'string', default: '100000' }, only: { type: 'string' } },
+  options: { write: { type: 'boolean', default: false }, n: { type: 'string', default: '100000' }, only: { type: 'string' }, 'cli-sizes': { type: 'string', default: '20000,1000000' } },
 });
 function record(section: string, lines: string[]) {
   const path = resolve(import.meta.dirname, '../../BENCHMARKS.md');
@@ -114,4 +116,13 @@ if (!o.only || o.only === 'portfolio') {
   const lines = await benchPortfolio(loaded.ruleSet, { build: o.only === 'portfolio' });
   console.log(lines.join('\n'));
   if (o.write) record('portfolio', lines);
+}
+if (!o.only || o.only === 'cli') {
+  const loaded = loadRulesFromDir();
+  if (!loaded.ok) throw new Error('rule set invalid: run npm run rules:check');
+  const sizes = o['cli-sizes'].split(',').map(Number);
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--cli-sizes takes whole numbers separated by commas');
+  const lines = await benchCli(loaded.ruleSet, { sizes: [...sizes].sort((a, b) => a - b) });
+  console.log(lines.join('\n'));
+  if (o.write) record('cli', lines);
 }

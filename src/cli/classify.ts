@@ -1,26 +1,32 @@
 /**
- * `classify <files…> [--format json|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD]`: one
- * result per record (for pdf, one file per record in DIR: pdf-files.ts). Bad records are named on
- * stderr (file, record, field) and the others are still classified; exit status 1 when any record
- * was bad, 0 otherwise.
+ * `classify <files…> [--format json|ndjson|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD]`:
+ * one result per record, handed on as soon as it is made (output.ts writes it), so that memory stays
+ * flat however many records come in. Each file and each record is classified on its own: a bad record
+ * is named (file, record, field) and the next one is read; a file that cannot be read is named and the
+ * next file is read. Exit status 1 when any record was bad, 0 otherwise.
  */
-import { csvDocument } from '../lib/csv';
 import { assess } from '../engine/assess';
+import type { Assessment } from '../engine/assess';
 import type { AnswerValue } from '../engine/program';
 import type { RuleSet } from '../engine/ruleset';
-import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
-import type { Lang } from '../engine/schema';
+import type { Lang, Regime } from '../engine/schema';
 import type { TFunction } from '../i18n/i18n';
+import type { CsvValue } from '../lib/csv';
+import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
 import { type Report, formatAnswerError, present, withCohort } from '../result/present';
-import { type InputProblem, readInputFile } from './inputs';
+import { type FsApi, type InputLimits, type InputProblem, LIMITS, readInput } from './inputs';
 
-export type OutputFormat = 'json' | 'csv' | 'pdf';
+export type OutputFormat = 'json' | 'ndjson' | 'csv' | 'pdf';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'ndjson', 'csv', 'pdf'];
 
 export interface ClassifyOptions {
-  files: string[];
-  format: OutputFormat;
+  files: readonly string[];
   lang: Lang;
   date: string;
+  /** Make the full report (present): JSON, NDJSON and PDF output need it; CSV does not. */
+  reports: boolean;
+  limits?: InputLimits;
+  fs?: FsApi;
 }
 
 /** What a report was made from: the answers, and from an app export the assessor and duty statuses. */
@@ -34,65 +40,171 @@ export interface ClassifiedInput {
   assessment?: AssessmentRecord;
 }
 
-export interface ClassifyOutcome {
-  reports: Report[];
-  /** Parallel to `reports`. */
-  inputs: ClassifiedInput[];
-  /** One line per bad record, in the user's language. */
-  problems: string[];
+/**
+ * The fields one CSV row is made of: a Report has them all, and so has an engine Assessment with its
+ * source (the CSV needs no explanation text, so it is written without making the report).
+ */
+export interface CsvSubject {
+  source?: { file: string; record: number };
+  subject: { company?: string; product?: string };
+  assessedOn: string;
+  ruleSet: { version: string };
+  overall: string;
+  regimes: Record<Regime, { tier: string; worstCase?: string; possible: readonly string[] }>;
+  gpai: { applies: unknown; systemicRisk: unknown };
+  duties: readonly { id: string; mandatory: boolean; appliesNow: boolean }[];
 }
 
-export function classify(rs: RuleSet, opts: ClassifyOptions, t: TFunction): ClassifyOutcome {
+export interface Classified {
+  source: { file: string; record: number };
+  /** The CSV row's fields (the report when one was made). */
+  subject: CsvSubject;
+  input: ClassifiedInput;
+  report?: Report;
+}
+
+export interface ClassifyEvents {
+  /** A good record's result; a promise when the caller must wait (output full). */
+  result(c: Classified): Promise<void> | undefined | void;
+  /** One line per problem, in the user's language (not yet made safe for a terminal: see text.ts). */
+  problem(line: string): void;
+}
+
+const where = (p: { file: string; record?: number; field?: string }) =>
+  [p.file, p.record !== undefined ? `record ${p.record}` : undefined, p.field ? `field ${p.field}` : undefined].filter(Boolean).join(': ');
+
+/** An input problem as one line: where, then what. */
+export const problemLine = (p: InputProblem, t: TFunction): string => `${where(p)}: ${t(p.key, p.params)}`;
+
+/** Classifies every record of every file, in order; resolves with the counts. Never throws for bad input. */
+export async function classifyFiles(rs: RuleSet, opts: ClassifyOptions, t: TFunction, on: ClassifyEvents): Promise<{ results: number; problems: number }> {
+  let results = 0;
+  let problems = 0;
+  const report = (line: string) => {
+    problems++;
+    on.problem(line);
+  };
+  const assessOpts = { date: opts.date };
+  const pt = memoT(t);
+  for (const file of opts.files) {
+    for await (const item of readInput(file, rs, opts.limits ?? LIMITS, opts.fs)) {
+      if (item.problem) {
+        report(problemLine(item.problem, t));
+        continue;
+      }
+      const rec = item.record;
+      let c: Classified;
+      try {
+        const res = assess(rs, rec.answers, assessOpts);
+        if (!res.ok) {
+          for (const e of res.errors) report(`${where({ file, record: rec.record, field: e.question })}: ${formatAnswerError(e, t)}`);
+          continue;
+        }
+        c = classified(rs, res.assessment, rec, opts, pt);
+      } catch (e) {
+        report(problemLine({ file, record: rec.record, key: 'cli:input.failed', params: { reason: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 200) : String(e).slice(0, 200) } }, t));
+        continue;
+      }
+      results++;
+      const wait = on.result(c);
+      if (wait) await wait;
+    }
+  }
+  return { results, problems };
+}
+
+/**
+ * `t` remembering the texts it made: a report asks for the same few labels (tier names) thousands of
+ * times, and i18next takes microseconds for each (a fifth of the time of a JSON result, measured).
+ */
+export function memoT(t: TFunction): TFunction {
+  const made = new Map<string, string>();
+  const memo = (key: string | string[], params?: unknown): string => {
+    if (typeof key !== 'string' || (params !== undefined && typeof params !== 'object')) return t(key as string, params as never) as unknown as string;
+    const k = params === undefined ? key : `${key}\u0000${JSON.stringify(params)}`;
+    let s = made.get(k);
+    if (s === undefined) {
+      s = t(key, params as never) as unknown as string;
+      if (made.size < 10_000) made.set(k, s);
+    }
+    return s;
+  };
+  return memo as unknown as TFunction;
+}
+
+function classified(rs: RuleSet, a: Assessment, rec: { file: string; record: number; meta: Record<string, string>; answers: unknown; duties?: Record<string, DutyStatus>; assessment?: AssessmentRecord }, opts: ClassifyOptions, t: TFunction): Classified {
+  const source = { file: rec.file, record: rec.record };
+  const company = a.subject.company || rec.meta.company;
+  const product = a.subject.product || rec.meta.product;
+  const input: ClassifiedInput = {
+    answers: rec.answers as Record<string, AnswerValue>,
+    duties: rec.duties ?? {},
+    ...(rec.meta.assessor ? { assessor: rec.meta.assessor } : {}),
+    meta: rec.meta,
+    ...(rec.assessment ? { assessment: rec.assessment } : {}),
+  };
+  if (opts.reports) {
+    const report = withCohort(present(rs, a, opts.lang, t), rec.assessment?.cohort);
+    report.source = source;
+    if (!report.subject.company && company) report.subject.company = company;
+    if (!report.subject.product && product) report.subject.product = product;
+    return { source, subject: report, input, report };
+  }
+  const subject: CsvSubject = {
+    source,
+    subject: { ...(company ? { company } : {}), ...(product ? { product } : {}) },
+    assessedOn: a.assessedOn,
+    ruleSet: a.ruleSet,
+    overall: a.overall,
+    regimes: a.regimes,
+    gpai: a.gpai,
+    duties: a.duties,
+  };
+  return { source, subject, input };
+}
+
+/** For `--format pdf` and `portfolio`: every result held (the PDFs are made afterwards, on all cores). */
+export async function classifyAll(rs: RuleSet, opts: Omit<ClassifyOptions, 'reports'>, t: TFunction, onProblem?: (line: string) => void) {
   const reports: Report[] = [];
   const inputs: ClassifiedInput[] = [];
   const problems: string[] = [];
-  const where = (p: { file: string; record?: number; field?: string }) =>
-    [p.file, p.record !== undefined ? `record ${p.record}` : undefined, p.field ? `field ${p.field}` : undefined].filter(Boolean).join(': ');
-  const problem = (p: InputProblem) => problems.push(`${where(p)}: ${t(p.key, p.params)}`);
-
-  for (const file of opts.files) {
-    const { records, problems: readProblems } = readInputFile(file, rs);
-    readProblems.forEach(problem);
-    for (const rec of records) {
-      const res = assess(rs, rec.answers, { date: opts.date });
-      if (!res.ok) {
-        for (const e of res.errors) problems.push(`${where({ file, record: rec.record, field: e.question })}: ${formatAnswerError(e, t)}`);
-        continue;
-      }
-      const report = withCohort(present(rs, res.assessment, opts.lang, t), rec.assessment?.cohort);
-      report.source = { file, record: rec.record };
-      if (!report.subject.company && rec.meta.company) report.subject.company = rec.meta.company;
-      if (!report.subject.product && rec.meta.product) report.subject.product = rec.meta.product;
-      reports.push(report);
-      inputs.push({
-        answers: rec.answers as Record<string, AnswerValue>,
-        duties: rec.duties ?? {},
-        ...(rec.meta.assessor ? { assessor: rec.meta.assessor } : {}),
-        meta: rec.meta,
-        ...(rec.assessment ? { assessment: rec.assessment } : {}),
-      });
-    }
-  }
+  await classifyFiles(rs, { ...opts, reports: true }, t, {
+    result: (c) => {
+      reports.push(c.report!);
+      inputs.push(c.input);
+    },
+    problem: (line) => {
+      problems.push(line);
+      onProblem?.(line);
+    },
+  });
   return { reports, inputs, problems };
 }
 
-export const CSV_COLUMNS = [
-  'file', 'record', 'company', 'product', 'assessed_on', 'rule_set_version', 'overall',
-  'SH', 'SH_worst_case', 'SZ', 'SZ_worst_case', 'EU', 'EU_worst_case', 'gpai', 'gpai_systemic_risk',
-  'prohibited', 'duties_mandatory', 'duties_encouraged', 'duties_applying_now', 'duty_ids',
-] as const;
+const PROHIBITED = new Set(['prohibited', 'unacceptable']);
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
-/** One row per assessment, written by the project's CSV rule (lib/csv.ts: formula cells neutralised). */
-export function toCsv(reports: Report[]): string {
-  const rows = reports.map((r) => {
-    const prohibited = (['SH', 'SZ', 'EU'] as const).some((g) => r.regimes[g].possible.some((x) => x === 'prohibited' || x === 'unacceptable'));
-    return [
-      r.source?.file ?? '', r.source?.record ?? '', r.subject.company ?? '', r.subject.product ?? '', r.assessedOn, r.ruleSet.version, r.overall,
-      r.regimes.SH.tier, r.regimes.SH.worstCase ?? '', r.regimes.SZ.tier, r.regimes.SZ.worstCase ?? '', r.regimes.EU.tier, r.regimes.EU.worstCase ?? '',
-      String(r.gpai.applies), String(r.gpai.systemicRisk), prohibited ? 'yes' : 'no',
-      r.duties.filter((d) => d.mandatory).length, r.duties.filter((d) => !d.mandatory).length, r.duties.filter((d) => d.appliesNow).length,
-      r.duties.map((d) => d.id).join(' '),
-    ];
-  });
-  return csvDocument(CSV_COLUMNS, rows);
-}
+/**
+ * The CSV columns, in order: a name and how its cell is read from a result. A new column is one more
+ * entry here (the header and every row follow).
+ */
+export const CSV_COLUMNS: readonly { name: string; cell: (r: CsvSubject) => CsvValue }[] = [
+  { name: 'file', cell: (r) => r.source?.file ?? '' },
+  { name: 'record', cell: (r) => r.source?.record ?? '' },
+  { name: 'company', cell: (r) => r.subject.company ?? '' },
+  { name: 'product', cell: (r) => r.subject.product ?? '' },
+  { name: 'assessed_on', cell: (r) => r.assessedOn },
+  { name: 'rule_set_version', cell: (r) => r.ruleSet.version },
+  { name: 'overall', cell: (r) => r.overall },
+  ...(['SH', 'SZ', 'EU'] as const).flatMap((g) => [
+    { name: g, cell: (r: CsvSubject) => r.regimes[g].tier },
+    { name: `${g}_worst_case`, cell: (r: CsvSubject) => r.regimes[g].worstCase ?? '' },
+  ]),
+  { name: 'gpai', cell: (r) => String(r.gpai.applies) },
+  { name: 'gpai_systemic_risk', cell: (r) => String(r.gpai.systemicRisk) },
+  { name: 'prohibited', cell: (r) => yesNo((['SH', 'SZ', 'EU'] as const).some((g) => r.regimes[g].possible.some((x) => PROHIBITED.has(x)))) },
+  { name: 'duties_mandatory', cell: (r) => r.duties.filter((d) => d.mandatory).length },
+  { name: 'duties_encouraged', cell: (r) => r.duties.filter((d) => !d.mandatory).length },
+  { name: 'duties_applying_now', cell: (r) => r.duties.filter((d) => d.appliesNow).length },
+  { name: 'duty_ids', cell: (r) => r.duties.map((d) => d.id).join(' ') },
+];

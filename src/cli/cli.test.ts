@@ -79,7 +79,7 @@ describe('cli classify', () => {
     const r = await cli('classify', join(tmp, 'missing.json'), write('x.txt', 'hi'), exampleFile('E8'), ...DATE);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toHaveLength(1);
-    expect(r.err).toMatch(/missing\.json: cannot read the file: ENOENT/);
+    expect(r.err).toMatch(/missing\.json: no such file or folder/);
     expect(r.err).toMatch(/x\.txt: unknown file type "\.txt"/);
   });
 

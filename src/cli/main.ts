@@ -1,49 +1,130 @@
 /**
- * The command line: `npm run -s cli -- <command> …`
- *   classify <files…> [--format json|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD]
- *   portfolio <dirs or files…> --out DIR [--lang en|zh-CN] [--date YYYY-MM-DD]   (portfolio.csv + one PDF each)
+ * The command line: `npm run -s cli -- <command> …` (`help`, `--help` or `-h` for the commands and
+ * their options; `help <command>` or `<command> --help` for one command):
+ *   classify <files…> [--format json|ndjson|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD] [--rules DIR]
+ *   portfolio <dirs or files…> --out DIR [--lang en|zh-CN] [--date YYYY-MM-DD] [--rules DIR]   (portfolio.csv + one PDF each)
  *   check [--rules DIR] [--seeds DIR] [--samples N]        (npm run rules:check)
  *   catalogue [--check]                                     (npm run rules:catalogue)
  * Exit status: 0 success · 1 bad input or a failed check · 2 usage error.
+ *
+ * Every line printed about the input goes through `shown` (text.ts): control characters in file names
+ * or contents are written as visible escapes, one line per problem, so no input can forge a line.
  */
+import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalogueMarkdown } from '../catalogue/markdown';
 import { localIsoDate } from '../engine/assess';
 import { LANGS, type Lang } from '../engine/constants';
-import { createI18n } from '../i18n/i18n';
+import { createI18n, type TFunction } from '../i18n/i18n';
 import { DEFAULT_RULES_DIR, loadRulesFromDir } from '../node/load-rules';
-import { type OutputFormat, classify, toCsv } from './classify';
-import { runCheck } from './check';
-import { writePdfs } from './pdf-files';
-import { runPortfolio } from './portfolio';
-import { Presets, SingleBar } from 'cli-progress';
+import { OUTPUT_FORMATS, type OutputFormat, classifyAll, classifyFiles } from './classify';
+import { BufferedWriter, csvWriter, jsonArrayWriter, ndjsonWriter } from './output';
+import { shown } from './text';
 
 export const CATALOGUE_PATH = resolve(DEFAULT_RULES_DIR, 'CATALOGUE.md');
-const FORMATS: OutputFormat[] = ['json', 'csv', 'pdf'];
 
-const USAGE = `usage:
-  cli classify <files…> [--format json|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD]
-  cli portfolio <dirs or files…> --out DIR [--lang en|zh-CN] [--date YYYY-MM-DD]
-  cli check [--rules DIR] [--seeds DIR] [--samples N]
-  cli catalogue [--check]`;
+/** Each command: its synopsis and its options (help texts are i18n keys `cli:help.option.<name>`). */
+const COMMANDS = {
+  classify: { synopsis: 'classify <files…> [options]', options: ['format', 'out', 'lang', 'date', 'rules'] },
+  portfolio: { synopsis: 'portfolio <dirs or files…> --out DIR [options]', options: ['out', 'lang', 'date', 'rules'] },
+  check: { synopsis: 'check [options]', options: ['rules', 'seeds', 'samples'] },
+  catalogue: { synopsis: 'catalogue [--check]', options: ['check'] },
+  help: { synopsis: 'help [command]', options: [] },
+} as const;
+type Command = keyof typeof COMMANDS;
+const isCommand = (c: string | undefined): c is Command => c !== undefined && Object.hasOwn(COMMANDS, c);
+
+/** How each option is written in the help. */
+const OPTION_SYNTAX: Record<string, string> = {
+  format: `--format ${OUTPUT_FORMATS.join('|')}`,
+  out: '--out DIR',
+  lang: `--lang ${LANGS.join('|')}`,
+  date: '--date YYYY-MM-DD',
+  rules: '--rules DIR',
+  seeds: '--seeds DIR',
+  samples: '--samples N',
+  check: '--check',
+  help: '-h, --help',
+};
+
+const PROGRAM = 'npm run -s cli --';
+
+/** The help: every command (no command given), or one command with its options. */
+export function helpText(t: TFunction, command?: Command): string {
+  const pad = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - s.length));
+  if (!command) {
+    const names = Object.keys(COMMANDS) as Command[];
+    const width = Math.max(...names.map((c) => COMMANDS[c].synopsis.length)) + 2;
+    return [
+      t('cli:help.usage', { synopsis: `${PROGRAM} <command> [options]` }),
+      '',
+      t('cli:help.intro'),
+      '',
+      t('cli:help.commands'),
+      ...names.map((c) => `  ${pad(COMMANDS[c].synopsis, width)}${t(`cli:help.command.${c}`)}`),
+      '',
+      t('cli:help.more', { program: PROGRAM }),
+      t('cli:help.exit'),
+      '',
+    ].join('\n');
+  }
+  const options = [...COMMANDS[command].options, 'help'];
+  const width = Math.max(...options.map((o) => OPTION_SYNTAX[o]!.length)) + 2;
+  return [
+    t('cli:help.usage', { synopsis: `${PROGRAM} ${COMMANDS[command].synopsis}` }),
+    '',
+    t(`cli:help.command.${command}`),
+    ...(command === 'classify' ? ['', t('cli:help.inputs')] : []),
+    '',
+    t('cli:help.options'),
+    ...options.map((o) => `  ${pad(OPTION_SYNTAX[o]!, width)}${t(`cli:help.option.${o}`)}`),
+    '',
+    t('cli:help.exit'),
+    '',
+  ].join('\n');
+}
 
 export interface Io {
-  out: (s: string) => void;
+  /** Standard output; returns false when the stream is full (then `drain` says when it has room). */
+  out: (s: string) => unknown;
   err: (s: string) => void;
+  /** Resolves when standard output can take more (after `out` returned false). */
+  drain?: () => Promise<void>;
   /** A terminal to draw progress bars on (stderr when it is a TTY); none when output is piped. */
   tty?: NodeJS.WriteStream;
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const badDate = (date: string) => !DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`));
+
 export async function main(argv: string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
-  const t = createI18n('en').t;
+  const [first, ...rest] = argv;
+  const errorLine = (s: string) => io.err(`error: ${shown(s)}\n`);
+  const warningLine = (s: string) => io.err(`warning: ${shown(s)}\n`);
+  // Help and usage errors are in the language asked for, where --lang names one.
+  const langArg = argv[argv.indexOf('--lang') + 1];
+  const ht = createI18n(argv.includes('--lang') && LANGS.includes(langArg as Lang) ? (langArg as Lang) : 'en').t;
   const usage = (key: string, params: Record<string, string> = {}) => {
-    io.err(`error: ${t(`cli:usage.${key}`, params)}\n${USAGE}\n`);
+    io.err(`error: ${shown(ht(`cli:usage.${key}`, params))}\n${ht('cli:usage.seeHelp', { program: PROGRAM })}\n`);
     return 2;
   };
-  if (!command) return usage('noCommand');
+  const help = (command?: Command) => {
+    io.out(helpText(ht, command));
+    return 0;
+  };
+  if (!first) return usage('noCommand');
+  if (first === '--help' || first === '-h') return help();
+  if (first === 'help') {
+    // `help [command]`, in the language --lang names.
+    const words = rest.filter((w, i) => w !== '--lang' && rest[i - 1] !== '--lang');
+    const [topic, ...more] = words;
+    if (topic === undefined) return help();
+    if (!isCommand(topic) || more.length) return usage('unknownCommand', { command: [topic, ...more].join(' ') });
+    return help(topic);
+  }
+  if (!isCommand(first)) return usage('unknownCommand', { command: first });
+  const command = first;
   let parsed;
   try {
     parsed = parseArgs({
@@ -58,95 +139,116 @@ export async function main(argv: string[], io: Io): Promise<number> {
         seeds: { type: 'string' },
         samples: { type: 'string' },
         check: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (e) {
     return usage('badOption', { reason: (e as Error).message });
   }
   const { values: o, positionals } = parsed;
+  if (o.help) return help(command);
+
+  const loadRules = () => {
+    const rules = loadRulesFromDir(o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR);
+    if (!rules.ok) for (const e of rules.errors) errorLine(`${e.file}: ${e.path}: ${e.message}`);
+    return rules.ok ? rules.ruleSet : undefined;
+  };
 
   switch (command) {
     case 'classify': {
-      if (!FORMATS.includes(o.format as OutputFormat)) return usage('badFormat', { formats: FORMATS.join(', ') });
+      if (!OUTPUT_FORMATS.includes(o.format as OutputFormat)) return usage('badFormat', { formats: OUTPUT_FORMATS.join(', ') });
       if (!LANGS.includes(o.lang as Lang)) return usage('badLang');
       const date = o.date ?? localIsoDate();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return usage('badDate');
+      if (badDate(date)) return usage('badDate');
       if (!positionals.length) return usage('noFiles');
       if (o.format === 'pdf' && !o.out) return usage('noOut');
       if (o.format !== 'pdf' && o.out) return usage('outOnlyPdf');
-      const rules = loadRulesFromDir(o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR);
-      if (!rules.ok) {
-        for (const e of rules.errors) io.err(`error: ${e.file}: ${e.path}: ${e.message}\n`);
-        return 1;
-      }
-      const lt = createI18n(o.lang as Lang).t;
-      const validFrom = rules.ruleSet.manifest.validFrom;
-      if (date < validFrom) io.err(`warning: ${lt('cli:warning.dateBeforeRuleSet', { date, validFrom })}\n`);
-      const res = classify(rules.ruleSet, { files: positionals, format: o.format as OutputFormat, lang: o.lang as Lang, date }, lt);
-      for (const p of res.problems) io.err(`error: ${p}\n`);
+      const rs = loadRules();
+      if (!rs) return 1;
+      const lang = o.lang as Lang;
+      const lt = createI18n(lang).t;
+      const validFrom = rs.manifest.validFrom;
+      if (date < validFrom) warningLine(lt('cli:warning.dateBeforeRuleSet', { date, validFrom }));
       if (o.format === 'pdf') {
+        // The PDF code (PDFKit, fonts, worker pool) loads only when PDFs are asked for: start-up stays short.
+        const { PdfBatchError, writePdfs } = await import('./pdf-files');
+        const res = await classifyAll(rs, { files: positionals, lang, date }, lt, errorLine);
+        let failed = 0;
         try {
-          await writePdfs(rules.ruleSet, res.reports, res.inputs, resolve(o.out!), lt, (w) => io.out(`${w.path}\t${w.bytes}\n`));
+          await writePdfs(rs, res.reports, res.inputs, resolve(o.out!), lt, (w) => io.out(`${shown(w.path)}\t${w.bytes}\n`));
         } catch (e) {
-          io.err(`error: ${lt('errors:pdf.failed', { reason: (e as Error).message })}\n`);
-          return 1;
+          if (!(e instanceof PdfBatchError)) {
+            errorLine(lt('errors:pdf.failed', { reason: (e as Error).message }));
+            return 1;
+          }
+          for (const f of e.failures) errorLine(lt('cli:output.pdfFailed', { name: f.name, reason: f.error }));
+          failed = e.failures.length;
         }
-      } else io.out(o.format === 'csv' ? toCsv(res.reports) : `${JSON.stringify(res.reports, null, 2)}\n`);
-      return res.problems.length ? 1 : 0;
+        return res.problems.length || failed ? 1 : 0;
+      }
+      const w = new BufferedWriter({ write: io.out, ...(io.drain ? { drain: io.drain } : {}) });
+      const format = o.format === 'csv' ? csvWriter(w) : o.format === 'ndjson' ? ndjsonWriter(w) : jsonArrayWriter(w);
+      await format.begin();
+      const counts = await classifyFiles(rs, { files: positionals, lang, date, reports: format.needsReport }, lt, {
+        result: (c) => format.result(c),
+        problem: errorLine,
+      });
+      await format.end();
+      return counts.problems ? 1 : 0;
     }
     case 'portfolio': {
       if (!LANGS.includes(o.lang as Lang)) return usage('badLang');
       const date = o.date ?? localIsoDate();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return usage('badDate');
+      if (badDate(date)) return usage('badDate');
       if (!positionals.length) return usage('noFiles');
       if (!o.out) return usage('portfolioNoOut');
-      if (o.format !== 'json') return usage('badOption', { reason: 'portfolio always writes CSV and PDF; --format does not apply' });
-      const rules = loadRulesFromDir(o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR);
-      if (!rules.ok) {
-        for (const e of rules.errors) io.err(`error: ${e.file}: ${e.path}: ${e.message}\n`);
-        return 1;
-      }
+      if (o.format !== 'json') return usage('portfolioFormat');
+      const rs = loadRules();
+      if (!rs) return 1;
       const lt = createI18n(o.lang as Lang).t;
+      const [{ runPortfolio }, { Presets, SingleBar }] = await Promise.all([import('./portfolio'), import('cli-progress')]);
       const started = performance.now();
       const bar = io.tty ? new SingleBar({ format: `${lt('cli:progress.pdfs')} [{bar}] {value}/{total}  {eta_formatted}`, stream: io.tty, hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : undefined;
       let res;
       try {
-        res = await runPortfolio(rules.ruleSet, { inputs: positionals, out: resolve(o.out), lang: o.lang as Lang, date }, lt, (done, total) => {
+        res = await runPortfolio(rs, { inputs: positionals, out: resolve(o.out), lang: o.lang as Lang, date }, lt, (done, total) => {
           if (!bar) return;
           if (done === 0) bar.start(total, 0);
           else bar.update(done);
         });
       } catch (e) {
         bar?.stop();
-        io.err(`error: ${lt('errors:pdf.failed', { reason: (e as Error).message })}\n`);
+        errorLine(lt('cli:output.portfolioFailed', { reason: (e as Error).message }));
         return 1;
       }
       bar?.stop();
-      for (const p of res.problems) io.err(`error: ${p}\n`);
+      for (const p of res.notices) warningLine(p);
+      for (const p of res.problems) errorLine(p);
+      for (const f of res.pdfFailures) errorLine(lt('cli:output.pdfFailed', { name: f.name, reason: f.error }));
       const seconds = (performance.now() - started) / 1000;
       const mb = res.pdfs.reduce((n, p) => n + p.bytes, 0) / 1e6;
-      io.out(`${lt('cli:progress.portfolioDone', { csv: res.csv, rows: res.rows.length, pdfs: res.pdfs.length, mb: mb.toFixed(1), seconds: seconds.toFixed(1), rate: (res.pdfs.length / seconds).toFixed(1), rejected: res.problems.length })}\n`);
-      return res.problems.length ? 1 : 0;
+      const summary = lt('cli:progress.portfolioDone', { csv: res.csv, rows: res.rows.length, pdfs: res.pdfs.length, mb: mb.toFixed(1), seconds: seconds.toFixed(1), rate: (res.pdfs.length / seconds).toFixed(1), rejected: res.problems.length });
+      io.out(`${shown(summary)}\n`);
+      return res.problems.length || res.pdfFailures.length ? 1 : 0;
     }
     case 'check': {
       const samples = o.samples ? Number(o.samples) : 100_000;
-      if (!Number.isInteger(samples) || samples < 1) return usage('badOption', { reason: '--samples must be a positive whole number' });
+      if (!Number.isInteger(samples) || samples < 1) return usage('badSamples');
+      const { runCheck } = await import('./check');
       const res = runCheck({
         rulesDir: o.rules ? resolve(o.rules) : DEFAULT_RULES_DIR,
         seedsDir: o.seeds ? resolve(o.seeds) : resolve(DEFAULT_RULES_DIR, '../../shared/seeds'),
         samples,
         seed: 20221001,
       });
-      for (const l of res.lines) (l.startsWith('error') ? io.err : io.out)(`${l}\n`);
+      for (const l of res.lines) (l.startsWith('error') ? io.err : io.out)(`${shown(l)}\n`);
       return res.ok ? 0 : 1;
     }
     case 'catalogue': {
-      const rules = loadRulesFromDir();
-      if (!rules.ok) {
-        for (const e of rules.errors) io.err(`error: ${e.file}: ${e.path}: ${e.message}\n`);
-        return 1;
-      }
-      const md = catalogueMarkdown(rules.ruleSet);
+      const rs = loadRules();
+      if (!rs) return 1;
+      const { catalogueMarkdown } = await import('../catalogue/markdown');
+      const md = catalogueMarkdown(rs);
       if (o.check) {
         let current = '';
         try {
@@ -165,13 +267,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(`wrote rules/CATALOGUE.md (${md.length} characters)\n`);
       return 0;
     }
-    default:
-      return usage('unknownCommand', { command });
+    case 'help':
+      return help();
   }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), ...(process.stderr.isTTY ? { tty: process.stderr } : {}) };
+  // Output read by a program that stops early (`| head`): end quietly, as other command-line tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  const io: Io = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    drain: () => once(process.stdout, 'drain').then(() => undefined),
+    ...(process.stderr.isTTY ? { tty: process.stderr } : {}),
+  };
   void main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });

@@ -94,6 +94,6 @@ describe('cli portfolio', () => {
     const empty = mkdtempSync(join(tmpdir(), 'cli-portfolio-empty-'));
     const r = await cli('portfolio', empty, '--out', join(empty, 'out'));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/no \.json files in this directory/);
+    expect(r.err).toMatch(/no input files \(\.json\) in this folder/);
   });
 });
