@@ -286,7 +286,7 @@ describe('deep nesting and large runs', () => {
     const d = dir();
     const rng = seededRandom(7);
     const file = join(d, 'many.ndjson');
-    writeFileSync(file, Array.from({ length: 8000 }, (_, i) => JSON.stringify({ meta: { company: `C${i}` }, answers: sampleAnswers(rs, rng) })).join('\n'));
+    writeFileSync(file, Array.from({ length: 8000 }, (_, i) => JSON.stringify({ meta: { company: `C${i}` }, answers: { ...sampleAnswers(rs, rng), company_name: undefined } })).join('\n'));
     const r = await cli(['classify', file, ...DATE]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
