@@ -4,7 +4,6 @@
  * each assessment already here a choice: update it, or keep both.
  */
 import { useTranslation } from 'react-i18next';
-import { exportRecords } from './StorageStatus';
 import { withNames } from '../lib/bdi';
 import { formatInstant } from '../lib/instants';
 import { displayName, MAX_LISTED } from '../report/assessment-file';
@@ -55,7 +54,7 @@ export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Pr
                 ))}
               </ul>
               <p>{t('portfolio:import.notSavedKept')}</p>
-              <button type="button" className="primary small" data-testid="import-export-unsaved" onClick={() => void exportRecords(failed.map((f) => f.record))}>
+              <button type="button" className="primary small" data-testid="import-export-unsaved" onClick={() => void import('./StorageStatus').then((m) => m.exportRecords(failed.map((f) => f.record)))}>
                 {t('portfolio:storage.exportUnsaved', { count: failed.length })}
               </button>
             </div>
