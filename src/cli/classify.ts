@@ -52,7 +52,11 @@ export interface CsvSubject {
   overall: string;
   regimes: Record<Regime, { tier: string; worstCase?: string; possible: readonly string[] }>;
   gpai: { applies: unknown; systemicRisk: unknown };
-  duties: readonly { id: string; mandatory: boolean; appliesNow: boolean }[];
+  duties: readonly { id: string; kind: string; appliesNow: boolean }[];
+  /** Answers that contradict each other or the law: every tier they touch is needs_review. */
+  conflicts: readonly { id: string }[];
+  /** Asked questions left without an answer (ids, or in a report the question and its text). */
+  unanswered: readonly (string | { question: string })[];
 }
 
 export interface Classified {
@@ -68,7 +72,16 @@ export interface ClassifyEvents {
   result(c: Classified): Promise<void> | undefined | void;
   /** One line per problem, in the user's language (not yet made safe for a terminal: see text.ts). */
   problem(line: string): void;
+  /**
+   * A good record that is not complete: questions left unanswered, or answers that contradict each
+   * other. The result is written all the same (its tiers say needs_review); the first WARN_RECORDS such
+   * records are named one by one, then one line counts the rest.
+   */
+  warning?(line: string): void;
 }
+
+/** How many incomplete records are named one by one on the error stream before the rest are counted. */
+export const WARN_RECORDS = 20;
 
 const where = (p: { file: string; record?: number; field?: string }) =>
   [p.file, p.record !== undefined ? `record ${p.record}` : undefined, p.field ? `field ${p.field}` : undefined].filter(Boolean).join(': ');
@@ -86,6 +99,22 @@ export async function classifyFiles(rs: RuleSet, opts: ClassifyOptions, t: TFunc
   };
   const assessOpts = { date: opts.date };
   const pt = memoT(t);
+  let warned = 0;
+  let unwarned = 0;
+  const warnIncomplete = (s: CsvSubject) => {
+    if (!on.warning || (!s.unanswered.length && !s.conflicts.length)) return;
+    if (warned >= WARN_RECORDS) {
+      unwarned++;
+      return;
+    }
+    warned++;
+    const at = where({ file: s.source!.file, record: s.source!.record });
+    if (s.unanswered.length) {
+      const ids = s.unanswered.map((u) => (typeof u === 'string' ? u : u.question));
+      on.warning(t('cli:warning.incomplete', { where: at, count: ids.length, questions: ids.length > 6 ? `${ids.slice(0, 6).join(', ')}, …` : ids.join(', ') }));
+    }
+    if (s.conflicts.length) on.warning(t('cli:warning.conflicting', { where: at, conflicts: s.conflicts.map((c) => c.id).join(', ') }));
+  };
   for (const file of opts.files) {
     for await (const item of readInput(file, rs, opts.limits ?? LIMITS, opts.fs)) {
       if (item.problem) {
@@ -106,10 +135,12 @@ export async function classifyFiles(rs: RuleSet, opts: ClassifyOptions, t: TFunc
         continue;
       }
       results++;
+      warnIncomplete(c.subject);
       const wait = on.result(c);
       if (wait) await wait;
     }
   }
+  if (unwarned) on.warning?.(t('cli:warning.moreIncomplete', { count: unwarned }));
   return { results, problems };
 }
 
@@ -159,12 +190,14 @@ function classified(rs: RuleSet, a: Assessment, rec: { file: string; record: num
     regimes: a.regimes,
     gpai: a.gpai,
     duties: a.duties,
+    conflicts: a.conflicts,
+    unanswered: a.unanswered,
   };
   return { source, subject, input };
 }
 
 /** For `--format pdf` and `portfolio`: every result held (the PDFs are made afterwards, on all cores). */
-export async function classifyAll(rs: RuleSet, opts: Omit<ClassifyOptions, 'reports'>, t: TFunction, onProblem?: (line: string) => void) {
+export async function classifyAll(rs: RuleSet, opts: Omit<ClassifyOptions, 'reports'>, t: TFunction, onProblem?: (line: string) => void, onWarning?: (line: string) => void) {
   const reports: Report[] = [];
   const inputs: ClassifiedInput[] = [];
   const problems: string[] = [];
@@ -177,6 +210,7 @@ export async function classifyAll(rs: RuleSet, opts: Omit<ClassifyOptions, 'repo
       problems.push(line);
       onProblem?.(line);
     },
+    ...(onWarning ? { warning: onWarning } : {}),
   });
   return { reports, inputs, problems };
 }
@@ -203,8 +237,11 @@ export const CSV_COLUMNS: readonly { name: string; cell: (r: CsvSubject) => CsvV
   { name: 'gpai', cell: (r) => String(r.gpai.applies) },
   { name: 'gpai_systemic_risk', cell: (r) => String(r.gpai.systemicRisk) },
   { name: 'prohibited', cell: (r) => yesNo((['SH', 'SZ', 'EU'] as const).some((g) => r.regimes[g].possible.some((x) => PROHIBITED.has(x)))) },
-  { name: 'duties_mandatory', cell: (r) => r.duties.filter((d) => d.mandatory).length },
-  { name: 'duties_encouraged', cell: (r) => r.duties.filter((d) => !d.mandatory).length },
+  { name: 'duties_mandatory', cell: (r) => r.duties.filter((d) => d.kind === 'duty').length },
+  { name: 'duties_encouraged', cell: (r) => r.duties.filter((d) => d.kind === 'encouraged').length },
+  { name: 'duties_anticipated', cell: (r) => r.duties.filter((d) => d.kind === 'anticipated').length },
   { name: 'duties_applying_now', cell: (r) => r.duties.filter((d) => d.appliesNow).length },
   { name: 'duty_ids', cell: (r) => r.duties.map((d) => d.id).join(' ') },
+  { name: 'conflicts', cell: (r) => r.conflicts.map((c) => c.id).join(' ') },
+  { name: 'unanswered', cell: (r) => r.unanswered.map((u) => (typeof u === 'string' ? u : u.question)).join(' ') },
 ];

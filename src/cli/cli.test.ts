@@ -64,7 +64,9 @@ describe('cli classify', () => {
         '"=HYPERLINK(""http://x"",""y"")",上海翻译,machine_learning;nlp,shanghai,none,none,none,none,no,no,none,under_10k,none,no,none,no,text,none\n',
     );
     const r = await cli('classify', csv, '--format', 'csv', ...DATE);
-    expect(r.err).toBe('');
+    // cn_role (a required question) has no column: the record is classified, named as incomplete, and the
+    // row says which question is open.
+    expect(r.err).toBe(`warning: ${csv}: record 1: 1 question(s) unanswered (cn_role): the tiers they could change are marked "Needs review"\n`);
     expect(r.code).toBe(0);
     expect(r.out.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<string[]>(r.out.slice(1).trim()).data;
@@ -73,6 +75,10 @@ describe('cli classify', () => {
     expect(rows[1]![3]).toBe('上海翻译');
     expect(rows[1]![6]).toBe('limited');
     expect(rows[1]![7]).toBe('medium_low');
+    const cell = (name: string) => rows[1]![rows[0]!.indexOf(name)];
+    expect(cell('unanswered')).toBe('cn_role');
+    expect(cell('conflicts')).toBe('');
+    expect(Number(cell('duties_mandatory')) + Number(cell('duties_encouraged')) + Number(cell('duties_anticipated'))).toBe(cell('duty_ids')!.split(' ').filter(Boolean).length);
   });
 
   it('reports unreadable and unknown files without stopping the others', async () => {

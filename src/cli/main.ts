@@ -172,7 +172,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (o.format === 'pdf') {
         // The PDF code (PDFKit, fonts, worker pool) loads only when PDFs are asked for: start-up stays short.
         const { PdfBatchError, writePdfs } = await import('./pdf-files');
-        const res = await classifyAll(rs, { files: positionals, lang, date }, lt, errorLine);
+        const res = await classifyAll(rs, { files: positionals, lang, date }, lt, errorLine, warningLine);
         let failed = 0;
         try {
           await writePdfs(rs, res.reports, res.inputs, resolve(o.out!), lt, (w) => io.out(`${shown(w.path)}\t${w.bytes}\n`));
@@ -192,6 +192,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const counts = await classifyFiles(rs, { files: positionals, lang, date, reports: format.needsReport }, lt, {
         result: (c) => format.result(c),
         problem: errorLine,
+        warning: warningLine,
       });
       await format.end();
       return counts.problems ? 1 : 0;

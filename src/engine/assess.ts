@@ -121,7 +121,7 @@ export interface Assessment {
   notices: DutyResult[];
   /** Answers that contradict each other or the law (each names its questions and articles). */
   conflicts: Conflict[];
-  /** Asked questions (not free text) without an answer: every tier they could change is needs_review. */
+  /** Asked, required questions (not free text) without an answer: every tier they could change is needs_review. */
   unanswered: string[];
 }
 
@@ -150,7 +150,7 @@ export function assess(rs: RuleSet, answers: Answers | unknown, opts: AssessOpti
   return { ok: true, assessment: evaluate(rs, state, opts.date, fired, unansweredQuestions(rs, state)) };
 }
 
-/** Asked (or maybe asked) questions, other than free text, that have no answer (a shared empty list when none). */
+/** Asked (or maybe asked) required questions, other than free text, that have no answer (a shared empty list when none). */
 function unansweredQuestions(rs: RuleSet, state: EvalState): string[] {
   const { answerable, questionIds } = programOf(rs);
   const { vis, values, disputed } = state;

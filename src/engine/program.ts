@@ -61,7 +61,7 @@ export class Program {
   readonly visNodes: (Node | undefined)[];
   /** The condition of each consistency rule, in rule-set order. */
   readonly conflictNodes: Node[];
-  /** Indexes of the questions that can be "unanswered" (all but free text), and their ids. Plain arrays
+  /** Indexes of the questions that can be "unanswered" (required ones, not free text), and their ids. Plain arrays
    *  read in hot loops: the question objects themselves come in many shapes (slow property reads). */
   readonly answerable: readonly number[];
   readonly questionIds: readonly string[];
@@ -81,7 +81,7 @@ export class Program {
     defs.forEach((d, i) => (this.refNodes[i] = this.compile(d)));
     this.visNodes = rs.questions.map((q) => (q.askedWhen ? this.compile(q.askedWhen) : undefined));
     this.conflictNodes = rs.consistency.map((c) => this.compile(c.when));
-    this.answerable = rs.questions.filter((q) => q.type !== 'text').map((q) => q.index);
+    this.answerable = rs.questions.filter((q) => q.type !== 'text' && !q.optional).map((q) => q.index);
     this.questionIds = rs.questions.map((q) => q.id);
     this.tierOrder = { SH: rs.tiers.SH.tiers, SZ: rs.tiers.SZ.tiers, EU: rs.tiers.EU.tiers };
     this.templates = {

@@ -151,6 +151,7 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
             </button>
             {open ? <span className="badge">{t('portfolio:table.open')}</span> : null}
             {!r.started ? <span className="badge">{t('portfolio:table.notStarted')}</span> : !r.complete ? <span className="badge">{t('portfolio:table.incomplete')}</span> : null}
+            {r.conflicts ? <span className="badge warn">{t('portfolio:table.conflicts')}</span> : null}
             {r.title && (r.company || r.product) ? (
               <span className="sub">
                 {r.company ? <bdi>{r.company}</bdi> : null}

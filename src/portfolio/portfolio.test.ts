@@ -34,7 +34,22 @@ describe('portfolio rows', () => {
       expect([r.overall, r.tiers.SH, r.tiers.SZ, r.tiers.EU]).toEqual([a.overall, a.regimes.SH.tier, a.regimes.SZ.tier, a.regimes.EU.tier]);
       expect(r.duties.total).toBe(a.duties.length);
       expect(r.duties.open).toBe(a.duties.length);
+      // By force: anticipated duties (not yet law) are counted apart from mandatory and encouraged ones.
+      expect(r.kinds).toEqual({ duty: a.duties.filter((d) => d.mandatory).length, encouraged: a.duties.filter((d) => d.kind === 'encouraged').length, anticipated: a.duties.filter((d) => d.kind === 'anticipated').length });
+      expect(r.conflicts).toBe(a.conflicts.length);
     }
+    // E3 (Shanghai high risk): list management and compliance review are anticipated, not yet mandatory.
+    expect(rows[2]!.kinds.anticipated).toBeGreaterThan(0);
+  });
+
+  it('count answers that contradict each other, so an incubator sees the rows to question', () => {
+    const answers = { ...exampleAnswers('E7'), eu_market_status: 'planned' };
+    const a = mustAssess(answers);
+    expect(a.conflicts.map((c) => c.id)).toContain('eu.planned_vs_market');
+    const r = row(rec('c1', 'E7', { answers: answers as AssessmentRecord['answers'] }));
+    expect(r.conflicts).toBe(a.conflicts.length);
+    const cells = Papa.parse<string[]>(portfolioCsv([r], rs.version).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data[1]!;
+    expect(cells[PORTFOLIO_CSV_COLUMNS.indexOf('conflicts')]).toBe(String(a.conflicts.length));
   });
 
   it('flag prohibited when a regime decides it, and count duty statuses', () => {

@@ -4,7 +4,7 @@
  * Built by the app from its stored assessments and by the command line from files. Pure.
  */
 import { assess, type OverallLevel, type RegimeTier } from '../engine/assess';
-import { REGIMES, type Regime, type TierName } from '../engine/constants';
+import { REGIMES, type DutyKind, type Regime, type TierName } from '../engine/constants';
 import type { AnswerValue } from '../engine/program';
 import type { RuleSet } from '../engine/ruleset';
 import { allAnswered } from '../questionnaire/flow';
@@ -26,6 +26,10 @@ export interface PortfolioRow {
   /** `yes` when a regime decides prohibited/unacceptable; `possible` when open answers could still make it so. */
   prohibited: Prohibited;
   duties: { total: number; open: number } & Record<DutyStatusName, number>;
+  /** The duties by force: mandatory now or later, encouraged, anticipated (not yet law). */
+  kinds: Record<Exclude<DutyKind, 'notice'>, number>;
+  /** Answers that contradict each other or the law (each makes the tiers it touches needs_review). */
+  conflicts: number;
   /** Any question answered: an assessment not started has no tiers worth showing (all would be "needs review"). */
   started: boolean;
   /** Every question the answers ask is answered. */
@@ -57,7 +61,9 @@ export function portfolioRow(rs: RuleSet, x: RowInput): PortfolioRow | undefined
   if (!r.ok) return undefined;
   const a = r.assessment;
   const counts = { total: a.duties.length, open: 0, todo: 0, in_progress: 0, done: 0, not_applicable: 0 };
+  const kinds: PortfolioRow['kinds'] = { duty: 0, encouraged: 0, anticipated: 0 };
   for (const d of a.duties) {
+    if (d.kind !== 'notice') kinds[d.kind]++;
     const s = x.duties[d.id]?.status ?? 'todo';
     counts[s]++;
     if (s === 'todo' || s === 'in_progress') counts.open++;
@@ -76,6 +82,8 @@ export function portfolioRow(rs: RuleSet, x: RowInput): PortfolioRow | undefined
     worstCase: Object.fromEntries(REGIMES.flatMap((g) => (a.regimes[g].worstCase ? [[g, a.regimes[g].worstCase]] : []))),
     prohibited: decided ? 'yes' : possible && Object.keys(x.answers).length > 0 ? 'possible' : 'no',
     duties: counts,
+    kinds,
+    conflicts: a.conflicts.length,
     started: Object.keys(x.answers).length > 0,
     complete: allAnswered(rs, x.answers),
     updatedAt: x.updatedAt,

@@ -10,7 +10,7 @@ import { REGIMES, type Regime } from '../engine/constants';
 export interface ResultSummary {
   overall: OverallLevel;
   tiers: Record<Regime, RegimeTier>;
-  /** Ids of the duties that apply (mandatory and encouraged), in rule-set order. */
+  /** Ids of the duties that apply (mandatory, encouraged and anticipated), in rule-set order. */
   duties: string[];
 }
 
