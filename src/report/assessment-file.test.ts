@@ -161,6 +161,26 @@ describe('assessment file', () => {
     expect(codes(edit((f) => ((f.assessment.answers as Record<string, unknown>).retired_question = 'yes')))).toEqual(['bad_answers']);
   });
 
+  it('carries answers of an earlier rule set into the current form (answerChanges), naming each changed answer', () => {
+    const r = readAssessmentFile(
+      rs,
+      edit((f) => {
+        f.ruleSet.version = '1.0.0';
+        const a = f.assessment.answers as Record<string, unknown>;
+        delete a.eu_market_status;
+        a.placed_before_aug_2026 = 'yes';
+      }),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.record.answers.eu_market_status).toBe('before_2026_08_02');
+    expect(r.record.answers).not.toHaveProperty('placed_before_aug_2026');
+    expect(r.notices.filter((n) => n.code === 'old_answer_changed').map((n) => n.params.question)).toEqual(['eu_market_status']);
+    expect(r.notices.some((n) => n.code === 'old_answer_dropped')).toBe(false);
+    // Under the current version the old question is an error, not a migration.
+    expect(codes(edit((f) => ((f.assessment.answers as Record<string, unknown>).placed_before_aug_2026 = 'yes')))).toEqual(['bad_answers']);
+  });
+
   it('has a message in both languages for every problem and notice it can report', () => {
     for (const lang of LANGS) {
       const i = createI18n(lang);

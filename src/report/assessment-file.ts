@@ -12,7 +12,8 @@ import { instantTime, isCalendarDate, isInstant } from '../lib/instants';
 import { checkTree, pathOf, type JsonProblem } from '../lib/json-limits';
 import { checkLine, checkText, describeValue, printable, stripLine, stripText, type TextCheck } from '../lib/text-fields';
 import type { Step } from '../questionnaire/machine';
-import { checkResultSummary, compareVersions, diffResults, isEmptyDiff, type ResultDiff, type ResultSummary } from './result-summary';
+import { compareVersions, migrateAnswers } from '../engine/migrate';
+import { checkResultSummary, diffResults, isEmptyDiff, type ResultDiff, type ResultSummary } from './result-summary';
 
 /** What a file's answers come to under the current rule set (summarize.ts `summarizer`): needed only to say what a newer rule set changes. */
 export type Summarize = (answers: Record<string, AnswerValue>, date: string) => ResultSummary | undefined;
@@ -109,6 +110,7 @@ export const FILE_NOTICE_CODES = [
   'other_rule_set',
   'unknown_duty_dropped',
   'old_answer_dropped',
+  'old_answer_changed',
   'rule_set_overall',
   'rule_set_tier',
   'rule_set_duty_added',
@@ -343,6 +345,11 @@ function readData(rs: RuleSet, input: unknown, summarize?: Summarize): ReadResul
   // Under an older rule set, answers to questions (or options) the current one no longer has are
   // dropped with a notice; every other answer error, and any under the same version, refuses the file.
   if (older && isObject(answers)) {
+    // First the rule set's own answer changes (an option split or moved to another question: the
+    // manifest's answerChanges), each named so the user checks it; then what is left over is dropped.
+    const migrated = migrateAnswers(rs, answers as Record<string, AnswerValue>, fileVersion);
+    answers = migrated.answers;
+    for (const q of migrated.changed) if (rs.questionById.has(q)) notices.push({ code: 'old_answer_changed', params: { question: printable(q) } });
     for (let round = 0; round < 3; round++) {
       const stale = parseAnswers(rs, answers).errors.filter((e) => e.question && (e.code === 'unknown_question' || e.code === 'unknown_option' || e.code === 'not_asked'));
       if (!stale.length) break;

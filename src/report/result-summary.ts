@@ -65,10 +65,3 @@ export function isResultSummary(v: unknown): v is ResultSummary {
   return !c.unknown.length && !c.bad.length;
 }
 
-/** Semantic-version order: negative when a < b. Both must match /^\d+\.\d+\.\d+$/. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
-  return 0;
-}
