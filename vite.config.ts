@@ -18,7 +18,7 @@ import { splitRules, TEXT_GROUPS, type SplitRuleSet, type TextGroup } from './sr
  * shows (src/ruledata/split.ts):
  * - `virtual:rules`: the structure;
  * - `virtual:rules/loaders`: loaders for the rest (tiny, so texts can be fetched before the structure is evaluated);
- * - `virtual:rules/text/<group>/<lang>`: one text table (q = questionnaire, r = result);
+ * - `virtual:rules/text/<group>/<lang>`: one text table (q = questionnaire start, p = the rest of it, r = result);
  * - `virtual:rules/sources`: the articles' original text and translation.
  */
 function rulesPlugin(): Plugin {
@@ -48,7 +48,7 @@ function rulesPlugin(): Plugin {
         return [`export const textLoaders = {\n${loaders.join('\n')}\n};`, `export const loadSources = () => import('${prefix}/sources');`].join('\n');
       }
       if (path === '/sources') return json(split.sources);
-      const m = /^\/text\/(q|r)\/(.+)$/.exec(path);
+      const m = /^\/text\/(q|p|r)\/(.+)$/.exec(path);
       if (m && (LANGS as readonly string[]).includes(m[2]!)) return json(split.texts[m[2] as Lang][m[1] as TextGroup]);
       this.error(`unknown rules module ${id}`);
     },
@@ -224,7 +224,7 @@ function publishPlugins(): Plugin[] {
 
 export default defineConfig({
   plugins: [react(), rulesPlugin(), fontLicencePlugin(), devCspPlugin(), offlinePlugin(), ...publishPlugins()],
-  build: { target: 'es2022', sourcemap: false },
+  build: { target: 'es2022', sourcemap: !!process.env.SOURCEMAP },
   preview: {
     headers: {
       'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,

@@ -11,7 +11,7 @@ import { ErrorBoundary, lazyRetry } from './ErrorBoundary';
 import { changeLanguage, withNamespace } from './i18n';
 import { catalogueHref, PORTFOLIO_HREF, useRoute } from './route';
 
-const CatalogueView = lazyRetry(() => import('../catalogue/CatalogueView'));
+const CatalogueView = lazyRetry(withNamespace(() => import('../catalogue/CatalogueView'), 'catalogue'));
 const PortfolioView = lazyRetry(withNamespace(() => import('../portfolio/PortfolioView'), 'portfolio'));
 const CompareView = lazyRetry(withNamespace(() => import('../portfolio/CompareView'), 'portfolio'));
 const InviteView = lazyRetry(withNamespace(() => import('../portfolio/InviteView'), 'portfolio'));

@@ -16,15 +16,19 @@ import { SectionStep } from '../questionnaire/SectionStep';
 import { DroppedNotice } from '../questionnaire/DroppedNotice';
 import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
 import { createAssessment, currentRecord, updateCurrent, usePortfolio, type PortfolioState } from '../portfolio/state';
-import { ErrorBoundary, lazyRetry } from './ErrorBoundary';
+import { ErrorBoundary, LoadFailed, lazyRetry, useLoad } from './ErrorBoundary';
 import { FileBar, type Message } from './FileBar';
-import { withNamespace } from './i18n';
-import { loadArticleTexts, loadTexts, ruleSet } from './rules';
+import { loadNamespace, withNamespace } from './i18n';
+import { hasTexts, loadArticleTexts, loadTexts, ruleSet, useRuleTexts } from './rules';
 
-const ResultView = lazyRetry(() => import('../result/ResultView'));
+// Citations on the result open the statute texts, framed in the catalogue's words.
+const ResultView = lazyRetry(withNamespace(() => import('../result/ResultView'), 'catalogue'));
 // Conflicts, other tabs' doings and refused writes: loaded when there is something to say.
 const StorageStatus = lazyRetry(withNamespace(() => import('../portfolio/StorageStatus'), 'portfolio'));
 const machine = createQuestionnaireMachine(ruleSet);
+const FIRST_STEP = `section:${ruleSet.sections[0]!.id}`;
+/** The questionnaire's texts after its first section (rule group `p`); `''` when none are needed yet. */
+const loadRest = (lang: Lang | '') => (lang ? loadTexts(lang, ['p']) : Promise.resolve());
 
 /** What the start found worth saying: entries set aside, notes on older rule sets, a damaged legacy entry. */
 function startupMessage(p: PortfolioState): Message | undefined {
@@ -92,13 +96,21 @@ function Session({ record, setRecord, lang, onNew }: SessionProps) {
     setRecord((r) => ({ ...r, answers, step, updatedAt: new Date().toISOString() }));
   }, [answers, step, setRecord]);
 
-  // Once the first question is on screen, fetch what the result and "why we ask" need.
+  // Once the first question is on screen, fetch the rest of the questionnaire's texts, then what the
+  // result and "why we ask" need.
   useEffect(() => {
     if (step === 'intro') return;
     const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
     // Only fetched ahead: a failure here is met again, shown and retried, where the texts are on screen.
-    idle(() => void Promise.all([loadTexts(lang, ['r']), loadArticleTexts(), import('../result/ResultView')]).catch(() => undefined));
+    idle(() => void Promise.all([loadTexts(lang, ['p', 'r']), loadArticleTexts(), loadNamespace('catalogue'), import('../result/ResultView')]).catch(() => undefined));
   }, [step, lang]);
+
+  // Every screen after the first section (and a notice naming dropped answers) reads the rest of the
+  // questionnaire's texts: wait for them there, with Retry if they do not arrive.
+  useRuleTexts();
+  const needsRest = (step !== 'intro' && step !== FIRST_STEP) || dropped.length > 0;
+  const rest = useLoad(needsRest ? lang : '', loadRest);
+  const restReady = !needsRest || hasTexts(lang, 'p');
 
   const setDuty = useCallback(
     (id: string, s: DutyStatus | undefined) =>
@@ -130,8 +142,9 @@ function Session({ record, setRecord, lang, onNew }: SessionProps) {
           </button>
         </p>
       ) : null}
-      {dropped.length ? <DroppedNotice dropped={dropped} onDismiss={() => send({ type: 'DISMISS_DROPPED' })} lang={lang} /> : null}
-      {step === 'intro' ? (
+      {restReady ? null : rest.failed ? <LoadFailed onRetry={rest.retry} /> : <p className="loading">{t('app:loading')}</p>}
+      {restReady && dropped.length ? <DroppedNotice dropped={dropped} onDismiss={() => send({ type: 'DISMISS_DROPPED' })} lang={lang} /> : null}
+      {!restReady ? null : step === 'intro' ? (
         <Intro
           assessor={record.assessor}
           hasAnswers={Object.keys(answers).length > 0}

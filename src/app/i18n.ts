@@ -59,7 +59,7 @@ export function withNamespace<T>(load: () => Promise<T>, ns: LazyNamespace): () 
 
 /** Switches language once its interface and rule texts are loaded; answers are untouched. */
 export async function changeLanguage(lang: Lang): Promise<void> {
-  await Promise.all([loadBundles(lang), loadTexts(lang, ['q', 'r']), ...[...wanted].map((ns) => loadLazy(lang, ns))]);
+  await Promise.all([loadBundles(lang), loadTexts(lang, ['q', 'p', 'r']), ...[...wanted].map((ns) => loadLazy(lang, ns))]);
   await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
   try {

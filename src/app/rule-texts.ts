@@ -33,7 +33,7 @@ function once(key: string, load: () => Promise<void>): Promise<void> {
 export const hasTexts = (lang: Lang, group: TextGroup): boolean => !!textStore.texts[lang]?.[group];
 export const hasSources = (): boolean => !!textStore.sources;
 
-/** Loads the text tables of `lang` for the given groups (q: questionnaire, r: result). */
+/** Loads the text tables of `lang` for the given groups (q: questionnaire start, p: its rest, r: result). */
 export function loadTexts(lang: Lang, groups: readonly TextGroup[]): Promise<void> {
   return Promise.all(
     groups.map((g) =>

@@ -3,7 +3,8 @@
  * `vite preview`: the JavaScript, CSS and data fetched before the first question is usable (gzipped,
  * as a static host would serve them), and the time from navigation to that question (median of
  * several fresh loads: new browser context each time, so no cache and no saved assessment).
- * Targets (issue #5): ≤ 170 KB gzipped; first question usable ≤ 1 s on this machine.
+ * Targets (issue #5): ≤ 170 KB gzipped; first question usable ≤ 1 s on this machine. With BENCH_FILES=1
+ * every file counted is listed on stderr with its gzipped size (to find what grew).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -116,6 +117,7 @@ export async function benchApp({ loads = 9, build = true } = {}): Promise<string
         return { p, raw: body.length, gz: gzipSync(body).length };
       });
     const total = sizes.reduce((n, s) => n + s.gz, 0);
+    if (process.env.BENCH_FILES) for (const s of [...sizes].sort((a, b) => b.gz - a.gz)) console.error(s.p, s.gz);
     const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
     const ms = (x: number) => `${Math.round(x)} ms`;
     const top = [...sizes].sort((a, b) => b.gz - a.gz).slice(0, 6);

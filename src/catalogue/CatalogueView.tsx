@@ -14,14 +14,14 @@ import { ArticleQuote } from './ArticleQuote';
 
 export const articleAnchor = (id: string) => `article-${id.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
-const catalogueTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]);
+const catalogueTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['p', 'r']), loadArticleTexts()]);
 
 export default function CatalogueView({ article, lang }: { article?: string; lang: Lang }) {
   const { t } = useTranslation();
   useRuleTexts();
   const [filter, setFilter] = useState('');
   const texts = useLoad(lang, catalogueTexts);
-  const ready = hasTexts(lang, 'r') && hasSources();
+  const ready = hasTexts(lang, 'p') && hasTexts(lang, 'r') && hasSources();
   useEffect(() => {
     if (!ready) return;
     const el = article ? document.getElementById(articleAnchor(article)) : document.getElementById('catalogue-heading');

@@ -13,7 +13,8 @@ import type { Lang, Regime } from '../engine/schema';
 import type { TFunction } from '../i18n/i18n';
 import type { CsvValue } from '../lib/csv';
 import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
-import { type Report, formatAnswerError, present, withCohort } from '../result/present';
+import { formatAnswerError } from '../result/answer-text';
+import { type Report, present, withCohort } from '../result/present';
 import { type FsApi, type InputLimits, type InputProblem, LIMITS, readInput } from './inputs';
 
 export type OutputFormat = 'json' | 'ndjson' | 'csv' | 'pdf';

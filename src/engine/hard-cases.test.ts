@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { type AnswerValue, type Assessment, assess, findConflicts, pruneHiddenAnswers, settledOutOfScope } from '../engine';
 import { askedQuestions } from './answers';
 import { createI18n } from '../i18n/i18n';
-import { formatAnswerError, present } from '../result/present';
+import { formatAnswerError } from '../result/answer-text';
+import { present } from '../result/present';
 import { projectRules } from '../testing/fixtures';
 
 const rs = projectRules();

@@ -11,6 +11,14 @@ export const languageBundles: Record<Lang, () => Promise<Bundle>> = {
 
 /** The namespaces loaded with the pages that use them (LAZY_NAMESPACES), one chunk per language and namespace. */
 export const lazyBundles: Record<Lang, Record<LazyNamespace, () => Promise<Record<string, unknown>>>> = {
-  en: { portfolio: () => import('./locales/en/portfolio.json').then((m) => m.default) },
-  'zh-CN': { portfolio: () => import('./locales/zh-CN/portfolio.json').then((m) => m.default) },
+  en: {
+    portfolio: () => import('./locales/en/portfolio.json').then((m) => m.default),
+    catalogue: () => import('./locales/en/catalogue.json').then((m) => m.default),
+    report: () => import('./locales/en/report.json').then((m) => m.default),
+  },
+  'zh-CN': {
+    portfolio: () => import('./locales/zh-CN/portfolio.json').then((m) => m.default),
+    catalogue: () => import('./locales/zh-CN/catalogue.json').then((m) => m.default),
+    report: () => import('./locales/zh-CN/report.json').then((m) => m.default),
+  },
 };

@@ -10,14 +10,14 @@ import { hasTexts, loadTexts, ruleSet, useRuleTexts } from '../app/rules';
 import type { Lang } from '../engine/constants';
 import { formatInstant } from '../lib/instants';
 import { displayName } from '../report/assessment-file';
-import { valueText } from '../result/present';
+import { valueText } from '../result/answer-text';
 import { baselineSide, compare, currentSide, type CompareSide } from './compare';
 import { usePortfolio } from './state';
 import './portfolio.css';
 
 const SEVERITY: Record<string, number> = { prohibited: 0, unacceptable: 0, high: 1, needs_review: 2, medium_low: 3, limited: 3, minimal: 4, out_of_scope: 5 };
 
-const compareTexts = (lang: Lang) => loadTexts(lang, ['q', 'r']);
+const compareTexts = (lang: Lang) => loadTexts(lang, ['q', 'p', 'r']);
 
 export default function CompareView({ left, right, lang }: { left: string; right: string; lang: Lang }) {
   const { t } = useTranslation();
@@ -25,7 +25,7 @@ export default function CompareView({ left, right, lang }: { left: string; right
   useRuleTexts();
   const texts = useLoad(lang, compareTexts);
   if (portfolio.status !== 'ready') return <p className="loading">{t('app:loading')}</p>;
-  if (texts.failed && !(hasTexts(lang, 'q') && hasTexts(lang, 'r'))) {
+  if (texts.failed && !(hasTexts(lang, 'q') && hasTexts(lang, 'p') && hasTexts(lang, 'r'))) {
     return (
       <main className="compare" tabIndex={-1} id="main-compare">
         <h2>{t('portfolio:compare.title')}</h2>

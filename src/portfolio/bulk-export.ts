@@ -7,6 +7,7 @@
 import { Zip, ZipPassThrough } from 'fflate';
 import type { TFunction } from 'i18next';
 import { loadArticleTexts, loadTexts, ruleSet } from '../app/rules';
+import { loadNamespace } from '../app/i18n';
 import { assess, localIsoDate } from '../engine/assess';
 import type { Lang } from '../engine/constants';
 import { displayName, fileStem, type AssessmentRecord } from '../report/assessment-file';
@@ -33,7 +34,7 @@ export async function pdfZip(
   onProgress: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<ZipOutcome> {
-  const [pdf, assets] = await Promise.all([import('../report/pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'r']), loadArticleTexts()]);
+  const [pdf, assets] = await Promise.all([import('../report/pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('report'), loadNamespace('catalogue')]);
   const parts: Uint8Array[] = [];
   let zipError: Error | undefined;
   const zip = new Zip((err, chunk) => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ruleSet } from '../app/rules';
 import type { Lang } from '../engine/constants';
 import type { AnswerValue } from '../engine/program';
-import { valueText } from '../result/present';
+import { valueText } from '../result/answer-text';
 import { allAnswered, isAnswered, visibleQuestions } from './flow';
 import type { QuestionnaireEvent } from './machine';
 

@@ -1,13 +1,15 @@
-/** "Why we ask": the articles a question serves, quoted in the original with a translation. */
-import { useState } from 'react';
+/**
+ * "Why we ask": the articles a question serves, quoted in the original with a translation. The body
+ * (and the catalogue's words that frame the quotes) is fetched when the panel is first opened.
+ */
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadFailed, useLoad } from '../app/ErrorBoundary';
-import { hasSources, hasTexts, loadArticleTexts, loadTexts } from '../app/rules';
-import { ArticleQuote } from '../catalogue/ArticleQuote';
+import { ErrorBoundary, lazyRetry } from '../app/ErrorBoundary';
+import { withNamespace } from '../app/i18n';
 import type { Lang } from '../engine/constants';
 import type { Question } from '../engine/ruleset';
 
-const articleTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]);
+const WhyWeAskBody = lazyRetry(withNamespace(() => import('./WhyWeAskBody'), 'catalogue'));
 
 export function WhyWeAsk({ question: q, lang }: { question: Question; lang: Lang }) {
   const { t } = useTranslation();
@@ -15,27 +17,13 @@ export function WhyWeAsk({ question: q, lang }: { question: Question; lang: Lang
   return (
     <details className="why" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>{t('questionnaire:why.summary')}</summary>
-      {open ? <WhyBody question={q} lang={lang} /> : null}
-    </details>
-  );
-}
-
-/** Shown once opened: the article texts are fetched then. */
-function WhyBody({ question: q, lang }: { question: Question; lang: Lang }) {
-  const { t } = useTranslation();
-  const texts = useLoad(lang, articleTexts);
-  return (
-    <div className="why-body">
-      {q.heuristic ? (
-        <p className="heuristic">
-          <strong>{t('questionnaire:why.heuristic')}</strong> {q.heuristic[lang]}
-        </p>
+      {open ? (
+        <ErrorBoundary>
+          <Suspense fallback={<p className="loading">{t('app:loading')}</p>}>
+            <WhyWeAskBody question={q} lang={lang} />
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
-      {texts.failed && !(hasTexts(lang, 'r') && hasSources()) ? (
-        <LoadFailed onRetry={texts.retry} />
-      ) : (
-        q.cites.map((id) => <ArticleQuote key={id} id={id} lang={lang} />)
-      )}
-    </div>
+    </details>
   );
 }

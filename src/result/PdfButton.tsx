@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../app/download';
 import { loadArticleTexts, loadTexts, ruleSet } from '../app/rules';
+import { loadNamespace } from '../app/i18n';
 import type { Lang } from '../engine/constants';
 import type { AnswerValue } from '../engine/program';
 import type { AssessmentRecord } from '../report/assessment-file';
@@ -28,7 +29,7 @@ export function PdfButton({ report, record, answers, lang }: Props) {
     setState({ kind: 'working' });
     try {
       // The PDF code, the font and the statute texts are fetched at once, not one after another.
-      const [pdf, assets] = await Promise.all([import('../report/pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'r']), loadArticleTexts()]);
+      const [pdf, assets] = await Promise.all([import('../report/pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('report'), loadNamespace('catalogue')]);
       const bytes = await pdf.makeChecklistPdf({
         rs: ruleSet,
         report,

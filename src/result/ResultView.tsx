@@ -38,7 +38,7 @@ interface Props {
   lang: Lang;
 }
 
-const resultTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]);
+const resultTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['p', 'r']), loadArticleTexts()]);
 
 export default function ResultView({ record, answers, send, setDuty, onNew, lang }: Props) {
   const { t } = useTranslation();
@@ -47,7 +47,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
   const date = localIsoDate();
   const assessment = useMemo(() => assess(ruleSet, answers, { date }), [answers, date]);
   const textsVersion = useRuleTexts();
-  const ready = hasTexts(lang, 'r');
+  const ready = hasTexts(lang, 'p') && hasTexts(lang, 'r');
   // Not on every duty status or note change: only when the answers, the language or the texts change.
   const report = useMemo(
     () => (assessment.ok && ready ? withCohort(present(ruleSet, assessment.assessment, lang, t), record.cohort) : undefined),

@@ -3,10 +3,10 @@
  * with its article. This is the JSON the command line prints (schema: public/schema/assessment.schema.json)
  * and what the result page and the PDF render. Pure: the rule set and a `t` function come in.
  */
-import type { AnswerError } from '../engine/answers';
 import type { AnswerFact, Assessment, DutyResult, OpenQuestion, OverallLevel, Reason, RegimeTier, Tri, UpcomingTier } from '../engine/assess';
 import type { AnswerValue } from '../engine/program';
-import { type RuleSet, optionsOf } from '../engine/ruleset';
+import type { RuleSet } from '../engine/ruleset';
+import { valueText } from './answer-text';
 import type { Lang, Regime, TierName } from '../engine/schema';
 import type { TFunction } from '../i18n/i18n';
 
@@ -102,15 +102,6 @@ export interface Report {
   /** Asked questions left without an answer: the tiers they could change are needs_review. */
   unanswered: { question: string; text: string }[];
   disclaimer: string;
-}
-
-export function valueText(rs: RuleSet, questionId: string, value: AnswerValue | null | undefined, lang: Lang, t: TFunction): string {
-  if (value === null || value === undefined) return t('result:unanswered');
-  const q = rs.questionById.get(questionId);
-  if (!q || q.type === 'text' || q.type === 'number') return String(value);
-  const labels = new Map(optionsOf(q).map((o) => [o.id, o.label[lang]]));
-  const ids = Array.isArray(value) ? value : [value as string];
-  return ids.map((id) => labels.get(id) ?? id).join('; ');
 }
 
 /** The report with the cohort that invited the assessment (which the answers do not hold). */
@@ -266,10 +257,4 @@ export function gpaiSentence(r: Report, t: TFunction): string {
 export function dutyDateText(d: PresentedDuty, t: TFunction): string {
   if (d.kind === 'anticipated') return t('result:duty.anticipated');
   return d.appliesNow ? t('result:duty.appliesSince', { date: d.from }) : t('result:duty.appliesFrom', { date: d.from });
-}
-
-/** An answer error in the user's language. */
-export function formatAnswerError(e: AnswerError, t: TFunction): string {
-  const key = e.code === 'empty_selection' && e.params.none !== undefined ? 'empty_selection_none' : e.code;
-  return t(`errors:answer.${key}`, { ...e.params, question: e.question ?? '' });
 }

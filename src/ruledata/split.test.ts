@@ -16,8 +16,34 @@ describe('rule set split for the browser', () => {
     const s = JSON.stringify(split.structure);
     expect(s).not.toContain('"zh-CN":');
     expect(s).not.toContain('"original":');
-    expect(split.texts.en.q.length).toBe(split.texts['zh-CN'].q.length);
+    for (const g of ['q', 'p', 'r'] as const) expect(split.texts.en[g].length).toBe(split.texts['zh-CN'][g].length);
     expect(split.texts.en.r.length).toBeGreaterThan(split.texts.en.q.length);
+  });
+
+  it('puts in the first table only what the start shows: titles, section headings and the first section', () => {
+    const store: TextStore = { texts: { en: { q: split.texts.en.q } } };
+    const built = buildRuleSet(restoreRules(split.structure, store), TRUSTED_PARSERS);
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    const rs = built.ruleSet;
+    const [first, ...later] = rs.sections;
+    expect(rs.manifest.title.en).not.toBe('');
+    for (const s of rs.sections) expect(s.title.en, s.id).not.toBe('');
+    for (const q of rs.questions.filter((x) => x.section === first!.id)) {
+      expect(q.text.en, q.id).not.toBe('');
+      expect(q.help.en, q.id).not.toBe('');
+    }
+    // Everything later waits for the `p` table (fetched once the first question is usable).
+    const rest = rs.questions.filter((x) => later.some((s) => s.id === x.section));
+    expect(rest.length).toBeGreaterThan(40);
+    expect(rest.every((q) => q.text.en === '' && (q.options ?? []).every((o) => o.label.en === ''))).toBe(true);
+    expect(rs.consistency.every((c) => c.message.en === '')).toBe(true);
+    store.texts.en!.p = split.texts.en.p;
+    expect(rest.every((q) => q.text.en !== '')).toBe(true);
+    expect(rs.consistency.every((c) => c.message.en !== '')).toBe(true);
+    // The share of the questionnaire's texts the first screen waits for.
+    const size = (g: 'q' | 'p') => JSON.stringify(split.texts.en[g]).length;
+    expect(size('q')).toBeLessThan(size('p') / 3);
   });
 
   it('restores the same rule data once every table has arrived (statute texts from the sources table)', () => {

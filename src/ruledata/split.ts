@@ -3,9 +3,11 @@
  *
  * - the *structure*: every file with its ids, conditions and dates, but each bilingual text replaced by
  *   a placeholder `{ $t: "q12" }` and each article's statute text removed;
- * - *texts*, one table per language and group: `q` (manifest, sections, questions, options, help),
- *   needed before the first question; `r` (indicators, tiers, duties, source headings), needed by the
- *   result page;
+ * - *texts*, one table per language and group: `q` (manifest, section titles and the first section's
+ *   questions), needed before the first question; `p` (the other sections' questions, options and help,
+ *   and the messages of contradicting answers), fetched once the first question is usable and needed
+ *   before any later section, the review or the result is shown; `r` (indicators, tiers, duties, source
+ *   headings), needed by the result page;
  * - *sources*: the articles' original text, translation and note, for the "why we ask" panel, the
  *   result page and the catalogue.
  *
@@ -16,7 +18,9 @@
 import { LANGS, type Lang } from '../engine/constants';
 import type { RawFile, RawRuleSet } from '../engine/ruleset';
 
-export const TEXT_GROUPS = ['q', 'r'] as const;
+export const TEXT_GROUPS = ['q', 'p', 'r'] as const;
+/** What the questionnaire reads: its start (`q`) and the rest (`p`). */
+export const QUESTIONNAIRE_TEXTS: readonly TextGroup[] = ['q', 'p'];
 export type TextGroup = (typeof TEXT_GROUPS)[number];
 
 export interface ArticleText {
@@ -42,7 +46,7 @@ const isLocalText = (v: unknown): v is Record<Lang, string> => {
 const ARTICLE_TEXT_KEYS = ['original', 'translation', 'note'] as const;
 
 export function splitRules(raw: RawRuleSet): SplitRuleSet {
-  const texts = Object.fromEntries(LANGS.map((l) => [l, { q: [] as string[], r: [] as string[] }])) as SplitRuleSet['texts'];
+  const texts = Object.fromEntries(LANGS.map((l) => [l, { q: [] as string[], p: [] as string[], r: [] as string[] }])) as SplitRuleSet['texts'];
   const sources: SplitRuleSet['sources'] = {};
 
   const walk = (v: unknown, group: TextGroup): unknown => {
@@ -56,6 +60,7 @@ export function splitRules(raw: RawRuleSet): SplitRuleSet {
     return v;
   };
   const file = (group: TextGroup) => (f: RawFile): RawFile => ({ file: f.file, data: walk(f.data, group) });
+  const firstSection = ((raw.manifest.data as { sections?: unknown[] }).sections ?? [])[0];
 
   const sourceFile = (f: RawFile): RawFile => {
     const data = f.data as { articles: Record<string, unknown>[] };
@@ -75,18 +80,24 @@ export function splitRules(raw: RawRuleSet): SplitRuleSet {
   return {
     structure: {
       manifest: file('q')(raw.manifest),
-      questions: raw.questions.map(file('q')),
+      // A section's title and introduction are shown in the progress bar from the start: always `q`.
+      questions: raw.questions.map((f) => ({
+        file: f.file,
+        data: Object.fromEntries(Object.entries(f.data as Record<string, unknown>).map(([k, x]) => [k, walk(x, k === 'questions' && sectionOf(f) !== firstSection ? 'p' : 'q')])),
+      })),
       sources: raw.sources.map(sourceFile),
       indicators: raw.indicators.map(file('r')),
       tiers: raw.tiers.map(file('r')),
       duties: raw.duties.map(file('r')),
-      // Conflict messages are shown beside the questions, so they travel with the questionnaire's texts.
-      consistency: raw.consistency.map(file('q')),
+      // Conflict messages are shown beside the questions (once answers contradict: never on the first screen).
+      consistency: raw.consistency.map(file('p')),
     },
     texts,
     sources,
   };
 }
+
+const sectionOf = (f: RawFile): unknown => (f.data as { section?: { id?: unknown } }).section?.id;
 
 /** Text tables as they arrive in the browser; a table not loaded yet reads as empty strings. */
 export interface TextStore {

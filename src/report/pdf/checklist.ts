@@ -11,7 +11,8 @@ import type { AnswerValue } from '../../engine/program';
 import type { RuleSet } from '../../engine/ruleset';
 import type { TFunction } from '../../i18n/i18n';
 import type { PresentedDuty, PresentedReason, Report } from '../../result/present';
-import { dutyDateText, gpaiSentence, joinList, openRangeSentence, overallHeading, overallSentence, subjectLine, valueText } from '../../result/present';
+import { valueText } from '../../result/answer-text';
+import { dutyDateText, gpaiSentence, joinList, openRangeSentence, overallHeading, overallSentence, subjectLine } from '../../result/present';
 import { DUTY_STATUSES, type DutyStatus, fileStem } from '../assessment-file';
 import type { Block, PrintedDocument, Tone } from './blocks';
 

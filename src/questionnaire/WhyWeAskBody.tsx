@@ -1,0 +1,28 @@
+/** The body of "why we ask", loaded when first opened: the articles a question serves, quoted. */
+import { useTranslation } from 'react-i18next';
+import { LoadFailed, useLoad } from '../app/ErrorBoundary';
+import { hasSources, hasTexts, loadArticleTexts, loadTexts } from '../app/rules';
+import { ArticleQuote } from '../catalogue/ArticleQuote';
+import type { Lang } from '../engine/constants';
+import type { Question } from '../engine/ruleset';
+
+const articleTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]);
+
+export default function WhyWeAskBody({ question: q, lang }: { question: Question; lang: Lang }) {
+  const { t } = useTranslation();
+  const texts = useLoad(lang, articleTexts);
+  return (
+    <div className="why-body">
+      {q.heuristic ? (
+        <p className="heuristic">
+          <strong>{t('questionnaire:why.heuristic')}</strong> {q.heuristic[lang]}
+        </p>
+      ) : null}
+      {texts.failed && !(hasTexts(lang, 'r') && hasSources()) ? (
+        <LoadFailed onRetry={texts.retry} />
+      ) : (
+        q.cites.map((id) => <ArticleQuote key={id} id={id} lang={lang} />)
+      )}
+    </div>
+  );
+}

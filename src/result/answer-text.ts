@@ -1,0 +1,27 @@
+/**
+ * Answers and answer errors as text in the user's language: one wording for the review, the result
+ * page, the PDF, comparisons, file imports and the command line. Apart from present.ts so that the
+ * questionnaire's review and the import's messages do not bring the result's presentation into the
+ * first load.
+ */
+import type { AnswerError } from '../engine/answers';
+import type { AnswerValue } from '../engine/program';
+import { type RuleSet, optionsOf } from '../engine/ruleset';
+import type { Lang } from '../engine/schema';
+import type { TFunction } from '../i18n/i18n';
+
+/** An answer as the user chose it: option labels joined, free text and numbers as given. */
+export function valueText(rs: RuleSet, questionId: string, value: AnswerValue | null | undefined, lang: Lang, t: TFunction): string {
+  if (value === null || value === undefined) return t('result:unanswered');
+  const q = rs.questionById.get(questionId);
+  if (!q || q.type === 'text' || q.type === 'number') return String(value);
+  const labels = new Map(optionsOf(q).map((o) => [o.id, o.label[lang]]));
+  const ids = Array.isArray(value) ? value : [value as string];
+  return ids.map((id) => labels.get(id) ?? id).join('; ');
+}
+
+/** An answer error (engine/answers.ts) as a sentence. */
+export function formatAnswerError(e: AnswerError, t: TFunction): string {
+  const key = e.code === 'empty_selection' && e.params.none !== undefined ? 'empty_selection_none' : e.code;
+  return t(`errors:answer.${key}`, { ...e.params, question: e.question ?? '' });
+}
