@@ -155,8 +155,10 @@ export function parseAnswers(rs: RuleSet, answers: unknown): { state: EvalState;
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     errors.push(err('not_an_object', undefined, { got: describe(answers) }, `answers must be an object mapping question ids to answers, got ${describe(answers)}`));
   } else {
-    for (const key in answers) {
-      if (!Object.hasOwn(answers, key)) continue;
+    // Object.keys, not for…in: answer objects come in many shapes, and for…in is several times slower on them.
+    const keys = Object.keys(answers);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       const q = rs.questionById.get(key);
       if (!q) {
         errors.push(err('unknown_question', key, {}, `"${key}" is not a question of rule set ${rs.version}`));
