@@ -105,3 +105,34 @@ for (const lang of ['en', 'zh-CN'] as const) {
     });
   }
 }
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`${lang}: answers that contradict each other are named on the result, lead back to both questions, and the question shows why (axe, captured)`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/');
+    if (lang === 'zh-CN') await page.getByRole('button', { name: '简体中文' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    // E7 (used in the EU since August 2026) told as "not yet launched in the EU": the launch claim is disputed.
+    const rec = { ...newRecord(new Date('2026-11-30T09:00:00Z'), 'shot-conflict'), answers: { ...namedAnswers('E7'), eu_market_status: 'planned' }, step: 'result' as const };
+    await page.getByTestId('import-input').setInputFiles({ name: 'conflict.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exportFile(rs, rec))) });
+    const conflicts = page.getByTestId('conflicts');
+    await expect(conflicts).toBeVisible();
+    await expect(conflicts.locator('[data-conflict="eu.planned_vs_market"]')).toBeVisible();
+    // The regime the conflict touches needs review; the others keep their tiers.
+    await expect(page.getByTestId('tier-EU')).toHaveAttribute('data-tier', 'needs_review');
+    await axe(page, 'result with a conflict');
+    await conflicts.evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: `${SHOTS}/${lang}-1280-8-result-conflict.png` });
+
+    // Each question of the conflict is a link back; the question shows the conflict beside its answer.
+    const links = conflicts.locator('[data-conflict="eu.planned_vs_market"] button');
+    expect(await links.count()).toBe(2);
+    await links.first().click();
+    const note = page.locator('[data-testid^="conflict-"]').first();
+    await expect(note).toBeVisible();
+    expect((await note.textContent())!.length).toBeGreaterThan(40);
+    await axe(page, 'question with a conflict');
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/${lang}-1280-9-question-conflict.png` });
+  });
+}

@@ -3,7 +3,7 @@
  * behind it, the open questions to settle (each a link back to its question), and the duties grouped
  * by regime with their articles, dates and a status the user sets. Loaded only when a result is shown.
  */
-import { useEffect, useMemo } from 'react';
+import { Fragment, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadFailed, useLoad } from '../app/ErrorBoundary';
 import { hasTexts, loadArticleTexts, loadTexts, ruleSet, useRuleTexts } from '../app/rules';
@@ -295,10 +295,13 @@ function Conflicts({ items, onEdit }: { items: PresentedConflict[]; onEdit: (q: 
             <p>{c.message}</p>
             <p>
               {t('result:page.conflictQuestions')}{' '}
-              {c.questions.map((q) => (
-                <button key={q.question} type="button" className="link" onClick={() => onEdit(q.question)}>
-                  {q.text}
-                </button>
+              {c.questions.map((q, i) => (
+                <Fragment key={q.question}>
+                  {i ? ' · ' : null}
+                  <button type="button" className="link" onClick={() => onEdit(q.question)}>
+                    {q.text}
+                  </button>
+                </Fragment>
               ))}
             </p>
           </li>
