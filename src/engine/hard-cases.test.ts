@@ -359,11 +359,27 @@ describe('3. the China side with its real force', () => {
 
   it('SZ Art. 44: the trial route only when all four conditions hold; otherwise the notice shows the answer that fails', () => {
     const candidate = { ...sz, sz_standards: 'international_only' };
-    expect(ids(run({ ...candidate, sz_personal_safety: 'no' }).notices)).toContain('SZ-44-trial');
+    const safe = run({ ...candidate, sz_personal_safety: 'no' });
+    expect(ids(safe.notices)).toContain('SZ-44-trial');
+    expect(safe.regimes.SZ.tier).toBe('medium_low');
     const unsafe = run({ ...candidate, sz_personal_safety: 'yes' });
     expect(ids(unsafe.notices)).not.toContain('SZ-44-trial');
+    // A product that can affect people's physical safety is in the field SZ 44 names ("公民人身安全"): high, not only off the route.
+    expect(unsafe.regimes.SZ.tier).toBe('high');
+    expect(unsafe.regimes.SZ.reasons.map((r) => r.id)).toContain('cn.public_safety');
     const notOffered = unsafe.notices.find((n) => n.id === 'SZ-44-not-offered')!;
     expect(notOffered.decidedBy?.map((f) => f.question)).toContain('sz_personal_safety');
+  });
+
+  it('equipment whose failure could injure people (a gas appliance, a lift) is a personal-safety field in both cities, whatever the EU says', () => {
+    const boiler = run({ cn_locations: ['shanghai', 'shenzhen'], eu_nexus: ['none'], uses_safety_public: ['product_safety'] });
+    for (const g of ['SH', 'SZ'] as const) {
+      expect(boiler.regimes[g].tier, g).toBe('high');
+      expect(boiler.regimes[g].reasons.find((r) => r.id === 'cn.public_safety')!.articles[0], g).toBe(g === 'SH' ? 'SH-66(4)' : 'SZ-66.1');
+    }
+    // It is no EU Annex III point: the EU tier comes from the Annex I questions, not from this answer.
+    const eu = run({ cn_locations: ['none'], eu_nexus: ['placed_on_market'], eu_roles: ['provider'], uses_safety_public: ['product_safety'], annex_i_product: ['none'] });
+    expect(eu.regimes.EU.tier).not.toBe('high');
   });
 
   it('a product merely offered online nationwide: the cautious reading is an assumption the owner can change', () => {
