@@ -8,10 +8,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planImport, resolveImport } from '../portfolio/importer';
 import { readAssessmentData } from '../report/assessment-file';
 import { projectRules } from '../testing/fixtures';
-import { baseFiles, check, expectGoodRecord, expectNoPollution, expectRefusal, NASTY_CHARS, serialize, timed, toNode, type Node } from './generators';
+import { baseFiles, expectGoodRecord, expectImportOutcome, expectNoPollution, expectRefusal, NASTY_CHARS, serialize, timed, toNode, type Node } from './generators';
 
 const rs = projectRules();
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -64,17 +63,7 @@ describe('fuzz: answer sets', () => {
         const text = fileWith(base, keep, extra, whole);
         longest = Math.max(
           longest,
-          await timed(async () => {
-            const plan = await planImport(rs, [{ name: 'answers.json', text }], new Map());
-            if (plan.bad.length) {
-              seen.refused++;
-              expectRefusal(plan.bad[0]!.problems);
-              check(resolveImport(plan, () => 'update').length === 0, 'a refused file planned for storage');
-            } else {
-              seen.accepted++;
-              expectGoodRecord(rs, plan.good[0]!.record, plan.good[0]!.notices);
-            }
-          }),
+          await timed(() => expectImportOutcome(rs, 'answers.json', text, seen)),
         );
         expectNoPollution();
       }),

@@ -10,9 +10,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAssessmentFile } from '../report/read-file';
 import { summarizer } from '../report/summarize';
-import { planImport, resolveImport } from '../portfolio/importer';
 import { projectRules } from '../testing/fixtures';
-import { baseFiles, check, expectGoodRecord, expectNoPollution, expectRefusal, mutateFile, mutation, serialize, timed } from './generators';
+import { baseFiles, expectImportOutcome, expectNoPollution, mutateFile, mutation, serialize, timed } from './generators';
 
 const rs = projectRules();
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -33,19 +32,7 @@ describe('fuzz: import files', () => {
         const text = mutateFile(bases[b]!, muts);
         longest = Math.max(
           longest,
-          await timed(async () => {
-            const plan = await planImport(rs, [{ name: 'fuzz.json', text }], new Map());
-            check(plan.good.length + plan.bad.length === 1, 'one outcome per file');
-            if (plan.bad.length) {
-              seen.refused++;
-              expectRefusal(plan.bad[0]!.problems);
-              // Nothing refused reaches storage: what the page would store is exactly the good ones.
-              check(resolveImport(plan, () => 'update').length === 0, 'a refused file planned for storage');
-            } else {
-              seen.accepted++;
-              expectGoodRecord(rs, plan.good[0]!.record, plan.good[0]!.notices);
-            }
-          }),
+          await timed(() => expectImportOutcome(rs, 'fuzz.json', text, seen)),
         );
         expectNoPollution();
       }),

@@ -16,6 +16,7 @@ import { problemText, noticeText } from '../report/file-messages';
 import { exportFile } from '../report/summarize';
 import { exampleAnswers } from '../testing/fixtures';
 import { toBase64Url } from '../portfolio/links';
+import { planImport, resolveImport } from '../portfolio/importer';
 
 // ---- a JSON tree that can say what JSON.parse never returns: duplicate keys, raw text --------------
 
@@ -234,6 +235,24 @@ export function expectNoPollution(): void {
   check(Object.getOwnPropertyNames(Object.prototype).length === PROTO_KEYS, 'Object.prototype gained a property');
 }
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).length;
+
+/**
+ * One file through the portfolio's import, as the page runs it: exactly one outcome, a worded refusal
+ * with nothing planned for storage, or a sound record. Counts the outcome in `seen`.
+ */
+export async function expectImportOutcome(rs: RuleSet, name: string, text: string, seen: { refused: number; accepted: number }): Promise<void> {
+  const plan = await planImport(rs, [{ name, text }], new Map());
+  check(plan.good.length + plan.bad.length === 1, 'one outcome per file');
+  if (plan.bad.length) {
+    seen.refused++;
+    expectRefusal(plan.bad[0]!.problems);
+    // Nothing refused reaches storage: what the page would store is exactly the good ones.
+    check(resolveImport(plan, () => 'update').length === 0, 'a refused file planned for storage');
+  } else {
+    seen.accepted++;
+    expectGoodRecord(rs, plan.good[0]!.record, plan.good[0]!.notices);
+  }
+}
 
 /** Runs `body` and returns how long it took; the caller keeps the longest. */
 export async function timed(body: () => Promise<void> | void): Promise<number> {
