@@ -343,6 +343,9 @@ function decideRegime(rs: RuleSet, p: Program, compiled: CompiledRules, state: E
   }
   state.possible[regime] = mask;
   const possible = possibleTiers(order, mask);
+  // A conflict touches a regime only where it may apply: one still out of scope with the disputed
+  // answers open (no Shanghai activity, say) keeps its tier.
+  if (conflicts.length && possible.length === 1 && possible[0] === 'out_of_scope') conflicts = NO_CONFLICTS;
   const decided = possible.length === 1 && conflicts.length === 0;
 
   const caveats = caveatsFor(file, mask, possible);

@@ -366,7 +366,7 @@ describe('3. the China side with its real force', () => {
     expect(ids(unsafe.notices)).not.toContain('SZ-44-trial');
     // A product that can affect people's physical safety is in the field SZ 44 names ("公民人身安全"): high, not only off the route.
     expect(unsafe.regimes.SZ.tier).toBe('high');
-    expect(unsafe.regimes.SZ.reasons.map((r) => r.id)).toContain('cn.public_safety');
+    expect(unsafe.regimes.SZ.reasons.find((r) => r.id === 'sz.personal_safety')).toMatchObject({ articles: ['SZ-66.1'], context: ['SZ-44'] });
     const notOffered = unsafe.notices.find((n) => n.id === 'SZ-44-not-offered')!;
     expect(notOffered.decidedBy?.map((f) => f.question)).toContain('sz_personal_safety');
   });
@@ -380,6 +380,29 @@ describe('3. the China side with its real force', () => {
     // It is no EU Annex III point: the EU tier comes from the Annex I questions, not from this answer.
     const eu = run({ cn_locations: ['none'], eu_nexus: ['placed_on_market'], eu_roles: ['provider'], uses_safety_public: ['product_safety'], annex_i_product: ['none'] });
     expect(eu.regimes.EU.tier).not.toBe('high');
+  });
+
+  it('a safety answer that contradicts the safety fields or the safety role is a conflict, not a guess', () => {
+    // "Equipment whose failure could injure someone" beside "its failure would endanger no one" (EU Art. 3(14), 6(1b)).
+    const both = { cn_locations: ['shanghai', 'shenzhen'], eu_nexus: ['placed_on_market'], eu_roles: ['provider'], annex_i_product: ['none'], uses_safety_public: ['product_safety', 'critical_infrastructure'] };
+    const claimed = run({ ...both, safety_role: 'non_safety' });
+    expect(claimed.conflicts.map((c) => c.id)).toEqual(['cn.product_safety_vs_safety_role']);
+    for (const g of ['SH', 'SZ', 'EU'] as const) expect(claimed.regimes[g], g).toMatchObject({ tier: 'needs_review', worstCase: 'high' });
+    const honest = run({ ...both, safety_role: 'failure_endangers' });
+    expect(honest.conflicts).toEqual([]);
+    expect([honest.regimes.SH.tier, honest.regimes.SZ.tier, honest.regimes.EU.tier]).toEqual(['high', 'high', 'high']);
+    // "Could affect people's physical safety" beside "none of these" fields: Shanghai's tier rests on the fields,
+    // so it needs review; Shenzhen's is high on the safety answer itself.
+    const route = { cn_locations: ['shanghai', 'shenzhen'], eu_nexus: ['none'], sz_standards: 'international_only', sz_personal_safety: 'yes', uses_safety_public: ['none'] };
+    const fields = run(route);
+    expect(fields.conflicts.map((c) => c.id)).toEqual(['sz.personal_safety_vs_fields']);
+    expect(fields.regimes.SH).toMatchObject({ tier: 'needs_review', worstCase: 'high' });
+    expect(fields.regimes.SZ.tier).toBe('high');
+    // Where Shanghai is out of scope whatever the fields say, the conflict leaves it so.
+    const szOnly = run({ ...route, cn_locations: ['shenzhen'] });
+    expect(szOnly.conflicts.map((c) => c.id)).toEqual(['sz.personal_safety_vs_fields']);
+    expect(szOnly.regimes.SH.tier).toBe('out_of_scope');
+    expect(szOnly.regimes.SH.conflicts).toEqual([]);
   });
 
   it('a product merely offered online nationwide: the cautious reading is an assumption the owner can change', () => {
