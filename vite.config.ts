@@ -8,8 +8,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { ResolvedConfig } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { readRuleFiles } from './src/node/load-rules';
-import { loadRuleSet } from './src/engine/load';
-import { LANGS, type Lang } from './src/engine/constants';
+import { loadRuleSet } from './src/engine/validate';
+import { LANGS, type Lang } from './src/engine';
 import { splitRules, TEXT_GROUPS, type SplitRuleSet, type TextGroup } from './src/ruledata/split';
 
 /**
@@ -93,7 +93,7 @@ function devCspPlugin(): Plugin {
   };
 }
 
-/** Where the PDF font is kept once fetched (FONT_CACHE in src/report/pdf/browser-assets.ts too). */
+/** Where the PDF font is kept once fetched (FONT_CACHE in src/pdf/browser-assets.ts too). */
 const FONT_CACHE = 'pdf-font';
 
 /**
@@ -236,7 +236,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // Sized for a loaded 2-core machine: the slowest ordinary tests (a PDF made, parsed and rendered
     // page by page) took up to 53 s with the load average at 13; 150 s leaves a margin of almost 3.
-    // The PDF stress test sets its own (src/report/pdf/stress.test.ts).
+    // The PDF stress test sets its own (src/pdf/stress.test.ts).
     testTimeout: 150_000,
     hookTimeout: 150_000,
     pool: 'threads',

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { newRecord, type AssessmentRecord } from '../src/report/assessment-file';
-import { exportFile } from '../src/report/summarize';
+import { newRecord, type AssessmentRecord } from '../src/assessment/record';
+import { exportFile } from '../src/file-format/summarize';
 import { exampleAnswers } from '../src/testing/fixtures';
 import { answerAll, example, rs, watchOrigins } from './support';
 

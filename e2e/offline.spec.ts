@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { preview } from 'vite';
-import { newRecord, type AssessmentRecord } from '../src/report/assessment-file';
-import { exportFile } from '../src/report/summarize';
+import { newRecord, type AssessmentRecord } from '../src/assessment/record';
+import { exportFile } from '../src/file-format/summarize';
 import { readPdf, squash } from '../src/testing/pdf-check';
 import { answerAll, example, rs, shownResult, storedAssessments } from './support';
 

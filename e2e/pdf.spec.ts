@@ -8,9 +8,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { Lang } from '../src/engine/constants';
-import { type AssessmentRecord } from '../src/report/assessment-file';
-import { exportFile } from '../src/report/summarize';
+import type { Lang } from '../src/engine';
+import { type AssessmentRecord } from '../src/assessment/record';
+import { exportFile } from '../src/file-format/summarize';
 import { blankText, readPdf, renderPages, squash } from '../src/testing/pdf-check';
 import { example, rs } from './support';
 

@@ -5,8 +5,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { newRecord, type AssessmentRecord } from '../src/report/assessment-file';
-import { exportFile } from '../src/report/summarize';
+import { newRecord, type AssessmentRecord } from '../src/assessment/record';
+import { exportFile } from '../src/file-format/summarize';
 import { readFileSync } from 'node:fs';
 import { exampleAnswers, exampleFile } from '../src/testing/fixtures';
 import { answerAll, example, rs } from './support';

@@ -4,8 +4,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { createActor } from 'xstate';
-import { assess } from '../src/engine/assess';
-import type { AnswerValue } from '../src/engine/program';
+import { assess, type AnswerValue } from '../src/engine';
 import { createQuestionnaireMachine, stepOf } from '../src/questionnaire/machine';
 import { fillSection } from '../src/questionnaire/walk';
 import { exampleAnswers, projectRules } from '../src/testing/fixtures';

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { newRecord, type AssessmentRecord } from '../src/report/assessment-file';
-import { exportFile } from '../src/report/summarize';
+import { newRecord, type AssessmentRecord } from '../src/assessment/record';
+import { exportFile } from '../src/file-format/summarize';
 import { example, rs, storedAssessments } from './support';
 
 const NOTE = '#note-EU-4-literacy';

@@ -7,8 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { Gzip } from 'fflate';
-import { FILE_FORMAT, newRecord, type AssessmentRecord } from '../src/report/assessment-file';
-import { exportFile } from '../src/report/summarize';
+import { FILE_FORMAT } from '../src/file-format/assessment-file';
+import { newRecord, type AssessmentRecord } from '../src/assessment/record';
+import { exportFile } from '../src/file-format/summarize';
 import { exampleAnswers } from '../src/testing/fixtures';
 import { rs, storedAssessments } from './support';
 

@@ -1,12 +1,13 @@
 /** Entry. `first-load` comes first so the first language's texts are fetched while the rest evaluates. */
-import './app/first-load';
+import './i18n/first-load';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { ErrorBoundary } from './app/ErrorBoundary';
-import { initI18n } from './app/i18n';
+import { ErrorBoundary } from './lib/ErrorBoundary';
+import { initI18n } from './i18n/browser';
 import { scheduleServiceWorker } from './app/offline';
 import { ruleSet } from './app/rules';
+import { RuleSetProvider } from './ruledata/context';
 import { startPortfolio } from './portfolio/state';
 import './app/app.css';
 
@@ -17,7 +18,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {/* The last resort: pages have their own boundaries, so the frame itself rarely needs this one. */}
     <ErrorBoundary page>
-      <App />
+      <RuleSetProvider ruleSet={ruleSet}>
+        <App />
+      </RuleSetProvider>
     </ErrorBoundary>
   </StrictMode>,
 );

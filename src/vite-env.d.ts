@@ -2,7 +2,7 @@
 
 /** The rule set, split for the browser by vite.config.ts (see src/ruledata/split.ts). */
 declare module 'virtual:rules' {
-  import type { RawRuleSet } from './engine/ruleset';
+  import type { RawRuleSet } from './engine';
   export const structure: RawRuleSet;
 }
 declare module 'virtual:rules/loaders' {

@@ -5,11 +5,11 @@
  */
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGS, type Lang } from '../engine/constants';
+import { LANGS, type Lang } from '../engine';
 import { AssessmentView } from './AssessmentView';
-import { ErrorBoundary, lazyRetry } from './ErrorBoundary';
-import { changeLanguage, withNamespace } from './i18n';
-import { catalogueHref, PORTFOLIO_HREF, useRoute } from './route';
+import { ErrorBoundary, lazyRetry } from '../lib/ErrorBoundary';
+import { changeLanguage, withNamespace } from '../i18n/browser';
+import { catalogueHref, PORTFOLIO_HREF, useRoute } from '../lib/route';
 
 const CatalogueView = lazyRetry(withNamespace(() => import('../catalogue/CatalogueView'), 'catalogue'));
 const PortfolioView = lazyRetry(withNamespace(() => import('../portfolio/PortfolioView'), 'portfolio'));

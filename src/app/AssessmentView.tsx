@@ -6,27 +6,28 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../engine/constants';
+import { allAnswered, type Lang } from '../engine';
 import { createQuestionnaireMachine, stepOf, type QuestionnaireSnapshot } from '../questionnaire/machine';
-import { allAnswered } from '../questionnaire/flow';
 import { Intro } from '../questionnaire/Intro';
 import { ProgressNav } from '../questionnaire/ProgressNav';
 import { Review } from '../questionnaire/Review';
 import { SectionStep } from '../questionnaire/SectionStep';
 import { DroppedNotice } from '../questionnaire/DroppedNotice';
-import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
+import type { AssessmentRecord, DutyStatus } from '../assessment/record';
+import { sectionOf, sectionStep } from '../assessment/step';
 import { createAssessment, currentRecord, updateCurrent, usePortfolio, type PortfolioState } from '../portfolio/state';
-import { ErrorBoundary, LoadFailed, lazyRetry, useLoad } from './ErrorBoundary';
+import { ErrorBoundary, LoadFailed, lazyRetry, useLoad } from '../lib/ErrorBoundary';
 import { FileBar, type Message } from './FileBar';
-import { loadNamespace, withNamespace } from './i18n';
-import { hasTexts, loadArticleTexts, loadTexts, ruleSet, useRuleTexts } from './rules';
+import { loadNamespace, withNamespace } from '../i18n/browser';
+import { hasTexts, loadArticleTexts, loadTexts, useRuleTexts } from '../ruledata/text-store';
+import { ruleSet } from './rules';
 
 // Citations on the result open the statute texts, framed in the catalogue's words.
 const ResultView = lazyRetry(withNamespace(() => import('../result/ResultView'), 'catalogue'));
 // Conflicts, other tabs' doings and refused writes: loaded when there is something to say.
 const StorageStatus = lazyRetry(withNamespace(() => import('../portfolio/StorageStatus'), 'portfolio'));
 const machine = createQuestionnaireMachine(ruleSet);
-const FIRST_STEP = `section:${ruleSet.sections[0]!.id}`;
+const FIRST_STEP = sectionStep(ruleSet.sections[0]!.id);
 /** The questionnaire's texts after its first section (rule group `p`); `''` when none are needed yet. */
 const loadRest = (lang: Lang | '') => (lang ? loadTexts(lang, ['p']) : Promise.resolve());
 
@@ -130,10 +131,11 @@ function Session({ record, setRecord, lang, onNew }: SessionProps) {
   }, [record.cohort, onNew]);
 
   const complete = allAnswered(ruleSet, answers);
+  const section = sectionOf(step);
   return (
     <main id="main-assessment" className="assessment" tabIndex={-1}>
-      {step.startsWith('section:') || step === 'review' ? (
-        <ProgressNav current={step.startsWith('section:') ? step.slice(8) : undefined} answers={answers} send={send} lang={lang} />
+      {section || step === 'review' ? (
+        <ProgressNav current={section} answers={answers} send={send} lang={lang} />
       ) : null}
       {step !== 'intro' ? (
         <p className="start-over">
@@ -165,7 +167,7 @@ function Session({ record, setRecord, lang, onNew }: SessionProps) {
       ) : (
         <SectionStep
           key={step}
-          sectionId={step.slice(8)}
+          sectionId={section!}
           answers={answers}
           attempted={attempted}
           focus={focus}

@@ -6,14 +6,15 @@
 import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withNames } from '../lib/bdi';
-import { displayName, fileName, MAX_LISTED, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
-import { noticeText, problemText } from '../report/file-messages';
+import { displayName, type AssessmentRecord } from '../assessment/record';
+import { MAX_LISTED, type FileNotice, type FileProblem } from '../file-format/assessment-file';
+import { noticeText, problemText } from '../file-format/file-messages';
 import { usePortfolio } from '../portfolio/state';
-import { downloadBlob } from './download';
-import { lazyRetry } from './ErrorBoundary';
-import { withNamespace } from './i18n';
-import { PORTFOLIO_HREF } from './route';
-import { ruleSet } from './rules';
+import { lazyRetry } from '../lib/ErrorBoundary';
+import { withNamespace } from '../i18n/browser';
+import { PORTFOLIO_HREF } from '../lib/route';
+import { useRuleSet } from '../ruledata/context';
+import { exportRecord } from '../file-format/export';
 
 // Shown only after the user imports or asks for a share link: fetched then.
 const FileImport = lazyRetry(withNamespace(() => import('../portfolio/FileImport').then((m) => ({ default: m.FileImport })), 'portfolio'));
@@ -33,13 +34,8 @@ interface Props {
   saved: boolean;
 }
 
-export async function exportRecord(record: AssessmentRecord): Promise<void> {
-  const { exportFile } = await import('../report/summarize');
-  const blob = new Blob([JSON.stringify(exportFile(ruleSet, record), null, 2)], { type: 'application/json' });
-  downloadBlob(blob, fileName(record, typeof record.answers.product_name === 'string' ? record.answers.product_name : undefined));
-}
-
 export function FileBar({ record, message, setMessage, saved }: Props) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const portfolio = usePortfolio();
@@ -64,7 +60,7 @@ export function FileBar({ record, message, setMessage, saved }: Props) {
         </a>
       </div>
       <div className="file-actions">
-        <button type="button" className="secondary small" onClick={() => void exportRecord(record)}>
+        <button type="button" className="secondary small" onClick={() => void exportRecord(ruleSet, record)}>
           {t('app:file.export')}
         </button>
         <button type="button" className="secondary small" onClick={() => setSharing((s) => !s)} aria-expanded={sharing}>

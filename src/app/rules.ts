@@ -3,9 +3,9 @@
  * from the text store (rule-texts.ts) as they arrive.
  */
 import { structure } from 'virtual:rules';
-import { buildRuleSet, TRUSTED_PARSERS, type RuleSet } from '../engine/ruleset';
+import { buildRuleSet, TRUSTED_PARSERS, type RuleSet } from '../engine';
 import { bindArticleTexts, restoreRules } from '../ruledata/split';
-import { textStore } from './rule-texts';
+import { textStore } from '../ruledata/text-store';
 
 function build(): RuleSet {
   const res = buildRuleSet(restoreRules(structure, textStore), TRUSTED_PARSERS);
@@ -16,4 +16,4 @@ function build(): RuleSet {
 }
 
 export const ruleSet: RuleSet = build();
-export { hasSources, hasTexts, loadArticleTexts, loadTexts, useRuleTexts } from './rule-texts';
+export { hasSources, hasTexts, loadArticleTexts, loadTexts, useRuleTexts } from '../ruledata/text-store';

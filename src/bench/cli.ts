@@ -17,10 +17,10 @@ import { open } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { assess, sampleAnswers, seededRandom } from '../engine';
-import type { RuleSet } from '../engine/ruleset';
+import type { RuleSet } from '../engine';
 import { createI18n } from '../i18n/i18n';
 import { csvLine } from '../lib/csv';
-import { present } from '../result/present';
+import { present } from '../report/present';
 import { CSV_COLUMNS, type CsvSubject, memoT } from '../cli/classify';
 import { readInput } from '../cli/inputs';
 

@@ -9,13 +9,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LANGS } from '../engine/constants';
+import { LANGS } from '../engine';
 import { createI18n } from '../i18n/i18n';
-import type { DutyStatus } from '../report/assessment-file';
+import type { DutyStatus } from '../assessment/record';
 import type { ClassifiedInput } from '../cli/classify';
 import { writePdfs } from '../cli/pdf-files';
 import { defaultWorkers } from '../cli/pdf-pool';
-import type { Report } from '../result/present';
+import type { Report } from '../report/present';
 import { exampleReport } from '../testing/report-fixtures';
 import { median } from './app';
 

@@ -7,13 +7,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { LANGS, type Lang } from '../engine/constants';
-import type { AnswerValue } from '../engine/program';
-import type { RuleSet } from '../engine/ruleset';
+import { LANGS, type AnswerValue, type Lang, type RuleSet } from '../engine';
 import { loadPdfAssets } from '../node/pdf-assets';
-import { newRecord } from '../report/assessment-file';
-import { exportFile } from '../report/summarize';
-import { checklistPdf } from '../report/pdf/checklist-pdf';
+import { newRecord } from '../assessment/record';
+import { exportFile } from '../file-format/summarize';
+import { checklistPdf } from '../pdf/checklist-pdf';
 import { exampleAnswers } from '../testing/fixtures';
 import { exampleReport } from '../testing/report-fixtures';
 import { median, withPreview } from './app';

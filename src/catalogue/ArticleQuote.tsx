@@ -4,21 +4,24 @@
  * Statute texts load on first use; until then a short "loading" line stands in.
  */
 import { useTranslation } from 'react-i18next';
-import { hasSources, loadArticleTexts, ruleSet, useRuleTexts } from '../app/rules';
-import { LoadFailed, useLoad } from '../app/ErrorBoundary';
-import { catalogueHref } from '../app/route';
-import type { Lang } from '../engine/constants';
+import { useRuleSet } from '../ruledata/context';
+import { hasSources, loadArticleTexts, useRuleTexts } from '../ruledata/text-store';
+import { LoadFailed, useLoad } from '../lib/ErrorBoundary';
+import { catalogueHref } from '../lib/route';
+import type { Lang } from '../engine';
+import type { RuleSet } from '../engine';
 
 const ORIGINAL_LANG: Record<string, Lang> = { SH: 'zh-CN', SZ: 'zh-CN', CN: 'zh-CN', EU: 'en' };
 
-export function articleLabel(id: string, lang: Lang): string {
-  const a = ruleSet.articles.get(id);
+export function articleLabel(rs: RuleSet, id: string, lang: Lang): string {
+  const a = rs.articles.get(id);
   return a ? `${id} · ${a.heading[lang]}` : id;
 }
 
 export function ArticleLink({ id, lang }: { id: string; lang: Lang }) {
+  const ruleSet = useRuleSet();
   return (
-    <a href={catalogueHref(id)} className="article-link" title={articleLabel(id, lang)}>
+    <a href={catalogueHref(id)} className="article-link" title={articleLabel(ruleSet, id, lang)}>
       {id}
     </a>
   );
@@ -34,6 +37,7 @@ interface Props {
 const statuteTexts = () => loadArticleTexts();
 
 export function ArticleQuote({ id, lang, compact }: Props) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   useRuleTexts();
   const sources = useLoad('sources', statuteTexts);

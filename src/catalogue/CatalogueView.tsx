@@ -5,11 +5,11 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasSources, hasTexts, loadArticleTexts, loadTexts, ruleSet, useRuleTexts } from '../app/rules';
-import { LoadFailed, useLoad } from '../app/ErrorBoundary';
-import { catalogueHref } from '../app/route';
-import { DUTY_REGIMES, type Lang } from '../engine/constants';
-import { optionsOf } from '../engine/ruleset';
+import { useRuleSet } from '../ruledata/context';
+import { hasSources, hasTexts, loadArticleTexts, loadTexts, useRuleTexts } from '../ruledata/text-store';
+import { LoadFailed, useLoad } from '../lib/ErrorBoundary';
+import { catalogueHref } from '../lib/route';
+import { DUTY_REGIMES, optionsOf, type Lang } from '../engine';
 import { ArticleQuote } from './ArticleQuote';
 
 export const articleAnchor = (id: string) => `article-${id.replace(/[^A-Za-z0-9]+/g, '-')}`;
@@ -17,6 +17,7 @@ export const articleAnchor = (id: string) => `article-${id.replace(/[^A-Za-z0-9]
 const catalogueTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['p', 'r']), loadArticleTexts()]);
 
 export default function CatalogueView({ article, lang }: { article?: string; lang: Lang }) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   useRuleTexts();
   const [filter, setFilter] = useState('');
@@ -37,7 +38,7 @@ export default function CatalogueView({ article, lang }: { article?: string; lan
       byDoc.set(a.document, d);
     }
     return [...byDoc.entries()];
-  }, []);
+  }, [ruleSet.articles]);
 
   const q = filter.trim().toLowerCase();
   const matches = (...texts: (string | undefined)[]) => !q || texts.some((x) => x?.toLowerCase().includes(q));

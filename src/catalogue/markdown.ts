@@ -3,10 +3,7 @@
  * and that article's text, as one Markdown document for a lawyer to review (rules/CATALOGUE.md).
  * Generated from the rule set; `npm run rules:catalogue` rewrites it and a test keeps it current.
  */
-import type { Article, RuleSet } from '../engine/ruleset';
-import { optionsOf } from '../engine/ruleset';
-import { REGIMES } from '../engine/constants';
-import type { Condition, LocalText } from '../engine/schema';
+import { optionsOf, REGIMES, type Article, type Condition, type LocalText, type RuleSet } from '../engine';
 
 const both = (t: LocalText) => `${t.en} / ${t['zh-CN']}`;
 const slug = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '');

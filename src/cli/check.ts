@@ -5,8 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findWitnesses } from '../engine/coverage';
-import type { RuleSet } from '../engine/ruleset';
+import { findWitnesses, type RuleSet } from '../engine';
 import { loadRulesFromDir } from '../node/load-rules';
 
 export interface CheckOptions {

@@ -5,16 +5,13 @@
  * is named (file, record, field) and the next one is read; a file that cannot be read is named and the
  * next file is read. Exit status 1 when any record was bad, 0 otherwise.
  */
-import { assess } from '../engine/assess';
-import type { Assessment } from '../engine/assess';
-import type { AnswerValue } from '../engine/program';
-import type { RuleSet } from '../engine/ruleset';
-import type { Lang, Regime } from '../engine/schema';
+import { assess, type AnswerValue, type Assessment, type Lang, type Regime, type RuleSet } from '../engine';
 import type { TFunction } from '../i18n/i18n';
 import type { CsvValue } from '../lib/csv';
-import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
-import { formatAnswerError } from '../result/answer-text';
-import { type Report, present, withCohort } from '../result/present';
+import type { AssessmentRecord, DutyStatus } from '../assessment/record';
+import { formatAnswerError } from '../report/answer-text';
+import type { Report } from '../report/present';
+import { presentSource } from '../report/pipeline';
 import { type FsApi, type InputLimits, type InputProblem, LIMITS, readInput } from './inputs';
 
 export type OutputFormat = 'json' | 'ndjson' | 'csv' | 'pdf';
@@ -66,6 +63,8 @@ export interface Classified {
   subject: CsvSubject;
   input: ClassifiedInput;
   report?: Report;
+  /** The engine's evaluation (one per record: the CSV row, the report and the portfolio row read it). */
+  evaluation: Assessment;
 }
 
 export interface ClassifyEvents {
@@ -176,11 +175,9 @@ function classified(rs: RuleSet, a: Assessment, rec: { file: string; record: num
     ...(rec.assessment ? { assessment: rec.assessment } : {}),
   };
   if (opts.reports) {
-    const report = withCohort(present(rs, a, opts.lang, t), rec.assessment?.cohort);
+    const report = presentSource(rs, { ...input, ...(rec.assessment?.cohort ? { cohort: rec.assessment.cohort } : {}) }, { ok: true, assessment: a }, opts.lang, t);
     report.source = source;
-    if (!report.subject.company && company) report.subject.company = company;
-    if (!report.subject.product && product) report.subject.product = product;
-    return { source, subject: report, input, report };
+    return { source, subject: report, input, report, evaluation: a };
   }
   const subject: CsvSubject = {
     source,
@@ -194,18 +191,20 @@ function classified(rs: RuleSet, a: Assessment, rec: { file: string; record: num
     conflicts: a.conflicts,
     unanswered: a.unanswered,
   };
-  return { source, subject, input };
+  return { source, subject, input, evaluation: a };
 }
 
 /** For `--format pdf` and `portfolio`: every result held (the PDFs are made afterwards, on all cores). */
 export async function classifyAll(rs: RuleSet, opts: Omit<ClassifyOptions, 'reports'>, t: TFunction, onProblem?: (line: string) => void, onWarning?: (line: string) => void) {
   const reports: Report[] = [];
   const inputs: ClassifiedInput[] = [];
+  const evaluations: Assessment[] = [];
   const problems: string[] = [];
   await classifyFiles(rs, { ...opts, reports: true }, t, {
     result: (c) => {
       reports.push(c.report!);
       inputs.push(c.input);
+      evaluations.push(c.evaluation);
     },
     problem: (line) => {
       problems.push(line);
@@ -213,7 +212,7 @@ export async function classifyAll(rs: RuleSet, opts: Omit<ClassifyOptions, 'repo
     },
     ...(onWarning ? { warning: onWarning } : {}),
   });
-  return { reports, inputs, problems };
+  return { reports, inputs, evaluations, problems };
 }
 
 const PROHIBITED = new Set(['prohibited', 'unacceptable']);

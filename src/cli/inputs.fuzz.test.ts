@@ -10,8 +10,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleAnswers, seededRandom } from '../engine';
 import { createI18n } from '../i18n/i18n';
-import { newRecord } from '../report/assessment-file';
-import { exportFile } from '../report/summarize';
+import { newRecord } from '../assessment/record';
+import { exportFile } from '../file-format/summarize';
 import { projectRules } from '../testing/fixtures';
 import { type InputItem, type InputKind, LIMITS, readInputBytes } from './inputs';
 

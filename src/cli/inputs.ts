@@ -22,9 +22,10 @@ import { constants } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { extname } from 'node:path';
 import Papa from 'papaparse';
-import type { RuleSet } from '../engine/ruleset';
-import { summarizer } from '../report/summarize';
-import { type AssessmentRecord, type DutyStatus, FILE_FORMAT, readAssessmentData } from '../report/assessment-file';
+import type { RuleSet } from '../engine';
+import { summarizer } from '../file-format/summarize';
+import { type AssessmentRecord, type DutyStatus } from '../assessment/record';
+import { FILE_FORMAT, readAssessmentData } from '../file-format/assessment-file';
 
 export interface InputRecord {
   file: string;

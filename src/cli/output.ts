@@ -5,7 +5,7 @@
  * writer waits for 'drain' before going on.
  */
 import { CSV_BOM, csvLine } from '../lib/csv';
-import type { Report } from '../result/present';
+import type { Report } from '../report/present';
 import { CSV_COLUMNS, type CsvSubject } from './classify';
 
 /** Where output goes: `write` returns false when the stream is full, and `drain` resolves when it has room again. */

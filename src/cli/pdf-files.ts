@@ -5,10 +5,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import type { RuleSet } from '../engine/ruleset';
+import type { RuleSet } from '../engine';
 import type { TFunction } from '../i18n/i18n';
-import { fileStem } from '../report/assessment-file';
-import type { Report } from '../result/present';
+import { fileStem } from '../file-format/assessment-file';
+import type { Report } from '../report/present';
 import type { ClassifiedInput } from './classify';
 import { type PdfBatchOptions, renderPdfs } from './pdf-pool';
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadPdfAssets } from '../node/pdf-assets';
-import type { DutyStatus } from '../report/assessment-file';
-import { checklistPdf } from '../report/pdf/checklist-pdf';
+import type { DutyStatus } from '../assessment/record';
+import { checklistPdf } from '../pdf/checklist-pdf';
 import { exampleReport } from '../testing/report-fixtures';
 import { type PdfJob, type PdfOutcome, renderPdfs, runningWorkers } from './pdf-pool';
 

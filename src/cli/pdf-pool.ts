@@ -12,15 +12,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Lang } from '../engine/constants';
-import type { AnswerValue } from '../engine/program';
-import type { RuleSet } from '../engine/ruleset';
+import type { AnswerValue, Lang, RuleSet } from '../engine';
 import { createI18n, type TFunction } from '../i18n/i18n';
 import { loadPdfAssets } from '../node/pdf-assets';
-import type { DutyStatus } from '../report/assessment-file';
-import { checklistPdf } from '../report/pdf/checklist-pdf';
-import type { PdfAssets } from '../report/pdf/render';
-import type { Report } from '../result/present';
+import type { DutyStatus } from '../assessment/record';
+import { checklistPdf } from '../pdf/checklist-pdf';
+import type { PdfAssets } from '../pdf/render';
+import type { Report } from '../report/present';
+import { documentInput } from '../report/pipeline';
 
 /** What one checklist PDF is made from. It is in the report's language, with that language's `t` (createI18n). */
 export interface PdfJob {
@@ -64,8 +63,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The checklist PDF of one job, as every thread makes it (a bad job rejects, it does not throw). */
 export async function jobPdf(rs: RuleSet, job: PdfJob, t: TFunction, assets: PdfAssets): Promise<Uint8Array> {
-  const { report, answers, duties, assessor } = job;
-  return checklistPdf({ rs, report, answers, duties, ...(assessor ? { assessor } : {}), t }, assets);
+  return checklistPdf(documentInput(rs, job, job.report, t), assets);
 }
 
 /** A `t` per language, made on first use. */

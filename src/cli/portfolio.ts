@@ -9,12 +9,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import type { Lang } from '../engine/constants';
-import type { RuleSet } from '../engine/ruleset';
+import type { Lang, RuleSet } from '../engine';
 import type { TFunction } from '../i18n/i18n';
 import { portfolioCsv } from '../portfolio/csv';
 import { portfolioRow, type PortfolioRow } from '../portfolio/rows';
-import { fileStem } from '../report/assessment-file';
+import { fileStem } from '../file-format/assessment-file';
 import { classifyAll, problemLine } from './classify';
 import type { FsApi } from './inputs';
 import { PdfBatchError, type WrittenPdf, writePdfs } from './pdf-files';
@@ -67,7 +66,7 @@ export async function runPortfolio(rs: RuleSet, opts: PortfolioOptions, t: TFunc
         ...(input.meta.company ? { company: input.meta.company } : {}),
         ...(input.meta.product ? { product: input.meta.product } : {}),
         source,
-      });
+      }, { ok: true, assessment: res.evaluations[i]! });
     } catch (e) {
       problems.push(problemLine({ file, record, key: 'cli:input.failed', params: { reason: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) } }, t));
       return;

@@ -28,7 +28,7 @@ export interface AnswerError {
   question?: string;
   /** Details for the message: the offending value, the expected type or options... */
   params: Record<string, string | number>;
-  /** The message in English (localised messages: `formatAnswerError` in result/answer-text.ts). */
+  /** The message in English (localised messages: `formatAnswerError` in report/answer-text.ts). */
   message: string;
 }
 

@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { type AnswerValue, type Assessment, assess, findConflicts, pruneHiddenAnswers, settledOutOfScope } from '../engine';
 import { askedQuestions } from './answers';
 import { createI18n } from '../i18n/i18n';
-import { formatAnswerError } from '../result/answer-text';
-import { present } from '../result/present';
+import { formatAnswerError } from '../report/answer-text';
+import { present } from '../report/present';
 import { projectRules } from '../testing/fixtures';
 
 const rs = projectRules();
@@ -473,7 +473,7 @@ describe('4. the questionnaire and outputs say only what holds', () => {
   });
 
   it('the headline is labelled honestly when the EU Act does not apply', async () => {
-    const { overallHeading } = await import('../result/present');
+    const { overallHeading } = await import('../report/present');
     const china = present(rs, run({ cn_locations: ['shanghai'], eu_nexus: ['none'] }), 'en', en);
     expect(overallHeading(china, en)).toMatch(/the EU AI Act itself does not apply/);
     const eu = present(rs, run({}), 'en', en);

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readAssessmentData } from '../report/assessment-file';
+import { readAssessmentData } from '../file-format/assessment-file';
 import { projectRules } from '../testing/fixtures';
 import { baseFiles, expectGoodRecord, expectImportOutcome, expectNoPollution, expectRefusal, NASTY_CHARS, serialize, timed, toNode, type Node } from './generators';
 

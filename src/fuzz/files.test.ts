@@ -8,8 +8,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readAssessmentFile } from '../report/read-file';
-import { summarizer } from '../report/summarize';
+import { readAssessmentFile } from '../file-format/read-file';
+import { summarizer } from '../file-format/summarize';
 import { projectRules } from '../testing/fixtures';
 import { baseFiles, expectImportOutcome, expectNoPollution, mutateFile, mutation, serialize, timed } from './generators';
 

@@ -7,13 +7,14 @@
 import fc from 'fast-check';
 import { gzipSync } from 'fflate';
 import { expect } from 'vitest';
-import type { RuleSet } from '../engine/ruleset';
+import type { RuleSet } from '../engine';
 import { createI18n } from '../i18n/i18n';
 import { isInstant } from '../lib/instants';
 import { checkLine, checkText } from '../lib/text-fields';
-import { FILE_FORMAT, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, isOneLineQuestion, newRecord, readAssessmentData, toFile, type AssessmentRecord, type FileProblem } from '../report/assessment-file';
-import { problemText, noticeText } from '../report/file-messages';
-import { exportFile } from '../report/summarize';
+import { FILE_FORMAT, isOneLineQuestion, readAssessmentData, toFile, type FileProblem } from '../file-format/assessment-file';
+import { MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, newRecord, type AssessmentRecord } from '../assessment/record';
+import { problemText, noticeText } from '../file-format/file-messages';
+import { exportFile } from '../file-format/summarize';
 import { exampleAnswers } from '../testing/fixtures';
 import { toBase64Url } from '../portfolio/links';
 import { planImport, resolveImport } from '../portfolio/importer';

@@ -9,13 +9,13 @@
 import fc from 'fast-check';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { LANGS } from '../engine/constants';
+import { LANGS } from '../engine';
 import { createI18n } from '../i18n/i18n';
 import { checkLine } from '../lib/text-fields';
 import { planImport, resolveImport } from '../portfolio/importer';
 import { inviteProblemText } from '../portfolio/link-messages';
 import { INVITE_ROUTE, inviteFragment, readInvite, toBase64Url } from '../portfolio/links';
-import { MAX_LABEL_LENGTH } from '../report/assessment-file';
+import { MAX_LABEL_LENGTH } from '../assessment/record';
 import { projectRules } from '../testing/fixtures';
 import { baseFiles, check, expectGoodRecord, expectMessage, expectNoPollution, expectRefusal, linkFor, mutateFile, mutation, NASTY_CHARS, serialize, timed } from './generators';
 

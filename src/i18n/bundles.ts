@@ -1,5 +1,5 @@
 /** Every namespace of one language in one chunk, so the browser fetches a language in one request. */
-import type { Lang } from '../engine/constants';
+import type { Lang } from '../engine';
 import type { LazyNamespace } from './namespaces';
 
 type Bundle = Record<string, Record<string, unknown>>;

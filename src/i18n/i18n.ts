@@ -4,7 +4,7 @@
  * `locales/<lang>/<namespace>.json`; keys name meaning (`tier.high`, `answer.not_asked`).
  */
 import i18next, { type i18n, type TFunction } from 'i18next';
-import type { Lang } from '../engine/constants';
+import type { Lang } from '../engine';
 import enApp from './locales/en/app.json';
 import enCatalogue from './locales/en/catalogue.json';
 import enCli from './locales/en/cli.json';

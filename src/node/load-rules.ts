@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { type LoadResult, type RawFile, type RawRuleSet, type RuleSetError } from '../engine/ruleset';
-import { loadRuleSet } from '../engine/load';
+import type { LoadResult, RawFile, RawRuleSet, RuleSetError } from '../engine';
+import { loadRuleSet } from '../engine/validate';
 
 export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../rules');
 

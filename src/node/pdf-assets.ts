@@ -1,10 +1,10 @@
 /**
  * The PDF's font, read from the npm package that ships it (Node only; the browser fetches the same
- * file, see src/report/pdf/browser-assets.ts).
+ * file, see src/pdf/browser-assets.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { PdfAssets } from '../report/pdf/render';
+import type { PdfAssets } from '../pdf/render';
 
 const require = createRequire(import.meta.url);
 

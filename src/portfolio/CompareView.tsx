@@ -4,13 +4,14 @@
  * duties added and removed, answers changed.
  */
 import { useTranslation } from 'react-i18next';
-import { PORTFOLIO_HREF } from '../app/route';
-import { LoadFailed, useLoad } from '../app/ErrorBoundary';
-import { hasTexts, loadTexts, ruleSet, useRuleTexts } from '../app/rules';
-import type { Lang } from '../engine/constants';
+import { PORTFOLIO_HREF } from '../lib/route';
+import { LoadFailed, useLoad } from '../lib/ErrorBoundary';
+import { useRuleSet } from '../ruledata/context';
+import { hasTexts, loadTexts, useRuleTexts } from '../ruledata/text-store';
+import type { Lang } from '../engine';
 import { formatInstant } from '../lib/instants';
-import { displayName } from '../report/assessment-file';
-import { valueText } from '../result/answer-text';
+import { displayName } from '../assessment/record';
+import { valueText } from '../report/answer-text';
 import { baselineSide, compare, currentSide, type CompareSide } from './compare';
 import { usePortfolio } from './state';
 import './portfolio.css';
@@ -20,6 +21,7 @@ const SEVERITY: Record<string, number> = { prohibited: 0, unacceptable: 0, high:
 const compareTexts = (lang: Lang) => loadTexts(lang, ['q', 'p', 'r']);
 
 export default function CompareView({ left, right, lang }: { left: string; right: string; lang: Lang }) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const portfolio = usePortfolio();
   useRuleTexts();

@@ -6,8 +6,11 @@
 import { useTranslation } from 'react-i18next';
 import { withNames } from '../lib/bdi';
 import { formatInstant } from '../lib/instants';
-import { displayName, MAX_LISTED } from '../report/assessment-file';
-import { noticeText, problemText } from '../report/file-messages';
+import { displayName } from '../assessment/record';
+import { MAX_LISTED } from '../file-format/assessment-file';
+import { noticeText, problemText } from '../file-format/file-messages';
+import { exportRecords } from '../file-format/export';
+import { useRuleSet } from '../ruledata/context';
 import type { ImportState } from './use-import';
 import type { Resolution } from './importer';
 import './portfolio.css';
@@ -21,6 +24,7 @@ interface Props {
 }
 
 export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Props) {
+  const ruleSet = useRuleSet();
   const { t, i18n } = useTranslation();
   const { plan, applied, choices } = state;
   const conflicts = plan.good.map((g, i) => [g, i] as const).filter(([g]) => g.conflict);
@@ -54,7 +58,7 @@ export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Pr
                 ))}
               </ul>
               <p>{t('portfolio:import.notSavedKept')}</p>
-              <button type="button" className="primary small" data-testid="import-export-unsaved" onClick={() => void import('./StorageStatus').then((m) => m.exportRecords(failed.map((f) => f.record)))}>
+              <button type="button" className="primary small" data-testid="import-export-unsaved" onClick={() => void exportRecords(ruleSet, failed.map((f) => f.record))}>
                 {t('portfolio:storage.exportUnsaved', { count: failed.length })}
               </button>
             </div>

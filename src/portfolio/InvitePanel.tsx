@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { linkTo } from '../app/route';
+import { linkTo } from '../lib/route';
 import { checkLabel, inviteFragment, type InviteField } from './links';
 
 interface Fields {

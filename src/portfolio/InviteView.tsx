@@ -3,9 +3,9 @@
  * and a button that starts an assessment tagged with that cohort (or continues the one already started).
  */
 import { useTranslation } from 'react-i18next';
-import { go } from '../app/route';
+import { go } from '../lib/route';
 import { withNames } from '../lib/bdi';
-import { displayName } from '../report/assessment-file';
+import { displayName } from '../assessment/record';
 import { inviteProblemText } from './link-messages';
 import { readInvite } from './links';
 import { createAssessment, openAssessment, usePortfolio } from './state';

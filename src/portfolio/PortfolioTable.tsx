@@ -5,7 +5,7 @@
 import { memo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { REGIMES } from '../engine/constants';
+import { REGIMES } from '../engine';
 import { formatInstant } from '../lib/instants';
 import type { PortfolioRow } from './rows';
 import { rowName, type Sort, type SortKey } from './table';

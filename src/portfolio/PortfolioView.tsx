@@ -6,14 +6,13 @@
  */
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadBlob } from '../app/download';
-import { exportRecord } from '../app/FileBar';
-import { compareHref, go } from '../app/route';
-import { ruleSet } from '../app/rules';
-import type { RegimeTier } from '../engine/assess';
-import { localIsoDate } from '../engine/assess';
-import { REGIMES, type Lang, type Regime } from '../engine/constants';
-import { displayName, type AssessmentRecord } from '../report/assessment-file';
+import { downloadBlob } from '../lib/download';
+import { exportRecord } from '../file-format/export';
+import { compareHref, go } from '../lib/route';
+import { useRuleSet } from '../ruledata/context';
+import { localIsoDate, REGIMES, type Lang, type Regime, type RegimeTier } from '../engine';
+import type { RuleSet } from '../engine';
+import { displayName, type AssessmentRecord } from '../assessment/record';
 import { csvBlob, pdfZip, type ZipOutcome } from './bulk-export';
 import { ImportOutcome } from './ImportOutcome';
 import { linksIn } from './importer';
@@ -35,12 +34,14 @@ import { fileSources, useImport } from './use-import';
 import './portfolio.css';
 
 /** Rows are recomputed only for records that changed (records are replaced, never mutated). */
-const rowCache = new WeakMap<AssessmentRecord, PortfolioRow | null>();
-function rowOf(rec: AssessmentRecord): PortfolioRow | null {
-  let r = rowCache.get(rec);
+const rowCaches = new WeakMap<RuleSet, WeakMap<AssessmentRecord, PortfolioRow | null>>();
+function rowOf(rs: RuleSet, rec: AssessmentRecord): PortfolioRow | null {
+  let cache = rowCaches.get(rs);
+  if (!cache) rowCaches.set(rs, (cache = new WeakMap()));
+  let r = cache.get(rec);
   if (r === undefined) {
-    r = recordRow(ruleSet, rec) ?? null;
-    rowCache.set(rec, r);
+    r = recordRow(rs, rec) ?? null;
+    cache.set(rec, r);
   }
   return r;
 }
@@ -49,6 +50,7 @@ const TIER_FILTERS: (RegimeTier | 'prohibited_any')[] = ['prohibited_any', 'high
 const NO_COHORT = '\u0000none';
 
 export default function PortfolioView({ lang }: { lang: Lang }) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const portfolio = usePortfolio();
   const imp = useImport();
@@ -67,7 +69,7 @@ export default function PortfolioView({ lang }: { lang: Lang }) {
   const [zip, setZip] = useState<{ done: number; total: number; outcome?: ZipOutcome; error?: string; abort: AbortController }>();
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const allRows = useMemo(() => [...portfolio.records.values()].map(rowOf).filter((r): r is PortfolioRow => r !== null), [portfolio.records]);
+  const allRows = useMemo(() => [...portfolio.records.values()].map((rec) => rowOf(ruleSet, rec)).filter((r): r is PortfolioRow => r !== null), [ruleSet, portfolio.records]);
   const filter: Filter = useMemo(
     () => ({
       text,
@@ -114,7 +116,7 @@ export default function PortfolioView({ lang }: { lang: Lang }) {
           setSharing(rec);
           break;
         case 'export':
-          void exportRecord(rec);
+          void exportRecord(ruleSet, rec);
           break;
         case 'baseline':
           go(compareHref(id, 'baseline'));
@@ -129,18 +131,18 @@ export default function PortfolioView({ lang }: { lang: Lang }) {
           break;
       }
     },
-    [records, t],
+    [ruleSet, records, t],
   );
 
   const selectedShown = shown.filter((r) => selected.has(r.id));
   const targets = selectedShown.length ? selectedShown : shown;
-  const exportCsv = () => downloadBlob(csvBlob(targets), `portfolio-${localIsoDate()}.csv`);
+  const exportCsv = () => downloadBlob(csvBlob(ruleSet, targets), `portfolio-${localIsoDate()}.csv`);
   const exportPdfs = async () => {
     const abort = new AbortController();
     const recs = targets.map((r) => records.get(r.id)!).filter(Boolean);
     setZip({ done: 0, total: recs.length, abort });
     try {
-      const outcome = await pdfZip(recs, lang, t, (done, total) => setZip((z) => z && { ...z, done, total }), abort.signal);
+      const outcome = await pdfZip(ruleSet, recs, lang, t, (done, total) => setZip((z) => z && { ...z, done, total }), abort.signal);
       if (outcome.written) downloadBlob(outcome.blob, `portfolio-checklists-${localIsoDate()}.zip`);
       setZip((z) => z && { ...z, outcome });
     } catch (e) {

@@ -4,14 +4,15 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { linkTo } from '../app/route';
-import { ruleSet } from '../app/rules';
-import type { AssessmentRecord } from '../report/assessment-file';
-import { exportFile } from '../report/summarize';
+import { linkTo } from '../lib/route';
+import { useRuleSet } from '../ruledata/context';
+import type { AssessmentRecord } from '../assessment/record';
+import { exportFile } from '../file-format/summarize';
 import { shareFragment } from './links';
 import './portfolio.css';
 
 export function ShareLinkBox({ record, onClose }: { record: AssessmentRecord; onClose: () => void }) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const [link, setLink] = useState<string>();
   const [failed, setFailed] = useState(false);
@@ -26,7 +27,7 @@ export function ShareLinkBox({ record, onClose }: { record: AssessmentRecord; on
     return () => {
       live = false;
     };
-  }, [record]);
+  }, [ruleSet, record]);
   useEffect(() => {
     if (link) input.current?.select();
   }, [link]);

@@ -5,14 +5,15 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { go } from '../app/route';
-import { ruleSet } from '../app/rules';
-import { REGIMES } from '../engine/constants';
+import { go } from '../lib/route';
+import { useRuleSet } from '../ruledata/context';
+import { REGIMES } from '../engine';
 import { withNames } from '../lib/bdi';
-import { displayName, type ReadResult } from '../report/assessment-file';
-import { readAssessmentFile } from '../report/read-file';
-import { noticeText, problemText } from '../report/file-messages';
-import { summarizer } from '../report/summarize';
+import { displayName } from '../assessment/record';
+import { type ReadResult } from '../file-format/assessment-file';
+import { readAssessmentFile } from '../file-format/read-file';
+import { noticeText, problemText } from '../file-format/file-messages';
+import { summarizer } from '../file-format/summarize';
 import { ImportOutcome } from './ImportOutcome';
 import { readShare, type ShareProblem } from './links';
 import { recordRow } from './rows';
@@ -23,6 +24,7 @@ import './portfolio.css';
 type Decoded = { kind: 'reading' } | { kind: 'link'; problem: ShareProblem } | { kind: 'file'; text: string; read: ReadResult };
 
 export default function ShareView({ data }: { data: string }) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const portfolio = usePortfolio();
   const imp = useImport();
@@ -39,7 +41,7 @@ export default function ShareView({ data }: { data: string }) {
     return () => {
       live = false;
     };
-  }, [data]);
+  }, [ruleSet, data]);
 
   let body: React.ReactNode;
   if (decoded.kind === 'reading' || portfolio.status !== 'ready') body = <p className="loading">{t('app:loading')}</p>;

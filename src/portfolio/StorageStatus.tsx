@@ -7,28 +7,14 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { displayName, fileName, type AssessmentRecord } from '../report/assessment-file';
+import { displayName, type AssessmentRecord } from '../assessment/record';
 import { dismissNotice, resolveConflict, retryUnsaved } from './actions';
 import { usePortfolio, type TabNotice } from './state';
-import { downloadBlob } from '../app/download';
-import { exportRecord } from '../app/FileBar';
-import { ruleSet } from '../app/rules';
-
-/** Downloads the assessments as files: one JSON file, or a zip of them when there are several. */
-export async function exportRecords(records: readonly AssessmentRecord[]): Promise<void> {
-  if (records.length === 1) return exportRecord(records[0]!);
-  const [{ exportFile }, { zipSync, strToU8 }] = await Promise.all([import('../report/summarize'), import('fflate')]);
-  const files: Record<string, Uint8Array> = {};
-  for (const r of records) {
-    const base = fileName(r, typeof r.answers.product_name === 'string' ? r.answers.product_name : undefined).replace(/\.json$/, '');
-    let name = `${base}.json`;
-    for (let n = 2; files[name]; n++) name = `${base}-${n}.json`;
-    files[name] = strToU8(JSON.stringify(exportFile(ruleSet, r), null, 2));
-  }
-  downloadBlob(new Blob([zipSync(files) as BlobPart], { type: 'application/zip' }), `unsaved-assessments-${new Date().toISOString().slice(0, 10)}.zip`);
-}
+import { exportRecords } from '../file-format/export';
+import { useRuleSet } from '../ruledata/context';
 
 export default function StorageStatus() {
+  const ruleSet = useRuleSet();
   const { t, i18n } = useTranslation();
   const p = usePortfolio();
   const [retrying, setRetrying] = useState(false);
@@ -82,7 +68,7 @@ export default function StorageStatus() {
           {unsaved.length ? <p>{t('portfolio:storage.unsavedList', { count: unsaved.length, names: unsaved.slice(0, 5).map(name).join(t('portfolio:storage.listSeparator')) })}</p> : null}
           <p>
             {unsaved.length ? (
-              <button type="button" className="primary small" data-testid="export-unsaved" onClick={() => void exportRecords(unsaved)}>
+              <button type="button" className="primary small" data-testid="export-unsaved" onClick={() => void exportRecords(ruleSet, unsaved)}>
                 {t('portfolio:storage.exportUnsaved', { count: unsaved.length })}
               </button>
             ) : null}{' '}

@@ -3,8 +3,7 @@
  * written out beside it (the figure's text alternative and its legend at once).
  */
 import { useTranslation } from 'react-i18next';
-import type { RegimeTier } from '../engine/assess';
-import { REGIMES, type Regime } from '../engine/constants';
+import { REGIMES, type Regime, type RegimeTier } from '../engine';
 
 const ORDER: RegimeTier[] = ['prohibited', 'unacceptable', 'high', 'needs_review', 'medium_low', 'limited', 'minimal', 'out_of_scope'];
 

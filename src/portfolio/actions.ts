@@ -4,7 +4,7 @@
  * the pages that use them (state.ts loads it on the first message from another tab), so the first
  * load carries only what the questionnaire needs.
  */
-import { displayName, randomId, type AssessmentRecord } from '../report/assessment-file';
+import { displayName, randomId, type AssessmentRecord } from '../assessment/record';
 import { getPortfolio, internals, type SaveOutcome, type TabNotice } from './state';
 
 const { set, enqueue, saveIds, saveSetting, nextOpen, withRecord, dirty, problemOf, known, stored } = internals;

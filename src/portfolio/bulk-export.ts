@@ -6,18 +6,18 @@
  */
 import { Zip, ZipPassThrough } from 'fflate';
 import type { TFunction } from 'i18next';
-import { loadArticleTexts, loadTexts, ruleSet } from '../app/rules';
-import { loadNamespace } from '../app/i18n';
-import { assess, localIsoDate } from '../engine/assess';
-import type { Lang } from '../engine/constants';
-import { displayName, fileStem, type AssessmentRecord } from '../report/assessment-file';
-import { loadBrowserPdfAssets } from '../report/pdf/browser-assets';
-import { present, withCohort } from '../result/present';
+import { loadArticleTexts, loadTexts } from '../ruledata/text-store';
+import { loadNamespace } from '../i18n/browser';
+import type { Lang, RuleSet } from '../engine';
+import { displayName, type AssessmentRecord } from '../assessment/record';
+import { fileStem } from '../file-format/assessment-file';
+import { loadBrowserPdfAssets } from '../pdf/browser-assets';
+import { documentInput, evaluationDate, reportOf } from '../report/pipeline';
 import { portfolioCsv } from './csv';
 import type { PortfolioRow } from './rows';
 
-export function csvBlob(rows: readonly PortfolioRow[]): Blob {
-  return new Blob([portfolioCsv(rows, ruleSet.version)], { type: 'text/csv;charset=utf-8' });
+export function csvBlob(rs: RuleSet, rows: readonly PortfolioRow[]): Blob {
+  return new Blob([portfolioCsv(rows, rs.version)], { type: 'text/csv;charset=utf-8' });
 }
 
 export interface ZipOutcome {
@@ -28,20 +28,21 @@ export interface ZipOutcome {
 }
 
 export async function pdfZip(
+  rs: RuleSet,
   records: readonly AssessmentRecord[],
   lang: Lang,
   t: TFunction,
   onProgress: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<ZipOutcome> {
-  const [pdf, assets] = await Promise.all([import('../report/pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('report'), loadNamespace('catalogue')]);
+  const [pdf, assets] = await Promise.all([import('../pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('report'), loadNamespace('catalogue')]);
   const parts: Uint8Array[] = [];
   let zipError: Error | undefined;
   const zip = new Zip((err, chunk) => {
     if (err) zipError = err;
     else parts.push(chunk);
   });
-  const date = localIsoDate();
+  const date = evaluationDate();
   const taken = new Set<string>();
   const failed: ZipOutcome['failed'] = [];
   let written = 0;
@@ -49,10 +50,9 @@ export async function pdfZip(
     if (signal?.aborted) break;
     const label = displayName(rec) || rec.id;
     try {
-      const res = assess(ruleSet, rec.answers, { date });
-      if (!res.ok) throw new Error(res.errors[0]?.message ?? 'invalid answers');
-      const report = withCohort(present(ruleSet, res.assessment, lang, t), rec.cohort);
-      const bytes = await pdf.makeChecklistPdf({ rs: ruleSet, report, answers: rec.answers, duties: rec.duties, ...(rec.assessor ? { assessor: rec.assessor } : {}), t }, assets);
+      const report = reportOf(rs, rec, lang, t, date);
+      if (!report) throw new Error('invalid answers');
+      const bytes = await pdf.makeChecklistPdf(documentInput(rs, rec, report, t), assets);
       // One name per assessment: the checklist's own name, made unique by the record id where needed.
       let name = pdf.checklistFileName(report, t);
       if (taken.has(name.toLowerCase())) name = name.replace(/\.pdf$/, `-${fileStem(rec.id, 12)}.pdf`);

@@ -3,11 +3,10 @@
  * rule set it was made with against the current one: which tiers moved (and which way), which duties
  * were added or removed, which answers changed. Pure.
  */
-import type { AnswerValue } from '../engine/program';
-import type { RuleSet } from '../engine/ruleset';
-import type { AssessmentRecord } from '../report/assessment-file';
-import { diffResults, type ResultDiff, type ResultSummary } from '../report/result-summary';
-import { summarizeResult } from '../report/summarize';
+import type { AnswerValue, RuleSet } from '../engine';
+import type { AssessmentRecord } from '../assessment/record';
+import { diffResults, type ResultDiff, type ResultSummary } from '../assessment/result-summary';
+import { summarizeResult } from '../file-format/summarize';
 
 export interface CompareSide {
   record: AssessmentRecord;

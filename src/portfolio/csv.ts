@@ -3,7 +3,7 @@
  * project's one CSV rule (`lib/csv.ts`: BOM, CRLF, quoting, formula neutralisation).
  */
 import { csvDocument } from '../lib/csv';
-import { REGIMES } from '../engine/constants';
+import { REGIMES } from '../engine';
 import type { PortfolioRow } from './rows';
 
 export const PORTFOLIO_CSV_COLUMNS = [

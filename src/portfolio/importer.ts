@@ -4,10 +4,11 @@
  * portfolio (or earlier in the same batch) as a conflict the user settles — update it, or keep both.
  * Pure (no storage); the portfolio page applies the outcome.
  */
-import type { RuleSet } from '../engine/ruleset';
-import { MAX_FILE_BYTES, randomId, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
-import { readAssessmentFile } from '../report/read-file';
-import { summarizer } from '../report/summarize';
+import type { RuleSet } from '../engine';
+import { MAX_FILE_BYTES, type FileNotice, type FileProblem } from '../file-format/assessment-file';
+import { randomId, type AssessmentRecord } from '../assessment/record';
+import { readAssessmentFile } from '../file-format/read-file';
+import { summarizer } from '../file-format/summarize';
 import { describeValue, printable } from '../lib/text-fields';
 import { SHARE_ROUTE, readShare, type ShareProblem } from './links';
 

@@ -2,8 +2,8 @@
  * The move of the assessment the app before the portfolio kept in localStorage into IndexedDB. Loaded
  * only when there is such an entry (state.ts looks first), so no other start carries this code.
  */
-import type { RuleSet } from '../engine/ruleset';
-import { readAssessmentData, type FileProblem } from '../report/assessment-file';
+import type { RuleSet } from '../engine';
+import { readAssessmentData, type FileProblem } from '../file-format/assessment-file';
 import { LEGACY_DAMAGED_KEY, LEGACY_KEY, type AssessmentStore, type MigrationOutcome } from './store';
 
 /**

@@ -14,9 +14,10 @@
  * (`inflateLimited`). What a share link holds is then read like any imported file.
  */
 import { checkLine } from '../lib/text-fields';
-import { MAX_FILE_BYTES, MAX_LABEL_LENGTH, type Cohort } from '../report/assessment-file';
+import { MAX_FILE_BYTES } from '../file-format/assessment-file';
+import { MAX_LABEL_LENGTH, type Cohort } from '../assessment/record';
 
-import { INVITE_ROUTE, SHARE_ROUTE } from './link-routes';
+import { INVITE_ROUTE, SHARE_ROUTE } from '../lib/route';
 
 export { INVITE_ROUTE, SHARE_ROUTE };
 const SHARE_VERSION = '1';

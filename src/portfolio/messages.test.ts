@@ -1,9 +1,9 @@
 /** Every message the portfolio builds from a code has its text in both languages (keys made at run time escape the literal scan). */
 import { describe, expect, it } from 'vitest';
-import { LANGS } from '../engine/constants';
+import { LANGS } from '../engine';
 import { createI18n } from '../i18n/i18n';
-import { FILE_NOTICE_CODES } from '../report/assessment-file';
-import { noticeText } from '../report/file-messages';
+import { FILE_NOTICE_CODES } from '../file-format/assessment-file';
+import { noticeText } from '../file-format/file-messages';
 
 describe('portfolio messages', () => {
   it.each(LANGS)('%s: link problems, invite problems, prohibited flags, moves, conflict choices, notices', (lang) => {

@@ -2,8 +2,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exampleAnswers, mustAssess, projectRules } from '../testing/fixtures';
-import { newRecord, type AssessmentRecord } from '../report/assessment-file';
-import { exportFile } from '../report/summarize';
+import { newRecord, type AssessmentRecord } from '../assessment/record';
+import { exportFile } from '../file-format/summarize';
 import { shareFragment } from './links';
 import { baselineSide, compare, currentSide } from './compare';
 import { portfolioCsv, PORTFOLIO_CSV_COLUMNS } from './csv';

@@ -3,12 +3,9 @@
  * the level and tiers, whether anything is (or may be) prohibited, and how many duties are still open.
  * Built by the app from its stored assessments and by the command line from files. Pure.
  */
-import { assess, type OverallLevel, type RegimeTier } from '../engine/assess';
-import { REGIMES, type DutyKind, type Regime, type TierName } from '../engine/constants';
-import type { AnswerValue } from '../engine/program';
-import type { RuleSet } from '../engine/ruleset';
-import { allAnswered } from '../questionnaire/flow';
-import type { AssessmentRecord, Cohort, DutyStatus, DutyStatusName } from '../report/assessment-file';
+import { allAnswered, REGIMES, type AnswerValue, type AssessResult, type DutyKind, type OverallLevel, type Regime, type RegimeTier, type RuleSet, type TierName } from '../engine';
+import { evaluate } from '../report/pipeline';
+import type { AssessmentRecord, Cohort, DutyStatus, DutyStatusName } from '../assessment/record';
 
 export type Prohibited = 'yes' | 'possible' | 'no';
 
@@ -56,10 +53,9 @@ export interface RowInput {
 const PROHIBITED = new Set<string>(['prohibited', 'unacceptable']);
 
 /** The row, or undefined when the answers do not pass the rule set's checks. */
-export function portfolioRow(rs: RuleSet, x: RowInput): PortfolioRow | undefined {
-  const r = assess(rs, x.answers, { date: x.updatedAt.slice(0, 10) });
-  if (!r.ok) return undefined;
-  const a = r.assessment;
+export function portfolioRow(rs: RuleSet, x: RowInput, evaluation: AssessResult): PortfolioRow | undefined {
+  if (!evaluation.ok) return undefined;
+  const a = evaluation.assessment;
   const counts = { total: a.duties.length, open: 0, todo: 0, in_progress: 0, done: 0, not_applicable: 0 };
   const kinds: PortfolioRow['kinds'] = { duty: 0, encouraged: 0, anticipated: 0 };
   for (const d of a.duties) {
@@ -91,7 +87,8 @@ export function portfolioRow(rs: RuleSet, x: RowInput): PortfolioRow | undefined
   };
 }
 
-export const recordRow = (rs: RuleSet, rec: AssessmentRecord): PortfolioRow | undefined =>
+/** The row of a record, from its evaluation as of `date` (default today: the pipeline's date rule). */
+export const recordRow = (rs: RuleSet, rec: AssessmentRecord, date?: string): PortfolioRow | undefined =>
   portfolioRow(rs, {
     id: rec.id,
     answers: rec.answers,
@@ -100,4 +97,4 @@ export const recordRow = (rs: RuleSet, rec: AssessmentRecord): PortfolioRow | un
     ...(rec.title ? { title: rec.title } : {}),
     ...(rec.cohort ? { cohort: rec.cohort } : {}),
     ...(rec.assessor ? { assessor: rec.assessor } : {}),
-  });
+  }, evaluate(rs, rec.answers, date));

@@ -15,8 +15,9 @@
  * change (or `retryUnsaved`) tries again. If IndexedDB cannot be opened at all the app works in memory.
  */
 import { useSyncExternalStore } from 'react';
-import type { RuleSet } from '../engine/ruleset';
-import { newRecord, readAssessmentData, type AssessmentRecord, type Cohort, type FileNotice, type FileProblem } from '../report/assessment-file';
+import type { RuleSet } from '../engine';
+import { newRecord, type AssessmentRecord, type Cohort } from '../assessment/record';
+import { readAssessmentData, type FileNotice, type FileProblem } from '../file-format/assessment-file';
 import { migrateLegacy } from './legacy';
 import { AssessmentStore, LEGACY_KEY, type Expected, type MigrationOutcome } from './store';
 import { openTabChannel, type TabChannel } from './tabs';

@@ -8,7 +8,8 @@ import { unwrap } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { idbFaults } from '../testing/idb-faults';
 import { exampleAnswers, projectRules } from '../testing/fixtures';
-import { FILE_FORMAT, newRecord, type AssessmentRecord } from '../report/assessment-file';
+import { FILE_FORMAT } from '../file-format/assessment-file';
+import { newRecord, type AssessmentRecord } from '../assessment/record';
 import { migrateLegacy } from './legacy';
 import { AssessmentStore, LEGACY_DAMAGED_KEY, LEGACY_KEY } from './store';
 import { deleteAssessment, putAssessments, undoDelete } from './actions';
@@ -54,7 +55,7 @@ describe('assessment store', () => {
     const s = await AssessmentStore.open(rs, dbName());
     await s.put(rec('one'));
     await s.completed();
-    const { summarizeResult } = await import('../report/summarize');
+    const { summarizeResult } = await import('../file-format/summarize');
     const raw = await new Promise<{ result?: unknown }>((resolve) => {
       const r = indexedDB.open(s['db'].name);
       r.onsuccess = () => {

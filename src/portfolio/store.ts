@@ -6,8 +6,9 @@
  * No React here: state.ts keeps the in-memory copy the pages render.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { RuleSet } from '../engine/ruleset';
-import { readAssessmentData, toFile, type AssessmentFile, type AssessmentRecord, type FileNotice, type FileProblem } from '../report/assessment-file';
+import type { RuleSet } from '../engine';
+import { readAssessmentData, toFile, type AssessmentFile, type FileNotice, type FileProblem } from '../file-format/assessment-file';
+import { type AssessmentRecord } from '../assessment/record';
 
 export const DB_NAME = 'ai-risk-self-assessment';
 /** Where the app before the portfolio kept its one assessment (schema 1 file shape). */
@@ -265,12 +266,12 @@ export class AssessmentStore {
     return settle(Promise.all(ids.map((id) => tx.store.get(id))), tx);
   }
 
-  private summarize?: typeof import('../report/summarize');
+  private summarize?: typeof import('../file-format/summarize');
   private readonly withoutResult = new Set<string>();
   private completion?: Promise<void>;
 
-  private async loadSummarize(): Promise<typeof import('../report/summarize')> {
-    this.summarize ??= await import('../report/summarize');
+  private async loadSummarize(): Promise<typeof import('../file-format/summarize')> {
+    this.summarize ??= await import('../file-format/summarize');
     return this.summarize;
   }
 

@@ -2,8 +2,7 @@
  * Sorting, filtering and counting the portfolio's rows: what the table and the chart show. Pure, so
  * the bench can time it on a thousand rows and the tests can check it without a browser.
  */
-import { REGIMES, type Regime } from '../engine/constants';
-import type { RegimeTier } from '../engine/assess';
+import { REGIMES, type Regime, type RegimeTier } from '../engine';
 import type { PortfolioRow } from './rows';
 
 export const SORT_KEYS = ['name', 'cohort', 'overall', 'SH', 'SZ', 'EU', 'prohibited', 'open', 'updated'] as const;

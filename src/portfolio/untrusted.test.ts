@@ -6,13 +6,14 @@
 import 'fake-indexeddb/auto';
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Lang } from '../engine/constants';
+import type { Lang } from '../engine';
 import { createI18n } from '../i18n/i18n';
 import { withNames } from '../lib/bdi';
-import { FILE_FORMAT, newRecord, type AssessmentRecord } from '../report/assessment-file';
+import { FILE_FORMAT } from '../file-format/assessment-file';
+import { newRecord, type AssessmentRecord } from '../assessment/record';
 import { exampleAnswers, projectRules } from '../testing/fixtures';
+import { renderStatic } from '../testing/render';
 import { ImportOutcome } from './ImportOutcome';
 import { PortfolioTable } from './PortfolioTable';
 import { recordRow, type PortfolioRow } from './rows';
@@ -27,7 +28,7 @@ const rec = (id: string, extra: Partial<AssessmentRecord> = {}): AssessmentRecor
   ...extra,
 });
 const entry = (r: unknown) => ({ format: FILE_FORMAT, schemaVersion: 2, ruleSet: { version: rs.version, date: rs.date }, exportedAt: '2026-11-23T10:00:00.000Z', assessment: r });
-const render = (el: ReactElement, lang: Lang = 'en') => renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(lang) }, el));
+const render = (el: ReactElement, lang: Lang = 'en') => renderStatic(el, { lang });
 
 afterEach(() => resetPortfolioForTests());
 

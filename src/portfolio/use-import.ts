@@ -5,8 +5,9 @@
  * decoding) is fetched on the first import, not with the page.
  */
 import { useCallback, useState } from 'react';
-import { ruleSet } from '../app/rules';
-import { MAX_FILE_BYTES, type AssessmentRecord } from '../report/assessment-file';
+import { useRuleSet } from '../ruledata/context';
+import { MAX_FILE_BYTES } from '../file-format/assessment-file';
+import { type AssessmentRecord } from '../assessment/record';
 import type { ImportPlan, ImportSource, Resolution } from './importer';
 import { putAssessments } from './actions';
 import { getPortfolio, type UnsavedReason } from './state';
@@ -38,6 +39,7 @@ export async function fileSources(files: readonly File[]): Promise<ImportSource[
 }
 
 export function useImport() {
+  const ruleSet = useRuleSet();
   const [state, setState] = useState<ImportState>();
 
   const apply = useCallback(async (s: ImportState) => {
@@ -61,7 +63,7 @@ export function useImport() {
       if (plan.good.some((g) => g.conflict)) setState(s);
       else await apply(s);
     },
-    [apply],
+    [ruleSet, apply],
   );
 
   const choose = useCallback((index: number, r: Resolution) => setState((s) => s && { ...s, choices: { ...s.choices, [index]: r } }), []);

@@ -1,9 +1,10 @@
 /** Says which answers a change removed because their questions are no longer asked. */
 import { useTranslation } from 'react-i18next';
-import { ruleSet } from '../app/rules';
-import type { Lang } from '../engine/constants';
+import { useRuleSet } from '../ruledata/context';
+import type { Lang } from '../engine';
 
 export function DroppedNotice({ dropped, onDismiss, lang }: { dropped: string[]; onDismiss: () => void; lang: Lang }) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   return (
     <div className="notice dropped" role="status">

@@ -2,8 +2,8 @@
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ruleSet } from '../app/rules';
-import type { Lang } from '../engine/constants';
+import { useRuleSet } from '../ruledata/context';
+import type { Lang } from '../engine';
 
 interface Props {
   assessor?: string;
@@ -13,6 +13,7 @@ interface Props {
 }
 
 export function Intro({ assessor, hasAnswers, onStart, lang }: Props) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const { register, handleSubmit, formState } = useForm<{ assessor: string }>({ values: { assessor: assessor ?? '' } });
   useEffect(() => document.getElementById('step-heading')?.focus(), []);

@@ -1,9 +1,7 @@
 /** The sections by name, with where the user is, what is done and what the answers made unnecessary. */
 import { useTranslation } from 'react-i18next';
-import { ruleSet } from '../app/rules';
-import type { Lang } from '../engine/constants';
-import type { AnswerValue } from '../engine/program';
-import { missingQuestions, sectionNeverAsked, visibleQuestions } from './flow';
+import { useRuleSet } from '../ruledata/context';
+import { missingQuestions, sectionNeverAsked, visibleQuestions, type AnswerValue, type Lang } from '../engine';
 import type { QuestionnaireEvent } from './machine';
 
 interface Props {
@@ -14,6 +12,7 @@ interface Props {
 }
 
 export function ProgressNav({ current, answers, send, lang }: Props) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const rows = ruleSet.sections.map((s) => {
     const visible = visibleQuestions(ruleSet, answers, s.id);

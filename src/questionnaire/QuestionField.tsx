@@ -1,8 +1,7 @@
 /** One question as form controls: radios (yes/no, single choice), checkboxes (multi), text or number. */
 import type { UseFormRegister, FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../engine/constants';
-import { optionsOf, type Question } from '../engine/ruleset';
+import { optionsOf, type Lang, type Question } from '../engine';
 import { WhyWeAsk } from './WhyWeAsk';
 
 /** A conflict this question takes part in: the message, and the other questions involved. */

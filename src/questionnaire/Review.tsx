@@ -1,11 +1,9 @@
 /** All answers before the result: each section's questions with the answer given, and a way back to change them. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ruleSet } from '../app/rules';
-import type { Lang } from '../engine/constants';
-import type { AnswerValue } from '../engine/program';
-import { valueText } from '../result/answer-text';
-import { allAnswered, isAnswered, visibleQuestions } from './flow';
+import { useRuleSet } from '../ruledata/context';
+import { allAnswered, isAnswered, visibleQuestions, type AnswerValue, type Lang } from '../engine';
+import { valueText } from '../report/answer-text';
 import type { QuestionnaireEvent } from './machine';
 
 interface Props {
@@ -15,6 +13,7 @@ interface Props {
 }
 
 export function Review({ answers, send, lang }: Props) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   useEffect(() => document.getElementById('step-heading')?.focus(), []);
   const complete = allAnswered(ruleSet, answers);

@@ -5,13 +5,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ruleSet } from '../app/rules';
-import { findConflicts } from '../engine/consistency';
-import type { Lang } from '../engine/constants';
-import type { AnswerValue } from '../engine/program';
-import type { Question } from '../engine/ruleset';
+import { useRuleSet } from '../ruledata/context';
+import { findConflicts, isAnswered, visibleQuestions, type AnswerValue, type Lang, type Question } from '../engine';
 import { formValuesOf, toAnswer } from './answer-form';
-import { isAnswered, visibleQuestions } from './flow';
 import { fieldId, QuestionField, type FieldConflict, type FormValues } from './QuestionField';
 import type { QuestionnaireEvent } from './machine';
 
@@ -26,9 +22,10 @@ interface Props {
 }
 
 export function SectionStep({ sectionId, answers, attempted, focus, canFinish, send, lang }: Props) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const section = ruleSet.sections.find((s) => s.id === sectionId)!;
-  const questions = useMemo(() => visibleQuestions(ruleSet, answers, sectionId), [answers, sectionId]);
+  const questions = useMemo(() => visibleQuestions(ruleSet, answers, sectionId), [ruleSet, answers, sectionId]);
   const values = useMemo(() => formValuesOf(questions, answers), [questions, answers]);
   const { register, handleSubmit, formState, watch, trigger, setFocus } = useForm<FormValues>({
     values,
@@ -51,7 +48,7 @@ export function SectionStep({ sectionId, answers, attempted, focus, canFinish, s
       }
     }
     return out;
-  }, [answers, lang]);
+  }, [ruleSet, answers, lang]);
   const goTo = (question: string) => {
     if (byId.has(question)) {
       document.getElementById(`${fieldId(question)}-block`)?.scrollIntoView({ block: 'center' });

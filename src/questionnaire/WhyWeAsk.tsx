@@ -4,10 +4,9 @@
  */
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBoundary, lazyRetry } from '../app/ErrorBoundary';
-import { withNamespace } from '../app/i18n';
-import type { Lang } from '../engine/constants';
-import type { Question } from '../engine/ruleset';
+import { ErrorBoundary, lazyRetry } from '../lib/ErrorBoundary';
+import { withNamespace } from '../i18n/browser';
+import type { Lang, Question } from '../engine';
 
 const WhyWeAskBody = lazyRetry(withNamespace(() => import('./WhyWeAskBody'), 'catalogue'));
 

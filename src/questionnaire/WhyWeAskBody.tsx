@@ -1,10 +1,9 @@
 /** The body of "why we ask", loaded when first opened: the articles a question serves, quoted. */
 import { useTranslation } from 'react-i18next';
-import { LoadFailed, useLoad } from '../app/ErrorBoundary';
-import { hasSources, hasTexts, loadArticleTexts, loadTexts } from '../app/rules';
+import { LoadFailed, useLoad } from '../lib/ErrorBoundary';
+import { hasSources, hasTexts, loadArticleTexts, loadTexts } from '../ruledata/text-store';
 import { ArticleQuote } from '../catalogue/ArticleQuote';
-import type { Lang } from '../engine/constants';
-import type { Question } from '../engine/ruleset';
+import type { Lang, Question } from '../engine';
 
 const articleTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]);
 

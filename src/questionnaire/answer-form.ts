@@ -2,8 +2,7 @@
  * Between form values (what the inputs hold: strings, string lists) and answers (what the engine reads).
  * Also the multi-choice rule the statute-facing options need: "none of these" stands alone.
  */
-import type { AnswerValue } from '../engine/program';
-import type { Question } from '../engine/ruleset';
+import type { AnswerValue, Question } from '../engine';
 import type { FormValues } from './QuestionField';
 
 export function toFormValue(q: Question, v: AnswerValue | undefined): string | string[] | undefined {

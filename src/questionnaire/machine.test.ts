@@ -6,11 +6,8 @@
 import { getAdjacencyMap } from '@xstate/graph';
 import { createActor, transition } from 'xstate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { askedQuestions, type Answers } from '../engine/answers';
-import { assess } from '../engine/assess';
-import type { RuleSet } from '../engine/ruleset';
+import { askedQuestions, assess, missingQuestions, sectionHasQuestions, visibleQuestions, type Answers, type RuleSet } from '../engine';
 import { exampleAnswers, projectRules } from '../testing/fixtures';
-import { missingQuestions, sectionHasQuestions, visibleQuestions } from './flow';
 import { createQuestionnaireMachine, stepOf, type QuestionnaireEvent, type QuestionnaireSnapshot } from './machine';
 import { fillSection } from './walk';
 

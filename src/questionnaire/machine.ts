@@ -7,13 +7,8 @@
  * (and records which, so the screen can say so); a hidden answer never reaches the engine.
  */
 import { and, assign, not, setup, type SnapshotFrom } from 'xstate';
-import type { AnswerValue } from '../engine/program';
-import type { RuleSet } from '../engine/ruleset';
-import { settledOutOfScope } from '../engine/scope';
-import { allAnswered, applyAnswers, firstIncompleteSection, missingQuestions, sectionHasQuestions, type AnswerMap } from './flow';
-
-/** Where the user is: persisted, and restored on reload. */
-export type Step = 'intro' | 'review' | 'result' | `section:${string}`;
+import { allAnswered, applyAnswers, firstIncompleteSection, missingQuestions, sectionHasQuestions, settledOutOfScope, type AnswerMap, type AnswerValue, type RuleSet } from '../engine';
+import { sectionOf, sectionStep, type Step } from '../assessment/step';
 
 export interface QuestionnaireContext {
   answers: AnswerMap;
@@ -46,7 +41,7 @@ export interface QuestionnaireInput {
 
 export function createQuestionnaireMachine(rs: RuleSet) {
   const sectionIds = rs.sections.map((s) => s.id);
-  const sectionOf = (questionId: string) => rs.questionById.get(questionId)?.section;
+  const sectionOfQuestion = (questionId: string) => rs.questionById.get(questionId)?.section;
 
   const m = setup({
     types: {
@@ -63,13 +58,14 @@ export function createQuestionnaireMachine(rs: RuleSet) {
       jumpsTo: ({ context, event }, params: { section: string }) =>
         event.type === 'JUMP' && event.section === params.section && sectionHasQuestions(rs, context.answers, params.section),
       editsIn: ({ context, event }, params: { section: string }) =>
-        event.type === 'EDIT' && sectionOf(event.question) === params.section && sectionHasQuestions(rs, context.answers, params.section),
+        event.type === 'EDIT' && sectionOfQuestion(event.question) === params.section && sectionHasQuestions(rs, context.answers, params.section),
       resumesIncompleteAt: ({ context }, params: { section: string }) =>
         context.resume === 'result' && firstIncompleteSection(rs, context.answers) === params.section,
       resumesAt: ({ context }, params: { step: Step }) => {
         if (context.resume !== params.step) return false;
         if (params.step === 'result') return allAnswered(rs, context.answers);
-        if (params.step.startsWith('section:')) return sectionHasQuestions(rs, context.answers, params.step.slice(8));
+        const section = sectionOf(params.step);
+        if (section) return sectionHasQuestions(rs, context.answers, section);
         return true;
       },
     },
@@ -120,8 +116,11 @@ export function createQuestionnaireMachine(rs: RuleSet) {
     ]),
   );
 
-  const steps: Step[] = ['intro', 'review', 'result', ...sectionIds.map((id) => `section:${id}` as const)];
-  const stepTarget = (s: Step) => (s.startsWith('section:') ? target(s.slice(8)) : `#questionnaire.${s}`);
+  const steps: Step[] = ['intro', 'review', 'result', ...sectionIds.map(sectionStep)];
+  const stepTarget = (s: Step) => {
+    const section = sectionOf(s);
+    return section ? target(section) : `#questionnaire.${s}`;
+  };
 
   return m.createMachine({
     id: 'questionnaire',
@@ -182,5 +181,5 @@ export function stepOf(snapshot: QuestionnaireSnapshot): Step {
   const v = snapshot.value;
   if (typeof v === 'string') return v === 'boot' ? 'intro' : (v as Step);
   const section = (v as { sections?: string }).sections;
-  return section ? `section:${section}` : 'intro';
+  return section ? sectionStep(section) : 'intro';
 }

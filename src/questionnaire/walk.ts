@@ -3,9 +3,7 @@
  * questions that appear because of an earlier answer in the same section are answered too. Used by
  * the statechart tests and the end-to-end tests' expectations; not by the app.
  */
-import type { AnswerValue } from '../engine/program';
-import type { Question, RuleSet } from '../engine/ruleset';
-import { applyAnswers, isAnswered, visibleQuestions, type AnswerMap } from './flow';
+import { applyAnswers, isAnswered, visibleQuestions, type AnswerMap, type AnswerValue, type Question, type RuleSet } from '../engine';
 
 /** A plausible answer where the source has none: "not sure" where offered, else "none", else the first option. */
 export function fallbackAnswer(q: Question): AnswerValue | undefined {

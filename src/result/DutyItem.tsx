@@ -1,10 +1,10 @@
 /** One duty or notice: what to do, from when, under which article (text on demand), and its status. */
 import { useTranslation } from 'react-i18next';
-import { ruleSet } from '../app/rules';
+import { useRuleSet } from '../ruledata/context';
 import { ArticleLink, ArticleQuote } from '../catalogue/ArticleQuote';
-import type { Lang } from '../engine/constants';
-import { DUTY_STATUSES, MAX_NOTE_LENGTH, type DutyStatus, type DutyStatusName } from '../report/assessment-file';
-import { dutyDateText, type PresentedDuty } from './present';
+import type { Lang } from '../engine';
+import { DUTY_STATUSES, MAX_NOTE_LENGTH, type DutyStatus, type DutyStatusName } from '../assessment/record';
+import { dutyDateText, type PresentedDuty } from '../report/present';
 
 interface Props {
   duty: PresentedDuty;
@@ -16,6 +16,7 @@ interface Props {
 }
 
 export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const key = d.id.replace(/[^A-Za-z0-9_-]/g, '_');
   const current: DutyStatusName = status?.status ?? 'todo';

@@ -4,14 +4,15 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadBlob } from '../app/download';
-import { loadArticleTexts, loadTexts, ruleSet } from '../app/rules';
-import { loadNamespace } from '../app/i18n';
-import type { Lang } from '../engine/constants';
-import type { AnswerValue } from '../engine/program';
-import type { AssessmentRecord } from '../report/assessment-file';
-import { loadBrowserPdfAssets } from '../report/pdf/browser-assets';
-import type { Report } from './present';
+import { downloadBlob } from '../lib/download';
+import { useRuleSet } from '../ruledata/context';
+import { loadArticleTexts, loadTexts } from '../ruledata/text-store';
+import { loadNamespace } from '../i18n/browser';
+import type { AnswerValue, Lang } from '../engine';
+import type { AssessmentRecord } from '../assessment/record';
+import { loadBrowserPdfAssets } from '../pdf/browser-assets';
+import type { Report } from '../report/present';
+import { documentInput } from '../report/pipeline';
 
 type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: string; kb: number } | { kind: 'failed'; reason: string };
 
@@ -23,21 +24,15 @@ interface Props {
 }
 
 export function PdfButton({ report, record, answers, lang }: Props) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const make = async () => {
     setState({ kind: 'working' });
     try {
       // The PDF code, the font and the statute texts are fetched at once, not one after another.
-      const [pdf, assets] = await Promise.all([import('../report/pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('report'), loadNamespace('catalogue')]);
-      const bytes = await pdf.makeChecklistPdf({
-        rs: ruleSet,
-        report,
-        answers,
-        duties: record.duties,
-        ...(record.assessor ? { assessor: record.assessor } : {}),
-        t,
-      }, assets);
+      const [pdf, assets] = await Promise.all([import('../pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('report'), loadNamespace('catalogue')]);
+      const bytes = await pdf.makeChecklistPdf(documentInput(ruleSet, { ...record, answers }, report, t), assets);
       const file = pdf.checklistFileName(report, t);
       downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), file);
       setState({ kind: 'done', file, kb: Math.round(bytes.length / 1024) });

@@ -5,14 +5,14 @@
  */
 import { Fragment, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadFailed, useLoad } from '../app/ErrorBoundary';
-import { hasTexts, loadArticleTexts, loadTexts, ruleSet, useRuleTexts } from '../app/rules';
+import { LoadFailed, useLoad } from '../lib/ErrorBoundary';
+import { useRuleSet } from '../ruledata/context';
+import { hasTexts, loadArticleTexts, loadTexts, useRuleTexts } from '../ruledata/text-store';
 import { ArticleLink } from '../catalogue/ArticleQuote';
-import { assess, localIsoDate } from '../engine/assess';
-import { DUTY_REGIMES, REGIMES, type Lang } from '../engine/constants';
-import type { AnswerValue } from '../engine/program';
+import { evaluate, evaluationDate, presentSource } from '../report/pipeline';
+import { DUTY_REGIMES, REGIMES, type AnswerValue, type Lang } from '../engine';
 import type { QuestionnaireEvent } from '../questionnaire/machine';
-import type { AssessmentRecord, DutyStatus } from '../report/assessment-file';
+import type { AssessmentRecord, DutyStatus } from '../assessment/record';
 import { DutyItem } from './DutyItem';
 import { PdfButton } from './PdfButton';
 import {
@@ -20,14 +20,12 @@ import {
   openRangeSentence,
   overallHeading,
   overallSentence,
-  present,
-  withCohort,
   subjectLine,
   type PresentedConflict,
   type PresentedOpenQuestion,
   type PresentedReason,
   type PresentedRegime,
-} from './present';
+} from '../report/present';
 
 interface Props {
   record: AssessmentRecord;
@@ -41,19 +39,20 @@ interface Props {
 const resultTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['p', 'r']), loadArticleTexts()]);
 
 export default function ResultView({ record, answers, send, setDuty, onNew, lang }: Props) {
+  const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const texts = useLoad(lang, resultTexts);
   useEffect(() => document.getElementById('step-heading')?.focus(), []);
-  const date = localIsoDate();
-  const assessment = useMemo(() => assess(ruleSet, answers, { date }), [answers, date]);
+  const date = evaluationDate();
+  const assessment = useMemo(() => evaluate(ruleSet, answers, date), [ruleSet, answers, date]);
   const textsVersion = useRuleTexts();
   const ready = hasTexts(lang, 'p') && hasTexts(lang, 'r');
   // Not on every duty status or note change: only when the answers, the language or the texts change.
   const report = useMemo(
-    () => (assessment.ok && ready ? withCohort(present(ruleSet, assessment.assessment, lang, t), record.cohort) : undefined),
+    () => (assessment.ok && ready ? presentSource(ruleSet, { answers, ...(record.cohort ? { cohort: record.cohort } : {}) }, assessment, lang, t) : undefined),
     // textsVersion: the rule texts are read through getters, so a table's arrival must recompute.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [assessment, ready, lang, t, textsVersion, record.cohort],
+    [ruleSet, assessment, ready, lang, t, textsVersion, record.cohort],
   );
   if (!assessment.ok) {
     return (

@@ -1,8 +1,6 @@
 /** The rule set split for the browser comes back whole: same rule set, same assessments. */
 import { describe, expect, it } from 'vitest';
-import { assess } from '../engine/assess';
-import { LANGS } from '../engine/constants';
-import { buildRuleSet, TRUSTED_PARSERS } from '../engine/ruleset';
+import { assess, buildRuleSet, LANGS, TRUSTED_PARSERS } from '../engine';
 import { readRuleFiles } from '../node/load-rules';
 import { exampleAnswers } from '../testing/fixtures';
 import { bindArticleTexts, restoreRules, splitRules, type TextStore } from './split';

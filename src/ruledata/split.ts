@@ -15,8 +15,7 @@
  * browser and gives back the same raw rule set, with texts read from whatever tables have arrived.
  * Pure functions: no I/O, no browser API.
  */
-import { LANGS, type Lang } from '../engine/constants';
-import type { RawFile, RawRuleSet } from '../engine/ruleset';
+import { LANGS, type Lang, type RawFile, type RawRuleSet } from '../engine';
 
 export const TEXT_GROUPS = ['q', 'p', 'r'] as const;
 /** What the questionnaire reads: its start (`q`) and the rest (`p`). */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { type AnswerValue, pruneHiddenAnswers } from '../engine';
-import type { Question, RuleSet } from '../engine/ruleset';
+import type { Question, RuleSet } from '../engine';
 
 /**
  * One valid value for a question. Risk-factor options are ticked sparingly (some risk option in about 40% of answers), other

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Assessment, assess } from '../engine';
-import type { RuleSet } from '../engine/ruleset';
+import type { RuleSet } from '../engine';
 import { DEFAULT_RULES_DIR, loadRulesFromDir } from '../node/load-rules';
 
 let cached: RuleSet | undefined;

@@ -3,7 +3,7 @@
  * content from `checklist.ts`, layout and fonts from `render.ts`. The caller brings the fonts (fetched
  * in the browser, read from disk in Node); everything else is the same code.
  */
-import { version } from '../../../package.json';
+import { version } from '../../package.json';
 import { type ChecklistInput, checklistDocument } from './checklist';
 import { type PdfAssets, renderPdf } from './render';
 

@@ -5,27 +5,18 @@
  * Chinese, with the translation); the disclaimer. In the language of the `report` (from `present`).
  * Pure data out (blocks.ts): the browser and the command line render the same document.
  */
-import { askedQuestions } from '../../engine/answers';
-import { DUTY_REGIMES, REGIMES } from '../../engine/constants';
-import type { AnswerValue } from '../../engine/program';
-import type { RuleSet } from '../../engine/ruleset';
-import type { TFunction } from '../../i18n/i18n';
-import type { PresentedDuty, PresentedReason, Report } from '../../result/present';
-import { valueText } from '../../result/answer-text';
-import { dutyDateText, gpaiSentence, joinList, openRangeSentence, overallHeading, overallSentence, subjectLine } from '../../result/present';
-import { DUTY_STATUSES, type DutyStatus, fileStem } from '../assessment-file';
+import { askedQuestions, DUTY_REGIMES, REGIMES } from '../engine';
+import type { TFunction } from '../i18n/i18n';
+import type { PresentedDuty, PresentedReason, Report } from '../report/present';
+import { valueText } from '../report/answer-text';
+import { dutyDateText, gpaiSentence, joinList, openRangeSentence, overallHeading, overallSentence, subjectLine } from '../report/present';
+import { DUTY_STATUSES } from '../assessment/record';
+import { fileStem } from '../file-format/assessment-file';
+import type { DocumentInput } from '../report/pipeline';
 import type { Block, PrintedDocument, Tone } from './blocks';
 
-export interface ChecklistInput {
-  rs: RuleSet;
-  /** The assessment made readable in one language (`present`). */
-  report: Report;
-  answers: Readonly<Record<string, AnswerValue>>;
-  /** Status and note per duty id, as the user recorded them. */
-  duties: Readonly<Record<string, DutyStatus>>;
-  assessor?: string;
-  /** i18next `t` in the report's language. */
-  t: TFunction;
+/** A document's input (src/report/pipeline.ts `documentInput`) and who made the file. */
+export interface ChecklistInput extends DocumentInput {
   /** Name and version of the program, for the cover and the PDF's Creator. */
   generator: string;
 }

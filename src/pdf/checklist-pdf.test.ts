@@ -6,12 +6,12 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Lang, REGIMES } from '../../engine/constants';
-import { loadPdfAssets } from '../../node/pdf-assets';
-import { projectRules } from '../../testing/fixtures';
-import { exampleReport } from '../../testing/report-fixtures';
-import { blankText, overflowingText, pdfFonts, readPdf, renderPages, squash } from '../../testing/pdf-check';
-import type { DutyStatus } from '../assessment-file';
+import { REGIMES, type Lang } from '../engine';
+import { loadPdfAssets } from '../node/pdf-assets';
+import { projectRules } from '../testing/fixtures';
+import { exampleReport } from '../testing/report-fixtures';
+import { blankText, overflowingText, pdfFonts, readPdf, renderPages, squash } from '../testing/pdf-check';
+import type { DutyStatus } from '../assessment/record';
 import { checklistPdf, GENERATOR } from './checklist-pdf';
 
 const rs = projectRules();

@@ -3,11 +3,8 @@
  * with its article. This is the JSON the command line prints (schema: public/schema/assessment.schema.json)
  * and what the result page and the PDF render. Pure: the rule set and a `t` function come in.
  */
-import type { AnswerFact, Assessment, DutyResult, OpenQuestion, OverallLevel, Reason, RegimeTier, Tri, UpcomingTier } from '../engine/assess';
-import type { AnswerValue } from '../engine/program';
-import type { RuleSet } from '../engine/ruleset';
+import type { AnswerFact, AnswerValue, Assessment, DutyResult, Lang, OpenQuestion, OverallLevel, Reason, Regime, RegimeTier, RuleSet, TierName, Tri, UpcomingTier } from '../engine';
 import { valueText } from './answer-text';
-import type { Lang, Regime, TierName } from '../engine/schema';
 import type { TFunction } from '../i18n/i18n';
 
 export const REPORT_SCHEMA_VERSION = 2;
@@ -102,11 +99,6 @@ export interface Report {
   /** Asked questions left without an answer: the tiers they could change are needs_review. */
   unanswered: { question: string; text: string }[];
   disclaimer: string;
-}
-
-/** The report with the cohort that invited the assessment (which the answers do not hold). */
-export function withCohort(r: Report, cohort: { incubator: string; label: string } | undefined): Report {
-  return cohort ? { ...r, subject: { ...r.subject, cohort: { incubator: cohort.incubator, label: cohort.label } } } : r;
 }
 
 export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): Report {

@@ -5,10 +5,10 @@
  * extracts as the document has it, whatever an earlier document had.
  */
 import { expect, it } from 'vitest';
-import type { Lang } from '../../engine/constants';
-import { loadPdfAssets } from '../../node/pdf-assets';
-import { exampleReport } from '../../testing/report-fixtures';
-import { readPdf } from '../../testing/pdf-check';
+import type { Lang } from '../engine';
+import { loadPdfAssets } from '../node/pdf-assets';
+import { exampleReport } from '../testing/report-fixtures';
+import { readPdf } from '../testing/pdf-check';
 import { checklistPdf } from './checklist-pdf';
 import type { PdfAssets } from './render';
 

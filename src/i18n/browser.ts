@@ -5,11 +5,11 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Lang } from '../engine/constants';
-import { languageBundles, lazyBundles } from '../i18n/bundles';
-import { BUNDLED_NAMESPACES, NAMESPACES, type LazyNamespace } from '../i18n/namespaces';
+import type { Lang } from '../engine';
+import { languageBundles, lazyBundles } from './bundles';
+import { BUNDLED_NAMESPACES, NAMESPACES, type LazyNamespace } from './namespaces';
 import { firstBundle, firstLanguage, firstTexts, LANG_KEY } from './first-load';
-import { loadTexts } from './rule-texts';
+import { loadTexts } from '../ruledata/text-store';
 
 async function loadBundles(lang: Lang, fetched = languageBundles[lang]()): Promise<void> {
   const bundle = await fetched;

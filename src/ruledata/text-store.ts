@@ -5,8 +5,8 @@
  */
 import { useSyncExternalStore } from 'react';
 import { loadSources, textLoaders } from 'virtual:rules/loaders';
-import type { Lang } from '../engine/constants';
-import type { TextGroup, TextStore } from '../ruledata/split';
+import type { Lang } from '../engine';
+import type { TextGroup, TextStore } from './split';
 
 export const textStore: TextStore = { texts: {} };
 

@@ -4,8 +4,7 @@
  * made with, so that a later rule set can say what it changes (`diffResults`). Pure, and without the
  * engine's evaluation (summarize.ts computes one), so the browser's first load need not carry it.
  */
-import type { OverallLevel, RegimeTier } from '../engine/assess';
-import { REGIMES, type Regime } from '../engine/constants';
+import { REGIMES, type OverallLevel, type Regime, type RegimeTier } from '../engine';
 
 export interface ResultSummary {
   overall: OverallLevel;

@@ -3,9 +3,9 @@
  * fetching its interface and questionnaire texts at once, in parallel with the app's code, instead
  * of after React and the rule set have been evaluated.
  */
-import { LANGS, type Lang } from '../engine/constants';
-import { languageBundles } from '../i18n/bundles';
-import { loadTexts } from './rule-texts';
+import { LANGS, type Lang } from '../engine';
+import { languageBundles } from './bundles';
+import { loadTexts } from '../ruledata/text-store';
 
 export const LANG_KEY = 'ai-risk-self-assessment:lang';
 

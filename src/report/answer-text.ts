@@ -4,10 +4,7 @@
  * questionnaire's review and the import's messages do not bring the result's presentation into the
  * first load.
  */
-import type { AnswerError } from '../engine/answers';
-import type { AnswerValue } from '../engine/program';
-import { type RuleSet, optionsOf } from '../engine/ruleset';
-import type { Lang } from '../engine/schema';
+import { optionsOf, type AnswerError, type AnswerValue, type Lang, type RuleSet } from '../engine';
 import type { TFunction } from '../i18n/i18n';
 
 /** An answer as the user chose it: option labels joined, free text and numbers as given. */

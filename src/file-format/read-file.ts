@@ -4,7 +4,7 @@
  * browser's storage returns (assessment-file.ts `readAssessmentData`). Apart from assessment-file.ts so
  * the text reader loads with the import and share pages, not with the first question.
  */
-import type { RuleSet } from '../engine/ruleset';
+import type { RuleSet } from '../engine';
 import { parseJsonStrict } from '../lib/strict-json';
 import { describeValue } from '../lib/text-fields';
 import { MAX_DEPTH, MAX_FILE_BYTES, jsonProblem, readAssessmentData, type ReadResult, type Summarize } from './assessment-file';

@@ -6,7 +6,10 @@
  *   `#/catalogue`, `#/catalogue/<article id>` the rule-set catalogue
  */
 import { useSyncExternalStore } from 'react';
-import { INVITE_ROUTE, SHARE_ROUTE } from '../portfolio/link-routes';
+
+/** Where invite and share links point (their codecs are in src/portfolio/links.ts). */
+export const INVITE_ROUTE = '#/invite';
+export const SHARE_ROUTE = '#/share/';
 
 export type Route =
   | { page: 'assessment' }

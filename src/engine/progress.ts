@@ -3,9 +3,9 @@
  * section are asked, which are still missing, and what an answer change does to later answers.
  * Pure functions over the engine; the statechart (machine.ts) and the forms both use them.
  */
-import { askedQuestions, pruneHiddenAnswers, type Answers, type Asked } from '../engine/answers';
-import type { AnswerValue } from '../engine/program';
-import type { Question, RuleSet } from '../engine/ruleset';
+import { askedQuestions, pruneHiddenAnswers, type Answers, type Asked } from './answers';
+import type { AnswerValue } from './program';
+import type { Question, RuleSet } from './ruleset';
 
 export type AnswerMap = Record<string, AnswerValue>;
 

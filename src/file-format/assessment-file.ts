@@ -4,16 +4,13 @@
  * engine's own answer checks, so a bad file is refused with specific reasons and changes nothing.
  * Pure: no browser API.
  */
-import { parseAnswers } from '../engine/answers';
-import type { AnswerValue } from '../engine/program';
-import type { Question, RuleSet } from '../engine/ruleset';
-import type { AnswerError } from '../engine/answers';
+import { compareVersions, migrateAnswers, parseAnswers, type AnswerError, type AnswerValue, type Question, type RuleSet } from '../engine';
 import { instantTime, isCalendarDate, isInstant } from '../lib/instants';
 import { checkTree, pathOf, type JsonProblem } from '../lib/json-limits';
 import { checkLine, checkText, describeValue, printable, stripLine, stripText, type TextCheck } from '../lib/text-fields';
-import type { Step } from '../questionnaire/machine';
-import { compareVersions, migrateAnswers } from '../engine/migrate';
-import { checkResultSummary, diffResults, isEmptyDiff, type ResultDiff, type ResultSummary } from './result-summary';
+import type { Step } from '../assessment/step';
+import { DUTY_STATUSES, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, type AssessmentRecord, type Cohort, type DutyStatus, type DutyStatusName } from '../assessment/record';
+import { checkResultSummary, diffResults, isEmptyDiff, type ResultDiff, type ResultSummary } from '../assessment/result-summary';
 
 /** What a file's answers come to under the current rule set (summarize.ts `summarizer`): needed only to say what a newer rule set changes. */
 export type Summarize = (answers: Record<string, AnswerValue>, date: string) => ResultSummary | undefined;
@@ -29,38 +26,6 @@ const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<strin
 };
 /** Files larger than this are refused before parsing (an assessment is a few kilobytes). */
 export const MAX_FILE_BYTES = 1_000_000;
-
-export const DUTY_STATUSES = ['todo', 'in_progress', 'done', 'not_applicable'] as const;
-export type DutyStatusName = (typeof DUTY_STATUSES)[number];
-export interface DutyStatus {
-  status: DutyStatusName;
-  note?: string;
-}
-export const MAX_NOTE_LENGTH = 2000;
-/** Title, assessor, incubator and cohort label: one line each. */
-export const MAX_LABEL_LENGTH = 200;
-
-/** The group an incubator invited the assessment into (from its invite link); it travels in every export. */
-export interface Cohort {
-  incubator: string;
-  label: string;
-}
-
-/** One assessment as the app holds it. */
-export interface AssessmentRecord {
-  id: string;
-  /** The owner's own name for it in the portfolio (otherwise company · product). */
-  title?: string;
-  assessor?: string;
-  cohort?: Cohort;
-  answers: Record<string, AnswerValue>;
-  step: Step;
-  duties: Record<string, DutyStatus>;
-  createdAt: string;
-  updatedAt: string;
-  /** What it came to under the earlier rule set it was made with: kept so the change can be compared. */
-  baseline?: { ruleSetVersion: string; result: ResultSummary };
-}
 
 export interface AssessmentFile {
   format: typeof FILE_FORMAT;
@@ -192,12 +157,6 @@ function clip(s: string, max: number): string {
 /** A piece of a file name safe on every system: letters and digits of any script, runs of anything else as "-". */
 export function fileStem(s: string, max = 60): string {
   return s.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, max).replace(/-+$/, '');
-}
-
-/** What the assessment is called: its title, or the company and product it is about. */
-export function displayName(record: AssessmentRecord): string {
-  if (record.title) return record.title;
-  return [record.answers.company_name, record.answers.product_name].filter((v) => typeof v === 'string' && v.trim()).join(' · ');
 }
 
 export function fileName(record: AssessmentRecord, product: string | undefined): string {
@@ -448,15 +407,4 @@ function changeNotices(d: ResultDiff): FileNotice[] {
 
 function fail(code: FileProblemCode, params: FileProblem['params']): ReadResult {
   return { ok: false, problems: [{ code, params }] };
-}
-
-export function newRecord(now = new Date(), id = randomId()): AssessmentRecord {
-  const ts = now.toISOString();
-  return { id, answers: {}, step: 'intro', duties: {}, createdAt: ts, updatedAt: ts };
-}
-
-export function randomId(): string {
-  const bytes = new Uint8Array(12);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

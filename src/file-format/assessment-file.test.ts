@@ -1,10 +1,10 @@
 /** The assessment file: export → import round trip, and every kind of bad file refused with its reason. */
 import { describe, expect, it } from 'vitest';
-import { ANSWER_ERROR_CODES } from '../engine/answers';
-import { LANGS } from '../engine/constants';
+import { ANSWER_ERROR_CODES, LANGS } from '../engine';
 import { createI18n } from '../i18n/i18n';
 import { exampleAnswers, projectRules } from '../testing/fixtures';
-import { FILE_FORMAT, MAX_DEPTH, MAX_FILE_BYTES, MAX_LABEL_LENGTH, MAX_LISTED, newRecord, readAssessmentData, type AssessmentFile, type AssessmentRecord, type FileProblemCode, FILE_NOTICE_CODES } from './assessment-file';
+import { FILE_FORMAT, MAX_DEPTH, MAX_FILE_BYTES, MAX_LISTED, readAssessmentData, type AssessmentFile, type FileProblemCode, FILE_NOTICE_CODES } from './assessment-file';
+import { MAX_LABEL_LENGTH, newRecord, type AssessmentRecord } from '../assessment/record';
 import { readAssessmentFile } from './read-file';
 import { problemText } from './file-messages';
 import { exportFile, summarizer } from './summarize';

@@ -3,7 +3,7 @@
  * and the page furniture (running header, footer, metadata). `checklist.ts` builds one from an
  * assessment; `render.ts` lays it out on A4 pages. Nothing here knows about PDF.
  */
-import type { DutyStatusName } from '../assessment-file';
+import type { DutyStatusName } from '../assessment/record';
 
 export type StyleName = 'title' | 'subtitle' | 'h1' | 'h2' | 'h3' | 'body' | 'strong' | 'small' | 'muted' | 'original' | 'translation' | 'label';
 

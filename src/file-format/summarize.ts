@@ -3,13 +3,10 @@
  * Kept apart from assessment-file.ts so the browser loads the evaluation only when it exports, saves
  * or imports, not before the first question.
  */
-import { assess } from '../engine/assess';
-import { REGIMES, type Regime } from '../engine/constants';
-import type { AnswerValue } from '../engine/program';
-import type { RegimeTier } from '../engine/assess';
-import type { RuleSet } from '../engine/ruleset';
-import { toFile, type AssessmentFile, type AssessmentRecord } from './assessment-file';
-import type { ResultSummary } from './result-summary';
+import { assess, REGIMES, type AnswerValue, type Regime, type RegimeTier, type RuleSet } from '../engine';
+import { toFile, type AssessmentFile } from './assessment-file';
+import { type AssessmentRecord } from '../assessment/record';
+import type { ResultSummary } from '../assessment/result-summary';
 
 /** The summary of `answers` under `rs`, or undefined when the answers do not pass the rule set's checks. */
 export function summarizeResult(rs: RuleSet, answers: Record<string, AnswerValue>, date: string): ResultSummary | undefined {

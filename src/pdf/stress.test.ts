@@ -6,11 +6,11 @@
  */
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadPdfAssets } from '../../node/pdf-assets';
-import { exampleReport } from '../../testing/report-fixtures';
-import { blankText, overflowingText, readPdf, renderPages, squash } from '../../testing/pdf-check';
-import type { DutyStatus } from '../assessment-file';
-import { DUTY_STATUSES, MAX_NOTE_LENGTH } from '../assessment-file';
+import { loadPdfAssets } from '../node/pdf-assets';
+import { exampleReport } from '../testing/report-fixtures';
+import { blankText, overflowingText, readPdf, renderPages, squash } from '../testing/pdf-check';
+import type { DutyStatus } from '../assessment/record';
+import { DUTY_STATUSES, MAX_NOTE_LENGTH } from '../assessment/record';
 import { checklistPdf } from './checklist-pdf';
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { TFunction } from '../i18n/i18n';
 import { printable } from '../lib/text-fields';
-import { formatAnswerError } from '../result/answer-text';
+import { formatAnswerError } from '../report/answer-text';
 import type { FileNotice, FileProblem } from './assessment-file';
 
 const shown = (params: Record<string, string | number>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? printable(v, 200) : v]));
