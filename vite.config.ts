@@ -224,7 +224,25 @@ function publishPlugins(): Plugin[] {
 
 export default defineConfig({
   plugins: [react(), rulesPlugin(), fontLicencePlugin(), devCspPlugin(), offlinePlugin(), ...publishPlugins()],
-  build: { target: 'es2022', sourcemap: !!process.env.SOURCEMAP },
+  build: {
+    target: 'es2022',
+    sourcemap: !!process.env.SOURCEMAP,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // Small modules every page needs before the first question (the engine's answer checks, the
+              // rule-set structure and texts, the record, routes, the error boundary), shared with the lazy
+              // pages: one chunk instead of a dozen, none of it loaded later than it is now.
+              name: 'core',
+              test: /src\/(engine\/(answers|program|progress|ruleset|constants|consistency|migrate|scope)|ruledata\/(split|text-store|context)|assessment\/|lib\/(route|ErrorBoundary|bdi|instants|json-limits|text-fields|strict-json)|i18n\/(browser|namespaces|bundles))\.tsx?$/,
+            },
+          ],
+        },
+      },
+    },
+  },
   preview: {
     headers: {
       'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,

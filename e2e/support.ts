@@ -6,7 +6,7 @@ import { expect, type Page } from '@playwright/test';
 import { createActor } from 'xstate';
 import { assess, type AnswerValue } from '../src/engine';
 import { createQuestionnaireMachine, stepOf } from '../src/questionnaire/machine';
-import { fillSection } from '../src/questionnaire/walk';
+import { fillSection } from '../src/testing/walk';
 import { exampleAnswers, projectRules } from '../src/testing/fixtures';
 
 export const rs = projectRules();

@@ -14,7 +14,6 @@ import { lazyRetry } from '../lib/ErrorBoundary';
 import { withNamespace } from '../i18n/browser';
 import { PORTFOLIO_HREF } from '../lib/route';
 import { useRuleSet } from '../ruledata/context';
-import { exportRecord } from '../file-format/export';
 
 // Shown only after the user imports or asks for a share link: fetched then.
 const FileImport = lazyRetry(withNamespace(() => import('../portfolio/FileImport').then((m) => ({ default: m.FileImport })), 'portfolio'));
@@ -60,7 +59,7 @@ export function FileBar({ record, message, setMessage, saved }: Props) {
         </a>
       </div>
       <div className="file-actions">
-        <button type="button" className="secondary small" onClick={() => void exportRecord(ruleSet, record)}>
+        <button type="button" className="secondary small" onClick={() => void import('../file-format/export').then((m) => m.exportRecord(ruleSet, record))}>
           {t('app:file.export')}
         </button>
         <button type="button" className="secondary small" onClick={() => setSharing((s) => !s)} aria-expanded={sharing}>

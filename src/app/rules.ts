@@ -1,6 +1,6 @@
 /**
  * The rule set in the browser, built once from the structure the build validated; its texts are read
- * from the text store (rule-texts.ts) as they arrive.
+ * from the text store (src/ruledata/text-store.ts) as they arrive.
  */
 import { structure } from 'virtual:rules';
 import { buildRuleSet, TRUSTED_PARSERS, type RuleSet } from '../engine';

@@ -77,6 +77,13 @@ export function ArticleQuote({ id, lang, compact }: Props) {
           {a.verification !== 'seed-verbatim' && a.verification !== 'oj-verbatim' ? (
             <p className="verification">{t(`catalogue:verification.${a.verification}`)}</p>
           ) : null}
+          {a.officialUrl && !compact ? (
+            <p className="official">
+              <a href={a.officialUrl} rel="noopener noreferrer" target="_blank" hrefLang={originalLang}>
+                {t('catalogue:official', { document: a.documentTitle[lang] })}
+              </a>
+            </p>
+          ) : null}
         </>
       )}
     </figure>

@@ -40,16 +40,47 @@ function quote(text: string): string {
     .join('\n');
 }
 
-function articleBlock(a: Article): string {
+/** Which cases (rules/examples, rules/scenarios) produce each duty and cite each article, computed by running them (src/node/cases.ts). */
+export interface Exercised {
+  duties: ReadonlyMap<string, readonly string[]>;
+  articles: ReadonlyMap<string, readonly string[]>;
+}
+
+const caseList = (ids: readonly string[] | undefined) => (ids?.length ? ids.join(', ') : '*none — no case exercises it*');
+
+/** Everything in the rule set that cites each article: duties, tier rules, indicators, questions and options, consistency rules. */
+export function citedBy(rs: RuleSet): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (ids: readonly string[] | undefined, by: string) => {
+    for (const id of ids ?? []) {
+      const xs = out.get(id) ?? [];
+      if (!xs.includes(by)) out.set(id, [...xs, by]);
+    }
+  };
+  for (const d of rs.duties) add([d.article, ...(d.alsoCites ?? [])], `[duty \`${d.id}\`](#duty-${slug(d.id)})`);
+  for (const g of REGIMES) for (const r of rs.tiers[g].rules) add(r.cites, `tier rule \`${r.id}\``);
+  for (const ind of rs.indicators.values()) add([...Object.values(ind.cites).flat(), ...Object.values(ind.context ?? {}).flat(), ...(ind.reference ?? [])], `[indicator \`${ind.id}\`](#ind-${slug(ind.id)})`);
+  for (const q of rs.questions) {
+    add(q.cites, `[question \`${q.id}\`](#q-${slug(q.id)})`);
+    for (const o of optionsOf(q)) add(o.cites, `[question \`${q.id}\`](#q-${slug(q.id)})`);
+  }
+  for (const c of rs.consistency) add(c.cites, `[consistency \`${c.id}\`](#consistency-${slug(c.id)})`);
+  return out;
+}
+
+function articleBlock(a: Article, cited: readonly string[] | undefined, exercised: Exercised | undefined): string {
   const lines = [`${target(anchor(a.id))}`, '', `### ${a.id} — ${both(a.heading)}`, '', quote(a.original), ''];
   if (a.translation) lines.push(`*Translation (ours, not official):* ${a.translation}`, '');
   lines.push(`*Source:* ${a.documentTitle.en} · *verification:* \`${a.verification}\``);
+  lines.push(`*Official text:* ${a.officialUrl ? `<${a.officialUrl}>` : 'no official page linked yet (see the source note of its document)'}`);
+  lines.push(`*Rule file:* \`${a.file}\` · *cited by:* ${cited?.length ? cited.join(', ') : '*nothing*'}`);
+  if (exercised) lines.push(`*Exercised by:* ${caseList(exercised.articles.get(a.id))}`);
   if (a.note) lines.push(`*Note:* ${a.note}`);
   lines.push('');
   return lines.join('\n');
 }
 
-export function catalogueMarkdown(rs: RuleSet): string {
+export function catalogueMarkdown(rs: RuleSet, exercised?: Exercised): string {
   const out: string[] = [];
   const m = rs.manifest;
   out.push(`# Rule-set catalogue — version ${rs.version} (${rs.date})`, '');
@@ -143,6 +174,7 @@ export function catalogueMarkdown(rs: RuleSet): string {
       const from = typeof d.from === 'string' ? d.from : d.from.map((e) => (e.when ? `${e.date} if ${describeCondition(e.when, rs)}` : `otherwise ${e.date}`)).join('; ');
       out.push(target(`duty-${slug(d.id)}`), '', `#### \`${d.id}\` — ${both(d.title)}`, '');
       out.push(`- **article:** ${cite(d.article)}${d.alsoCites?.length ? ` (also ${cites(d.alsoCites)})` : ''} · **kind:** ${d.kind} · **from:** ${from}`);
+      out.push(`- **rule file:** \`${d.file}\`${exercised ? ` · **exercised by:** ${caseList(exercised.duties.get(d.id))}` : ''}`);
       if (d.forceBasis) out.push(`- **force:** ${d.forceBasis.en}`);
       if (d.addressee) out.push(`- **addressee:** ${both(d.addressee)}`);
       out.push(`- **when:** ${describeCondition(d.when, rs)}`, `- **what to do:** ${d.do.en}`, `- **应做事项：** ${d.do['zh-CN']}`);
@@ -154,13 +186,14 @@ export function catalogueMarkdown(rs: RuleSet): string {
   }
 
   out.push('## Sources', '');
+  const cited = citedBy(rs);
   const byDoc = new Map<string, Article[]>();
   const regimeOrder = ['SH', 'SZ', 'EU', 'CN'];
   const articles = [...rs.articles.values()].sort((a, b) => regimeOrder.indexOf(a.regime) - regimeOrder.indexOf(b.regime));
   for (const a of articles) byDoc.set(a.document, [...(byDoc.get(a.document) ?? []), a]);
   for (const arts of byDoc.values()) {
     out.push(`### ${both(arts[0]!.documentTitle)}`, '');
-    for (const a of arts) out.push(articleBlock(a));
+    for (const a of arts) out.push(articleBlock(a, cited.get(a.id), exercised));
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

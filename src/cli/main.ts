@@ -14,7 +14,8 @@ import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LANGS, localIsoDate, type Lang } from '../engine';
+import { LANGS, type Lang } from '../engine';
+import { localIsoDate } from '../lib/dates';
 import { createI18n, type TFunction } from '../i18n/i18n';
 import { DEFAULT_RULES_DIR, loadRulesFromDir } from '../node/load-rules';
 import { OUTPUT_FORMATS, type OutputFormat, classifyAll, classifyFiles } from './classify';
@@ -29,6 +30,7 @@ const COMMANDS = {
   portfolio: { synopsis: 'portfolio <dirs or files…> --out DIR [options]', options: ['out', 'lang', 'date', 'rules'] },
   check: { synopsis: 'check [options]', options: ['rules', 'seeds', 'samples'] },
   catalogue: { synopsis: 'catalogue [--check]', options: ['check'] },
+  cases: { synopsis: 'cases [--write]', options: ['write', 'rules'] },
   help: { synopsis: 'help [command]', options: [] },
 } as const;
 type Command = keyof typeof COMMANDS;
@@ -138,6 +140,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         seeds: { type: 'string' },
         samples: { type: 'string' },
         check: { type: 'boolean', default: false },
+        write: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -244,11 +247,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const l of res.lines) (l.startsWith('error') ? io.err : io.out)(`${shown(l)}\n`);
       return res.ok ? 0 : 1;
     }
+    case 'cases': {
+      const rs = loadRules();
+      if (!rs) return 1;
+      const { checkCases } = await import('./cases');
+      const res = checkCases(rs, { write: o.write, ...(o.rules ? { rulesDir: resolve(o.rules) } : {}) });
+      for (const l of res.lines) (l.startsWith('error') ? io.err : io.out)(`${shown(l)}\n`);
+      return res.ok ? 0 : 1;
+    }
     case 'catalogue': {
       const rs = loadRules();
       if (!rs) return 1;
-      const { catalogueMarkdown } = await import('../catalogue/markdown');
-      const md = catalogueMarkdown(rs);
+      const [{ catalogueMarkdown }, { exercisedBy }] = await Promise.all([import('../catalogue/markdown'), import('../node/cases')]);
+      const md = catalogueMarkdown(rs, exercisedBy(rs));
       if (o.check) {
         let current = '';
         try {

@@ -55,7 +55,7 @@ export const MIN_JOBS_FOR_WORKERS = 12;
  * one until its first PDF is back (the first takes a worker several times as long: cold code, empty
  * caches), so that a late-starting worker does not hold up the end of a batch.
  */
-const IN_FLIGHT = Number(process.env.INF ?? 2);
+const IN_FLIGHT = 2;
 /** How far past the first unfinished job work is handed out, per thread: bounds the results held for ordering. */
 const AHEAD_PER_THREAD = 32;
 
@@ -154,7 +154,7 @@ class Batch {
         w.postMessage({ id: i, job: this.jobs[i]! } satisfies WorkerRequest);
       }
     }
-    if (this.here && !this.localBusy && !(process.env.BRIDGE && [...this.workers.values()].some((x) => x.limit > 0))) {
+    if (this.here && !this.localBusy) {
       const i = this.take();
       if (i !== undefined) void this.renderHere(i);
     }

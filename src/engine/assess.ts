@@ -162,11 +162,6 @@ function unansweredQuestions(rs: RuleSet, state: EvalState): string[] {
 let lastValidDate = '';
 
 /** A real calendar date written YYYY-MM-DD (batch runs share one date: the last good one is remembered). */
-/** A day in the local calendar as YYYY-MM-DD: the default assessment date (today where the user is). */
-export function localIsoDate(d: Date = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 function isIsoDate(date: string): boolean {
   const ok = ISO_DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`));
   if (ok) lastValidDate = date;

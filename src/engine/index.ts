@@ -6,7 +6,7 @@
  */
 export { buildRuleSet, TRUSTED_PARSERS, optionsOf, formatPath } from './ruleset';
 export type { RawRuleSet, RawFile, RuleSet, RuleSetError, LoadResult, Question, Section, Article, Duty, Indicator } from './ruleset';
-export { assess, euLevelOf, localIsoDate } from './assess';
+export { assess, euLevelOf } from './assess';
 export type { Assessment, AssessResult, AssessOptions, RegimeResult, RegimeTier, Reason, AnswerFact, OpenQuestion, DutyResult, GpaiResult, OverallLevel, Tri, UpcomingTier } from './assess';
 export { askedQuestions, parseAnswers, pruneHiddenAnswers, ANSWER_ERROR_CODES } from './answers';
 export type { Answers, AnswerError, AnswerErrorCode, Asked } from './answers';
@@ -18,6 +18,7 @@ export type { Conflict } from './consistency';
 export { settledOutOfScope } from './scope';
 export { compareVersions, migrateAnswers } from './migrate';
 export { findWitnesses } from './coverage';
+export { memoOn } from './memo';
 export { sampleAnswers, seededRandom } from './sample';
 export { REGIMES, LANGS, TIER_NAMES, DUTY_REGIMES } from './constants';
 export type { Regime, Lang, TierName, DutyKind, DutyRegime, LocalText, Condition } from './schema';

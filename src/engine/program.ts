@@ -8,6 +8,7 @@
  * Beside its value, each condition can explain itself: `support` lists the questions whose answers
  * decided the value (for a true `any`, the true branches; for a false `all`, the false branches ...).
  */
+import { memoOn } from './memo';
 import type { Condition, Regime, TierName } from './schema';
 import type { Question, RuleSet } from './ruleset';
 
@@ -303,14 +304,5 @@ function atomTest(c: Condition, q: Question): (v: AnswerValue | undefined, bits:
   throw new Error(`internal: condition on ${q.id} has no test`);
 }
 
-const programs = new WeakMap<RuleSet, Program>();
-
 /** The compiled program of a rule set (compiled once, then cached). */
-export function programOf(rs: RuleSet): Program {
-  let p = programs.get(rs);
-  if (!p) {
-    p = new Program(rs);
-    programs.set(rs, p);
-  }
-  return p;
-}
+export const programOf: (rs: RuleSet) => Program = memoOn((rs) => new Program(rs));

@@ -3,6 +3,7 @@
  * section are asked, which are still missing, and what an answer change does to later answers.
  * Pure functions over the engine; the statechart (machine.ts) and the forms both use them.
  */
+import { memoOn } from './memo';
 import { askedQuestions, pruneHiddenAnswers, type Answers, type Asked } from './answers';
 import type { AnswerValue } from './program';
 import type { Question, RuleSet } from './ruleset';
@@ -23,10 +24,10 @@ interface View {
  * answered: then only a "not sure" answer keeps it open, and it is better to ask than to guess.
  * Before that it waits, so a section does not open with questions the next answer may remove.
  */
-const views = new WeakMap<Answers, View>();
-function viewOf(rs: RuleSet, answers: Answers): View {
-  let v = views.get(answers);
-  if (v) return v;
+const views = memoOn((rs: RuleSet) => memoOn((answers: Answers) => computeView(rs, answers)));
+const viewOf = (rs: RuleSet, answers: Answers): View => views(rs)(answers);
+
+function computeView(rs: RuleSet, answers: Answers): View {
   const asked = askedQuestions(rs, answers);
   const shown = new Map<string, Question[]>(rs.sections.map((s) => [s.id, []]));
   let blocked = false;
@@ -36,9 +37,7 @@ function viewOf(rs: RuleSet, answers: Answers): View {
     shown.get(q.section)!.push(q);
     if (!q.optional && !isAnswered(answers[q.id])) blocked = true;
   }
-  v = { asked, shown };
-  views.set(answers, v);
-  return v;
+  return { asked, shown };
 }
 
 /** Questions of `sectionId` the user is asked now (see `viewOf`). */

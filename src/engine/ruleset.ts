@@ -54,6 +54,24 @@ export interface Article extends SourceArticle {
   seedFile?: string;
   regime: Regime | 'CN';
   documentTitle: LocalText;
+  /** The rule file that holds it (`rules/sources/…`). */
+  file: string;
+  /** Where the official text of this article is read online, when its document names one. */
+  officialUrl?: string;
+}
+
+/**
+ * The address of an article in its document's official text: the document's URL with the anchor its
+ * pattern gives for the article, annex or recital the id names (`EU-5(1)(f)` → article 5,
+ * `EU-ANNEX-III-4(a)` → annex III, `EU-RECITAL-44` → recital 44). No pattern, no anchor.
+ */
+export function officialUrlOf(id: string, official: { url: string; anchors?: { article?: string; annex?: string; recital?: string } } | undefined): string | undefined {
+  if (!official) return undefined;
+  const local = id.replace(/^[A-Z]+-/, '');
+  const m = /^ANNEX-([IVX]+)\b/.exec(local) ?? /^RECITAL-(\d+)/.exec(local) ?? /^(\d+[a-z]?)/.exec(local);
+  const kind = local.startsWith('ANNEX-') ? 'annex' : local.startsWith('RECITAL-') ? 'recital' : 'article';
+  const pattern = official.anchors?.[kind];
+  return m && pattern ? `${official.url}#${pattern.replace('{n}', m[1]!)}` : official.url;
 }
 
 export interface Section {
@@ -165,7 +183,8 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult 
       if (src.document.regime !== 'CN' && !a.id.startsWith(`${src.document.regime}-`)) {
         errors.push({ file: f.file, path: `articles[${i}].id`, message: `article ${a.id} does not belong to regime ${src.document.regime}` });
       }
-      articles.set(a.id, { ...a, document: src.document.id, seedFile: src.document.seedFile, regime: src.document.regime, documentTitle: src.document.title });
+      const officialUrl = officialUrlOf(a.id, src.document.official);
+      articles.set(a.id, { ...a, document: src.document.id, seedFile: src.document.seedFile, regime: src.document.regime, documentTitle: src.document.title, file: f.file, ...(officialUrl ? { officialUrl } : {}) });
     });
   }
 

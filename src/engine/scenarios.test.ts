@@ -1,5 +1,5 @@
 /**
- * Regression scenarios beyond the nine worked examples (src/engine/scenarios/, written by a reviewer
+ * Regression scenarios beyond the nine worked examples (rules/scenarios/, written by a reviewer
  * playing each product's owner; the legal reading of each is in EXPECTED.md and EXPECTED-T.md there). Each guards a rule
  * that was once wrong or is easy to get wrong.
  */
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../engine';
 import { dutyArticles, mustAssess } from '../testing/fixtures';
 
-const DIR = resolve('src/engine/scenarios');
+const DIR = resolve('rules/scenarios');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 const scenario = (id: string): Assessment => mustAssess(JSON.parse(readFileSync(join(DIR, files.find((f) => f.startsWith(`${id}-`))!), 'utf8')).answers);
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id);

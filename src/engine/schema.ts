@@ -119,6 +119,16 @@ export const SourceFile = z.strictObject({
     /** File name of the original document in the project's seeds, for verbatim checks. */
     seedFile: z.string().optional(),
     originalLanguage: z.enum(LANGS),
+    /**
+     * The official text online: its address, and how an article's place in it is addressed (`{n}` is
+     * the article, annex or recital number read from the article id, e.g. `art_{n}`).
+     */
+    official: z
+      .strictObject({
+        url: z.url(),
+        anchors: z.strictObject({ article: z.string().optional(), annex: z.string().optional(), recital: z.string().optional() }).optional(),
+      })
+      .optional(),
   }),
   articles: z.array(SourceArticle).min(1),
 });

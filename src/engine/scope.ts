@@ -7,22 +7,17 @@ import { parseAnswers, type Answers } from './answers';
 import { REGIMES } from './constants';
 import { type Node, T, programOf } from './program';
 import type { RuleSet } from './ruleset';
+import { memoOn } from './memo';
 
-const scopeNodes = new WeakMap<RuleSet, Node[][]>();
-
-function nodesOf(rs: RuleSet): Node[][] {
-  let nodes = scopeNodes.get(rs);
-  if (!nodes) {
-    const p = programOf(rs);
-    nodes = REGIMES.map((regime) => {
-      const rules = rs.tiers[regime].rules;
-      const firstTier = rules.findIndex((r) => r.tier !== 'out_of_scope');
-      return rules.slice(0, firstTier < 0 ? rules.length : firstTier).flatMap((r) => (r.when ? [p.compile(r.when)] : []));
-    });
-    scopeNodes.set(rs, nodes);
-  }
-  return nodes;
-}
+/** Per regime, the compiled conditions of its out-of-scope rules (the rules before its first tier). */
+const nodesOf = memoOn((rs: RuleSet): Node[][] => {
+  const p = programOf(rs);
+  return REGIMES.map((regime) => {
+    const rules = rs.tiers[regime].rules;
+    const firstTier = rules.findIndex((r) => r.tier !== 'out_of_scope');
+    return rules.slice(0, firstTier < 0 ? rules.length : firstTier).flatMap((r) => (r.when ? [p.compile(r.when)] : []));
+  });
+});
 
 /** True when no regime can apply whatever the answers still to come. */
 export function settledOutOfScope(rs: RuleSet, answers: Answers): boolean {

@@ -10,7 +10,8 @@ import { downloadBlob } from '../lib/download';
 import { exportRecord } from '../file-format/export';
 import { compareHref, go } from '../lib/route';
 import { useRuleSet } from '../ruledata/context';
-import { localIsoDate, REGIMES, type Lang, type Regime, type RegimeTier } from '../engine';
+import { memoOn, REGIMES, type Lang, type Regime, type RegimeTier } from '../engine';
+import { localIsoDate } from '../lib/dates';
 import type { RuleSet } from '../engine';
 import { displayName, type AssessmentRecord } from '../assessment/record';
 import { csvBlob, pdfZip, type ZipOutcome } from './bulk-export';
@@ -34,17 +35,7 @@ import { fileSources, useImport } from './use-import';
 import './portfolio.css';
 
 /** Rows are recomputed only for records that changed (records are replaced, never mutated). */
-const rowCaches = new WeakMap<RuleSet, WeakMap<AssessmentRecord, PortfolioRow | null>>();
-function rowOf(rs: RuleSet, rec: AssessmentRecord): PortfolioRow | null {
-  let cache = rowCaches.get(rs);
-  if (!cache) rowCaches.set(rs, (cache = new WeakMap()));
-  let r = cache.get(rec);
-  if (r === undefined) {
-    r = recordRow(rs, rec) ?? null;
-    cache.set(rec, r);
-  }
-  return r;
-}
+const rowOf = memoOn((rs: RuleSet) => memoOn((rec: AssessmentRecord) => recordRow(rs, rec) ?? null));
 
 const TIER_FILTERS: (RegimeTier | 'prohibited_any')[] = ['prohibited_any', 'high', 'needs_review', 'medium_low', 'limited', 'minimal', 'out_of_scope'];
 const NO_COHORT = '\u0000none';
@@ -69,7 +60,7 @@ export default function PortfolioView({ lang }: { lang: Lang }) {
   const [zip, setZip] = useState<{ done: number; total: number; outcome?: ZipOutcome; error?: string; abort: AbortController }>();
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const allRows = useMemo(() => [...portfolio.records.values()].map((rec) => rowOf(ruleSet, rec)).filter((r): r is PortfolioRow => r !== null), [ruleSet, portfolio.records]);
+  const allRows = useMemo(() => [...portfolio.records.values()].map((rec) => rowOf(ruleSet)(rec)).filter((r): r is PortfolioRow => r !== null), [ruleSet, portfolio.records]);
   const filter: Filter = useMemo(
     () => ({
       text,

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { askedQuestions, assess, missingQuestions, sectionHasQuestions, visibleQuestions, type Answers, type RuleSet } from '../engine';
 import { exampleAnswers, projectRules } from '../testing/fixtures';
 import { createQuestionnaireMachine, stepOf, type QuestionnaireEvent, type QuestionnaireSnapshot } from './machine';
-import { fillSection } from './walk';
+import { fillSection } from '../testing/walk';
 
 const EXAMPLES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'];
 let rs: RuleSet;

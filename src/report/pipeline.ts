@@ -7,7 +7,8 @@
  * The date rule: an evaluation is made as of the day it is shown or written — today in the local
  * calendar, or the date the command line is given (`--date`).
  */
-import { assess, localIsoDate, type AnswerValue, type AssessResult, type Lang, type RuleSet } from '../engine';
+import { assess, memoOn, type AnswerValue, type AssessResult, type Lang, type RuleSet } from '../engine';
+import { localIsoDate } from '../lib/dates';
 import type { TFunction } from '../i18n/i18n';
 import type { Cohort, DutyStatus } from '../assessment/record';
 import { present, type Report } from './present';
@@ -38,17 +39,14 @@ export interface DocumentInput {
   t: TFunction;
 }
 
-// One evaluation per rule set, answers object and date: the result page, the portfolio row and the
-// exported file's summary of the same record share it (records are replaced, never mutated).
-const evaluations = new WeakMap<RuleSet, WeakMap<object, Map<string, AssessResult>>>();
+// One evaluation per rule set, answers object and date: the result page and the portfolio row of the
+// same record share it (records are replaced, never mutated).
+const evaluations = memoOn((_rs: RuleSet) => memoOn((_answers: Readonly<Record<string, AnswerValue>>) => new Map<string, AssessResult>()));
 
 /** The engine's evaluation of `answers` as of `date` (see the date rule above). */
 export function evaluate(rs: RuleSet, answers: Readonly<Record<string, AnswerValue>>, date?: string): AssessResult {
   const day = evaluationDate(date);
-  let byAnswers = evaluations.get(rs);
-  if (!byAnswers) evaluations.set(rs, (byAnswers = new WeakMap()));
-  let byDate = byAnswers.get(answers);
-  if (!byDate) byAnswers.set(answers, (byDate = new Map()));
+  const byDate = evaluations(rs)(answers);
   let r = byDate.get(day);
   if (!r) {
     r = assess(rs, answers, { date: day });

@@ -19,7 +19,7 @@ export function projectRules(): RuleSet {
 export const EXAMPLES_DIR = resolve(DEFAULT_RULES_DIR, 'examples');
 
 export function exampleFile(id: string): string {
-  const name = readdirSync(EXAMPLES_DIR).find((f) => f.startsWith(`${id}-`));
+  const name = readdirSync(EXAMPLES_DIR).find((f) => f.startsWith(`${id}-`) && f.endsWith('.json'));
   if (!name) throw new Error(`no example ${id}`);
   return join(EXAMPLES_DIR, name);
 }

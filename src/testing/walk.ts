@@ -1,7 +1,7 @@
 /**
  * Answering a section from a source of answers, as a user would: question by question in order, so
  * questions that appear because of an earlier answer in the same section are answered too. Used by
- * the statechart tests and the end-to-end tests' expectations; not by the app.
+ * the statechart tests and the end-to-end tests' expectations; not by the app (test support lives in src/testing).
  */
 import { applyAnswers, isAnswered, visibleQuestions, type AnswerMap, type AnswerValue, type Question, type RuleSet } from '../engine';
 
