@@ -14,11 +14,11 @@ export const lazyBundles: Record<Lang, Record<LazyNamespace, () => Promise<Recor
   en: {
     portfolio: () => import('./locales/en/portfolio.json').then((m) => m.default),
     catalogue: () => import('./locales/en/catalogue.json').then((m) => m.default),
-    report: () => import('./locales/en/report.json').then((m) => m.default),
+    pdf: () => import('./locales/en/pdf.json').then((m) => m.default),
   },
   'zh-CN': {
     portfolio: () => import('./locales/zh-CN/portfolio.json').then((m) => m.default),
     catalogue: () => import('./locales/zh-CN/catalogue.json').then((m) => m.default),
-    report: () => import('./locales/zh-CN/report.json').then((m) => m.default),
+    pdf: () => import('./locales/zh-CN/pdf.json').then((m) => m.default),
   },
 };

@@ -11,7 +11,7 @@ import enCli from './locales/en/cli.json';
 import enErrors from './locales/en/errors.json';
 import enPortfolio from './locales/en/portfolio.json';
 import enQuestionnaire from './locales/en/questionnaire.json';
-import enReport from './locales/en/report.json';
+import enPdf from './locales/en/pdf.json';
 import enResult from './locales/en/result.json';
 import zhApp from './locales/zh-CN/app.json';
 import zhCatalogue from './locales/zh-CN/catalogue.json';
@@ -19,15 +19,15 @@ import zhCli from './locales/zh-CN/cli.json';
 import zhErrors from './locales/zh-CN/errors.json';
 import zhPortfolio from './locales/zh-CN/portfolio.json';
 import zhQuestionnaire from './locales/zh-CN/questionnaire.json';
-import zhReport from './locales/zh-CN/report.json';
+import zhPdf from './locales/zh-CN/pdf.json';
 import zhResult from './locales/zh-CN/result.json';
 import { NAMESPACES } from './namespaces';
 
 export { NAMESPACES };
 
 export const resources = {
-  en: { app: enApp, questionnaire: enQuestionnaire, result: enResult, catalogue: enCatalogue, errors: enErrors, report: enReport, portfolio: enPortfolio, cli: enCli },
-  'zh-CN': { app: zhApp, questionnaire: zhQuestionnaire, result: zhResult, catalogue: zhCatalogue, errors: zhErrors, report: zhReport, portfolio: zhPortfolio, cli: zhCli },
+  en: { app: enApp, questionnaire: enQuestionnaire, result: enResult, catalogue: enCatalogue, errors: enErrors, pdf: enPdf, portfolio: enPortfolio, cli: enCli },
+  'zh-CN': { app: zhApp, questionnaire: zhQuestionnaire, result: zhResult, catalogue: zhCatalogue, errors: zhErrors, pdf: zhPdf, portfolio: zhPortfolio, cli: zhCli },
 } as const;
 
 /** A fresh, initialised i18next instance for one language (synchronous: resources are bundled). */

@@ -123,23 +123,28 @@ function Failed({ error, onRetry, page, hidden }: { error: unknown; onRetry: () 
 }
 
 /**
- * Runs `load(key)` when shown and whenever `key` changes or `retry` is called; `failed` is true while
- * the latest attempt for this key failed. `load` must be a stable function (declared at module level).
+ * The one way a page loads what it needs (texts, statute texts): runs `load(key)` when shown and
+ * whenever `key` changes or `retry` is called, and says where the latest attempt for this key is —
+ * `loading`, `ready` or `failed` (then `LoadFailed` offers the retry). A failure is never swallowed:
+ * a chunk that cannot be fetched (offline, a redeploy) shows "could not be loaded", not "Loading…" for
+ * ever. `load` must be a stable function (declared at module level).
  */
-export function useLoad<K extends string>(key: K, load: (key: K) => Promise<unknown>): { failed: boolean; retry: () => void } {
+export function useLoad<K extends string>(key: K, load: (key: K) => Promise<unknown>): { status: 'loading' | 'ready' | 'failed'; failed: boolean; retry: () => void } {
   const [attempt, setAttempt] = useState(0);
-  const [failedAt, setFailedAt] = useState<string>();
+  const [settled, setSettled] = useState<{ tag: string; ok: boolean }>();
   const tag = `${attempt}:${key}`;
   useEffect(() => {
     let live = true;
-    load(key).catch(() => {
-      if (live) setFailedAt(tag);
-    });
+    load(key).then(
+      () => live && setSettled({ tag, ok: true }),
+      () => live && setSettled({ tag, ok: false }),
+    );
     return () => {
       live = false;
     };
   }, [key, load, tag]);
-  return { failed: failedAt === tag, retry: () => setAttempt((a) => a + 1) };
+  const status = settled?.tag !== tag ? 'loading' : settled.ok ? 'ready' : 'failed';
+  return { status, failed: status === 'failed', retry: () => setAttempt((a) => a + 1) };
 }
 
 /** "Could not be loaded" with a Retry, where the texts would be. */

@@ -41,10 +41,10 @@ describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist
     expect(pdf.info.Creator).toBe(GENERATOR);
     expect(pdf.info.Author).toBe('Wang Fang 王芳');
     has('Wang Fang 王芳');
-    has(t('report:title'));
+    has(t('pdf:title'));
     has(r.overallLabel);
     for (const g of REGIMES) {
-      has(t('report:tiers.heading'));
+      has(t('pdf:tiers.heading'));
       has(r.regimes[g].tierLabel);
       for (const reason of r.regimes[g].reasons) reason.articles.forEach(has);
     }
@@ -65,22 +65,22 @@ describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist
     }
     expect([...cited].some((a) => rs.articles.get(a)!.regime !== 'EU')).toBe(true);
     if (r.duties[0]) {
-      has(t('report:checklist.status', { status: t('result:status.done') }));
+      has(t('pdf:checklist.status', { status: t('result:status.done') }));
       has(`Signed off by Legal ${id}`);
     }
     has(r.disclaimer);
     // Bookmarks: the chapters, and under the checklist one entry per regime with duties.
-    expect(pdf.outline.map((o) => o.title)).toEqual(['tiers', 'checklist', 'answers', 'sources', 'disclaimer'].map((k) => t(`report:${k}.heading`)));
+    expect(pdf.outline.map((o) => o.title)).toEqual(['tiers', 'checklist', 'answers', 'sources', 'disclaimer'].map((k) => t(`pdf:${k}.heading`)));
     // Operative duties are grouped by regime; anticipated items are printed apart after them.
     const operative = r.duties.filter((d) => d.kind !== 'anticipated');
     const groups = (['SH', 'SZ', 'EU', 'GPAI', 'CN'] as const).filter((g) => operative.some((d) => d.regime === g));
-    expect(pdf.outline[1]!.items.slice(0, groups.length)).toEqual(groups.map((g) => t('report:checklist.group', { regime: t(`result:regime.${g}`), count: operative.filter((d) => d.regime === g).length })));
+    expect(pdf.outline[1]!.items.slice(0, groups.length)).toEqual(groups.map((g) => t('pdf:checklist.group', { regime: t(`result:regime.${g}`), count: operative.filter((d) => d.regime === g).length })));
     const anticipated = r.duties.filter((d) => d.kind === 'anticipated').length;
     if (anticipated) expect(pdf.outline[1]!.items[groups.length]).toBe(t('result:page.anticipated', { count: anticipated }));
     // Page numbers and the running header on every page (not on the cover's header).
     const pages = pdf.pages.length;
     pdf.furniture.forEach((lines, i) => {
-      expect(lines).toContain(t('report:page', { page: i + 1, pages }));
+      expect(lines).toContain(t('pdf:page', { page: i + 1, pages }));
       if (i > 0) expect(lines.join(' ')).toContain(r.assessedOn);
     });
 

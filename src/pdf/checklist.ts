@@ -51,21 +51,21 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   const subject = subjectLine(r);
 
   // ---- Cover ---------------------------------------------------------------------------------
-  blocks.push(text(t('report:title'), 'title'), text(t('report:subtitle'), 'subtitle'));
-  const field = (label: string, value: string | undefined): Block => ({ type: 'field', label, value: value || t('report:unnamed') });
+  blocks.push(text(t('pdf:title'), 'title'), text(t('pdf:subtitle'), 'subtitle'));
+  const field = (label: string, value: string | undefined): Block => ({ type: 'field', label, value: value || t('pdf:unnamed') });
   blocks.push(
-    field(t('report:field.company'), r.subject.company),
-    field(t('report:field.product'), r.subject.product),
-    field(t('report:field.assessor'), input.assessor),
-    ...(r.subject.cohort ? [field(t('report:field.cohort'), t('report:field.cohortValue', { label: r.subject.cohort.label, incubator: r.subject.cohort.incubator }))] : []),
-    field(t('report:field.date'), r.assessedOn),
-    field(t('report:field.ruleSet'), t('report:field.ruleSetValue', { version: r.ruleSet.version, date: r.ruleSet.date })),
-    field(t('report:field.generatedBy'), `${input.generator} — ${t('report:generator')}`),
+    field(t('pdf:field.company'), r.subject.company),
+    field(t('pdf:field.product'), r.subject.product),
+    field(t('pdf:field.assessor'), input.assessor),
+    ...(r.subject.cohort ? [field(t('pdf:field.cohort'), t('pdf:field.cohortValue', { label: r.subject.cohort.label, incubator: r.subject.cohort.incubator }))] : []),
+    field(t('pdf:field.date'), r.assessedOn),
+    field(t('pdf:field.ruleSet'), t('pdf:field.ruleSetValue', { version: r.ruleSet.version, date: r.ruleSet.date })),
+    field(t('pdf:field.generatedBy'), `${input.generator} — ${t('pdf:generator')}`),
     { type: 'space', size: 14 },
     { type: 'badge', label: overallHeading(r, t), text: r.overallLabel, tone: TONE[r.overall] ?? 'neutral' },
     text(overallSentence(r, t), 'body'),
     { type: 'space', size: 6 },
-    text(t('report:summary.heading'), 'h2', { keepWithNext: true }),
+    text(t('pdf:summary.heading'), 'h2', { keepWithNext: true }),
   );
   for (const g of REGIMES) {
     const reg = r.regimes[g];
@@ -88,7 +88,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   blocks.push(
     text(
       operative.length
-        ? t('report:summary.dutyCounts', {
+        ? t('pdf:summary.dutyCounts', {
             total: operative.length,
             mandatory: operative.filter((d) => d.mandatory).length,
             encouraged: operative.filter((d) => !d.mandatory).length,
@@ -97,10 +97,10 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
             notApplicable: count('not_applicable'),
             todo: count('todo'),
           })
-        : t('report:summary.noDuties'),
+        : t('pdf:summary.noDuties'),
       'body',
     ),
-    ...(anticipated.length ? [text(t('report:summary.anticipatedCount', { count: anticipated.length }), 'body')] : []),
+    ...(anticipated.length ? [text(t('pdf:summary.anticipatedCount', { count: anticipated.length }), 'body')] : []),
     { type: 'space', size: 8 },
     { type: 'rule' },
     text(t('result:page.indicative'), 'muted'),
@@ -108,7 +108,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   );
 
   // ---- Tiers and reasons ------------------------------------------------------------------------
-  heading1(t('report:tiers.heading'));
+  heading1(t('pdf:tiers.heading'));
   for (const g of REGIMES) {
     const reg = r.regimes[g];
     blocks.push(text(reg.name, 'h2', { keepWithNext: true, outline: 2 }), { type: 'badge', text: reg.tierLabel, tone: TONE[reg.tier] ?? 'neutral' });
@@ -119,7 +119,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
       for (const o of reg.openQuestions) blocks.push(bullet(`${o.text} (${t(`result:factState.${o.state}`)})`));
     }
     blocks.push(text(t('result:page.why'), 'h3', { keepWithNext: true }));
-    if (!reg.reasons.length) blocks.push(text(t('report:tiers.noReasons'), 'body'));
+    if (!reg.reasons.length) blocks.push(text(t('pdf:tiers.noReasons'), 'body'));
     for (const reason of reg.reasons) blocks.push(reasonItem(reason));
     if (reg.ruledOut.length) {
       blocks.push(text(t('result:page.ruledOut', { count: reg.ruledOut.length }), 'h3', { keepWithNext: true }));
@@ -134,7 +134,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   }
 
   function reasonItem(reason: PresentedReason): Block {
-    const inner: Block[] = [text(reason.text, 'body'), text(t('report:tiers.reasonArticles', { articles: joinList(lang, reason.articles) }), 'muted')];
+    const inner: Block[] = [text(reason.text, 'body'), text(t('pdf:tiers.reasonArticles', { articles: joinList(lang, reason.articles) }), 'muted')];
     for (const n of reason.notes ?? []) inner.push(text(n, 'body'));
     if (reason.context?.length) inner.push(text(`${t('result:page.context')} ${joinList(lang, reason.context)}`, 'muted'));
     if (reason.tentative) inner.push(text(t('result:page.tentative'), 'muted'));
@@ -143,17 +143,17 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   }
 
   // ---- Duty checklist ---------------------------------------------------------------------------
-  heading1(t('report:checklist.heading'));
-  blocks.push(text(t('report:checklist.intro'), 'body'));
+  heading1(t('pdf:checklist.heading'));
+  blocks.push(text(t('pdf:checklist.intro'), 'body'));
   if (!operative.length) blocks.push(text(t('result:page.noDuties'), 'body'));
   else {
-    blocks.push(text(t('report:checklist.legend'), 'label', { keepWithNext: true }));
+    blocks.push(text(t('pdf:checklist.legend'), 'label', { keepWithNext: true }));
     for (const s of DUTY_STATUSES) blocks.push({ type: 'item', mark: { kind: 'box', status: s }, blocks: [text(t(`result:status.${s}`), 'small')] });
   }
   for (const g of DUTY_REGIMES) {
     const items = operative.filter((d) => d.regime === g);
     if (!items.length) continue;
-    blocks.push(text(t('report:checklist.group', { regime: t(`result:regime.${g}`), count: items.length }), 'h2', { keepWithNext: true, outline: 2 }));
+    blocks.push(text(t('pdf:checklist.group', { regime: t(`result:regime.${g}`), count: items.length }), 'h2', { keepWithNext: true, outline: 2 }));
     for (const d of items) blocks.push(dutyItem(d, true));
   }
   if (anticipated.length) {
@@ -173,7 +173,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
       text([t(`result:kind.${d.kind}`), articleLabel(d.article), dutyDateText(d, t)].join(' · '), 'muted'),
     ];
     const others = d.articles.filter((a) => a !== d.article);
-    if (others.length) inner.push(text(t('report:checklist.articles', { articles: joinList(lang, others) }), 'muted'));
+    if (others.length) inner.push(text(t('pdf:checklist.articles', { articles: joinList(lang, others) }), 'muted'));
     if (d.addressee) inner.push(text(t('result:duty.addressee', { who: d.addressee }), 'small'));
     inner.push(text(d.do, 'body'));
     if (d.evidence.length) {
@@ -188,16 +188,16 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     if (d.heuristic) inner.push(text(t('result:duty.heuristic', { text: d.heuristic }), 'muted'));
     if (d.unverified) inner.push(text(t('result:duty.unverified', { text: d.unverified }), 'muted'));
     if (withStatus) {
-      inner.push(text(t('report:checklist.status', { status: t(`result:status.${current}`) }), 'label'));
-      inner.push(status?.note ? text(t('report:checklist.note', { note: status.note }), 'small') : text(t('report:checklist.noNote'), 'small'));
+      inner.push(text(t('pdf:checklist.status', { status: t(`result:status.${current}`) }), 'label'));
+      inner.push(status?.note ? text(t('pdf:checklist.note', { note: status.note }), 'small') : text(t('pdf:checklist.noNote'), 'small'));
       if (!status?.note) inner.push({ type: 'rule' });
     }
     return { type: 'item', mark: withStatus ? { kind: 'box', status: current } : { kind: 'bullet' }, blocks: inner };
   }
 
   // ---- Appendix A: answers ----------------------------------------------------------------------
-  heading1(t('report:answers.heading'));
-  blocks.push(text(t('report:answers.intro'), 'muted'));
+  heading1(t('pdf:answers.heading'));
+  blocks.push(text(t('pdf:answers.intro'), 'muted'));
   const asked = askedQuestions(rs, answers);
   for (const section of rs.sections) {
     const qs = section.questions.filter((q) => asked.get(q.id) !== 'hidden');
@@ -211,15 +211,15 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
         blocks: [
           text(q.text[lang], 'strong'),
           text(valueText(rs, q.id, v, lang, t), 'body'),
-          text(t('report:answers.questionId', { id: q.id }), 'muted'),
+          text(t('pdf:answers.questionId', { id: q.id }), 'muted'),
         ],
       });
     }
   }
 
   // ---- Appendix B: sources ----------------------------------------------------------------------
-  heading1(t('report:sources.heading'));
-  blocks.push(text(t('report:sources.intro'), 'muted'));
+  heading1(t('pdf:sources.heading'));
+  blocks.push(text(t('pdf:sources.intro'), 'muted'));
   const cited = new Set<string>();
   for (const g of REGIMES) for (const reason of [...r.regimes[g].reasons, ...r.regimes[g].ruledOut]) [...reason.articles, ...(reason.context ?? [])].forEach((a) => cited.add(a));
   for (const c of r.conflicts) c.articles.forEach((a) => cited.add(a));
@@ -236,29 +236,29 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
       text(t(`catalogue:verification.${a.verification}`), 'muted', { keepWithNext: true }),
       text(a.original, 'original', { quote: true }),
     );
-    if (a.translation) blocks.push(text(t('report:sources.translation'), 'label', { keepWithNext: true }), text(a.translation, 'translation', { quote: true }));
-    if (a.note) blocks.push(text(t('report:sources.note', { note: a.note }), 'muted'));
+    if (a.translation) blocks.push(text(t('pdf:sources.translation'), 'label', { keepWithNext: true }), text(a.translation, 'translation', { quote: true }));
+    if (a.note) blocks.push(text(t('pdf:sources.note', { note: a.note }), 'muted'));
   }
 
   // ---- Disclaimer --------------------------------------------------------------------------------
-  heading1(t('report:disclaimer.heading'), false);
+  heading1(t('pdf:disclaimer.heading'), false);
   blocks.push(text(r.disclaimer, 'body'), text(t('result:page.indicative'), 'body'));
-  for (const a of Object.values(rs.manifest.asOf)) blocks.push(text(t('report:disclaimer.asOf', { date: a.date, note: a.note[lang] }), 'muted'));
+  for (const a of Object.values(rs.manifest.asOf)) blocks.push(text(t('pdf:disclaimer.asOf', { date: a.date, note: a.note[lang] }), 'muted'));
 
   return {
     lang,
     meta: {
-      title: `${t('report:title')}${subject ? ` — ${subject}` : ''}`,
+      title: `${t('pdf:title')}${subject ? ` — ${subject}` : ''}`,
       ...(input.assessor ? { author: input.assessor } : {}),
-      subject: t('report:metaSubject'),
+      subject: t('pdf:metaSubject'),
       keywords: [r.overallLabel, ...REGIMES.map((g) => `${g}: ${r.regimes[g].tierLabel}`), `rule set ${r.ruleSet.version}`],
       creator: input.generator,
       date: r.assessedOn,
     },
-    header: t('report:header', { subject: subject || t('result:page.unnamed'), date: r.assessedOn }),
-    footer: t('report:footer', { version: r.ruleSet.version }),
-    pageLabel: (page, pages) => t('report:page', { page, pages }),
-    fallbackNote: t('report:fallback', { char: '□' }),
+    header: t('pdf:header', { subject: subject || t('result:page.unnamed'), date: r.assessedOn }),
+    footer: t('pdf:footer', { version: r.ruleSet.version }),
+    pageLabel: (page, pages) => t('pdf:page', { page, pages }),
+    fallbackNote: t('pdf:fallback', { char: '□' }),
     blocks,
   };
 
@@ -270,5 +270,5 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
 /** The PDF's file name: "ai-risk-checklist-<company>-<product>-<date>.pdf", safe on every system. */
 export function checklistFileName(r: Report, t: TFunction): string {
   const stem = fileStem(subjectLine(r));
-  return `${t('report:fileName')}${stem ? `-${stem}` : ''}-${r.assessedOn}.pdf`;
+  return `${t('pdf:fileName')}${stem ? `-${stem}` : ''}-${r.assessedOn}.pdf`;
 }

@@ -42,9 +42,9 @@ it('survives long names, emoji, mixed scripts, 300 duties and extreme notes', as
   expect(pdf.squashed).toContain(squash('X'.repeat(220)));
   expect(pdf.squashed).toContain('X□株式会社Рогаикопыта□□□□□□□□□□□□□end'); // Hangul, Arabic, Devanagari: not in Noto Sans SC
   expect(pdf.squashed).toContain('10^25FLOPsH_2Ofinance');
-  expect(pdf.squashed).toContain(squash(t('report:fallback', { char: '□' })));
+  expect(pdf.squashed).toContain(squash(t('pdf:fallback', { char: '□' })));
   expect(pdf.squashed).toContain('x'.repeat(MAX_NOTE_LENGTH));
-  pdf.furniture.forEach((lines, i) => expect(lines).toContain(t('report:page', { page: i + 1, pages: pdf.pages.length })));
+  pdf.furniture.forEach((lines, i) => expect(lines).toContain(t('pdf:page', { page: i + 1, pages: pdf.pages.length })));
   expect(pdf.info.Author).toBe(`${'Å'.repeat(150)} 🙂 李伟`);
 
   expect(overflowingText(pdf).slice(0, 5)).toEqual([]);

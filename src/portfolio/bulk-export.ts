@@ -35,7 +35,7 @@ export async function pdfZip(
   onProgress: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<ZipOutcome> {
-  const [pdf, assets] = await Promise.all([import('../pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('report'), loadNamespace('catalogue')]);
+  const [pdf, assets] = await Promise.all([import('../pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('pdf'), loadNamespace('catalogue')]);
   const parts: Uint8Array[] = [];
   let zipError: Error | undefined;
   const zip = new Zip((err, chunk) => {

@@ -31,7 +31,7 @@ export function PdfButton({ report, record, answers, lang }: Props) {
     setState({ kind: 'working' });
     try {
       // The PDF code, the font and the statute texts are fetched at once, not one after another.
-      const [pdf, assets] = await Promise.all([import('../pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('report'), loadNamespace('catalogue')]);
+      const [pdf, assets] = await Promise.all([import('../pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('pdf'), loadNamespace('catalogue')]);
       const bytes = await pdf.makeChecklistPdf(documentInput(ruleSet, { ...record, answers }, report, t), assets);
       const file = pdf.checklistFileName(report, t);
       downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), file);
