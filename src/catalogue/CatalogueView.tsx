@@ -9,7 +9,8 @@ import { useRuleSet } from '../ruledata/context';
 import { hasSources, hasTexts, loadArticleTexts, loadTexts, useRuleTexts } from '../ruledata/text-store';
 import { LoadFailed, useLoad } from '../lib/ErrorBoundary';
 import { catalogueHref } from '../lib/route';
-import { DUTY_REGIMES, optionsOf, type Lang } from '../engine';
+import { DUTY_REGIMES, type Lang } from '../engine';
+import { optionsOf } from '../report/options';
 import { ArticleQuote } from './ArticleQuote';
 
 export const articleAnchor = (id: string) => `article-${id.replace(/[^A-Za-z0-9]+/g, '-')}`;

@@ -3,7 +3,8 @@
  * and that article's text, as one Markdown document for a lawyer to review (rules/CATALOGUE.md).
  * Generated from the rule set; `npm run rules:catalogue` rewrites it and a test keeps it current.
  */
-import { optionsOf, REGIMES, type Article, type Condition, type LocalText, type RuleSet } from '../engine';
+import { REGIMES, type Article, type Condition, type LocalText, type RuleSet } from '../engine';
+import { optionsOf } from '../report/options';
 
 const both = (t: LocalText) => `${t.en} / ${t['zh-CN']}`;
 const slug = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '');
@@ -72,6 +73,7 @@ function articleBlock(a: Article, cited: readonly string[] | undefined, exercise
   const lines = [`${target(anchor(a.id))}`, '', `### ${a.id} — ${both(a.heading)}`, '', quote(a.original), ''];
   if (a.translation) lines.push(`*Translation (ours, not official):* ${a.translation}`, '');
   lines.push(`*Source:* ${a.documentTitle.en} · *verification:* \`${a.verification}\``);
+  if (a.provenance === 'own') lines.push('*Read from:* see the note (not the document\'s provenance)');
   lines.push(`*Official text:* ${a.officialUrl ? `<${a.officialUrl}>` : 'no official page linked yet (see the source note of its document)'}`);
   lines.push(`*Rule file:* \`${a.file}\` · *cited by:* ${cited?.length ? cited.join(', ') : '*nothing*'}`);
   if (exercised) lines.push(`*Exercised by:* ${caseList(exercised.articles.get(a.id))}`);
@@ -171,7 +173,8 @@ export function catalogueMarkdown(rs: RuleSet, exercised?: Exercised): string {
     if (!ds.length) continue;
     out.push(`### ${regime}`, '');
     for (const d of ds) {
-      const from = typeof d.from === 'string' ? d.from : d.from.map((e) => (e.when ? `${e.date} if ${describeCondition(e.when, rs)}` : `otherwise ${e.date}`)).join('; ');
+      const dates = typeof d.from === 'string' ? d.from : d.from.map((e) => (e.when ? `${e.date} if ${describeCondition(e.when, rs)}` : `otherwise ${e.date}`)).join('; ');
+      const from = d.schedule ? `schedule \`${d.schedule}\`: ${dates}` : dates;
       out.push(target(`duty-${slug(d.id)}`), '', `#### \`${d.id}\` — ${both(d.title)}`, '');
       out.push(`- **article:** ${cite(d.article)}${d.alsoCites?.length ? ` (also ${cites(d.alsoCites)})` : ''} · **kind:** ${d.kind} · **from:** ${from}`);
       out.push(`- **rule file:** \`${d.file}\`${exercised ? ` · **exercised by:** ${caseList(exercised.duties.get(d.id))}` : ''}`);
@@ -193,6 +196,7 @@ export function catalogueMarkdown(rs: RuleSet, exercised?: Exercised): string {
   for (const a of articles) byDoc.set(a.document, [...(byDoc.get(a.document) ?? []), a]);
   for (const arts of byDoc.values()) {
     out.push(`### ${both(arts[0]!.documentTitle)}`, '');
+    if (arts[0]!.documentProvenance) out.push(`*Texts read from (unless an article says otherwise):* ${arts[0]!.documentProvenance}`, '');
     for (const a of arts) out.push(articleBlock(a, cited.get(a.id), exercised));
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

@@ -4,10 +4,11 @@
  * through it. Validating rule files (zod) is behind its own entry, `./validate`, for the build, the
  * command line and the tests.
  */
-export { buildRuleSet, TRUSTED_PARSERS, optionsOf, formatPath } from './ruleset';
+export { buildRuleSet } from './build';
+export { TRUSTED_PARSERS, formatPath } from './ruleset';
 export type { RawRuleSet, RawFile, RuleSet, RuleSetError, LoadResult, Question, Section, Article, Duty, Indicator } from './ruleset';
 export { assess, euLevelOf } from './assess';
-export type { Assessment, AssessResult, AssessOptions, RegimeResult, RegimeTier, Reason, AnswerFact, OpenQuestion, DutyResult, GpaiResult, OverallLevel, Tri, UpcomingTier } from './assess';
+export type { Assessment, AssessResult, AssessOptions, RegimeResult, RegimeTier, Reason, AnswerFact, OpenQuestion, DutyResult, GpaiResult, OverallLevel, Tri, UpcomingTier } from './assessment';
 export { askedQuestions, parseAnswers, pruneHiddenAnswers, ANSWER_ERROR_CODES } from './answers';
 export type { Answers, AnswerError, AnswerErrorCode, Asked } from './answers';
 export type { AnswerValue } from './program';
@@ -21,4 +22,4 @@ export { findWitnesses } from './coverage';
 export { memoOn } from './memo';
 export { sampleAnswers, seededRandom } from './sample';
 export { REGIMES, LANGS, TIER_NAMES, DUTY_REGIMES } from './constants';
-export type { Regime, Lang, TierName, DutyKind, DutyRegime, LocalText, Condition } from './schema';
+export type { Regime, Lang, TierName, DutyKind, DutyRegime, LocalText, Condition, OptionDef } from './schema';

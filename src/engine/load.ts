@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import { ConsistencyFile, DutyFile, IndicatorFile, ManifestSchema, QuestionFile, SourceFile, TierFile } from './schema';
-import { buildRuleSet, formatPath, type FileParsers, type LoadResult, type RawFile, type RawRuleSet, type RuleSetError } from './ruleset';
+import { buildRuleSet } from './build';
+import { formatPath, type FileParsers, type LoadResult, type RawFile, type RawRuleSet, type RuleSetError } from './ruleset';
 
 function parserFor<S extends z.ZodType>(schema: S) {
   return (f: RawFile, errors: RuleSetError[]): z.infer<S> | undefined => {

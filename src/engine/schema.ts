@@ -104,6 +104,9 @@ export const SourceArticle = z.strictObject({
   original: z.string().trim().min(1),
   translation: z.string().trim().min(1).optional(),
   verification: z.enum(VERIFICATION),
+  /** `own`: the note says where this text was read; otherwise the document's `provenance` says it. */
+  provenance: z.literal('own').optional(),
+  /** For reviewers: what is particular about this text (never shown to users). */
   note: z.string().optional(),
 });
 export type SourceArticle = z.infer<typeof SourceArticle>;
@@ -116,6 +119,8 @@ export const SourceFile = z.strictObject({
     adopted: isoDate.optional(),
     inForce: isoDate,
     source: z.string().min(1),
+    /** Where the articles' texts were read, said once: for every article not marked `provenance: own`. */
+    provenance: z.string().optional(),
     /** File name of the original document in the project's seeds, for verbatim checks. */
     seedFile: z.string().optional(),
     originalLanguage: z.enum(LANGS),
@@ -314,13 +319,15 @@ export type TierFile = z.infer<typeof TierFile>;
 // ---------------------------------------------------------------------------------------------
 
 
-export const FromSchema = z.union([
-  isoDate,
-  z
-    .array(z.strictObject({ when: ConditionSchema.optional(), date: isoDate }))
-    .min(1)
-    .refine((a) => a[a.length - 1]!.when === undefined, 'the last entry of a dated list has no "when" (it is the default)'),
-]);
+/** Dates that depend on the answers: the first entry whose condition holds gives the date; the last has none. */
+export const DatedListSchema = z
+  .array(z.strictObject({ when: ConditionSchema.optional(), date: isoDate }))
+  .min(1)
+  .refine((a) => a[a.length - 1]!.when === undefined, 'the last entry of a dated list has no "when" (it is the default)');
+export type DatedList = z.infer<typeof DatedListSchema>;
+
+/** A date, a dated list, or a named schedule of the duty files (`schedules:`). Omitted: the regime's in-force date. */
+export const FromSchema = z.union([isoDate, DatedListSchema, z.strictObject({ schedule: Id })]);
 
 
 export const DutySchema = z.strictObject({
@@ -339,7 +346,7 @@ export const DutySchema = z.strictObject({
   title: LocalText,
   do: LocalText,
   evidence: z.array(LocalText).optional(),
-  from: FromSchema,
+  from: FromSchema.optional(),
   when: ConditionSchema,
   heuristic: LocalText.optional(),
   /** Something the reference marks unverified, carried into the rule set. */
@@ -349,7 +356,11 @@ export const DutySchema = z.strictObject({
 });
 export type DutyDef = z.infer<typeof DutySchema>;
 
-export const DutyFile = z.strictObject({ duties: z.array(DutySchema).min(1) });
+export const DutyFile = z.strictObject({
+  /** Named date schedules a duty of any file may use as `from: { schedule: <name> }`. */
+  schedules: z.record(Id, DatedListSchema).optional(),
+  duties: z.array(DutySchema).min(1),
+});
 export type DutyFile = z.infer<typeof DutyFile>;
 
 // ---------------------------------------------------------------------------------------------

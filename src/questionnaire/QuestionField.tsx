@@ -1,7 +1,8 @@
 /** One question as form controls: radios (yes/no, single choice), checkboxes (multi), text or number. */
 import type { UseFormRegister, FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { optionsOf, type Lang, type Question } from '../engine';
+import type { Lang, Question } from '../engine';
+import { optionsOf } from '../report/options';
 import { WhyWeAsk } from './WhyWeAsk';
 
 /** A conflict this question takes part in: the message, and the other questions involved. */

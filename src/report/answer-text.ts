@@ -4,7 +4,8 @@
  * questionnaire's review and the import's messages do not bring the result's presentation into the
  * first load.
  */
-import { optionsOf, type AnswerError, type AnswerValue, type Lang, type RuleSet } from '../engine';
+import type { AnswerError, AnswerValue, Lang, RuleSet } from '../engine';
+import { optionsOf } from './options';
 import type { TFunction } from '../i18n/i18n';
 
 /** An answer as the user chose it: option labels joined, free text and numbers as given. */

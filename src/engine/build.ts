@@ -1,0 +1,238 @@
+/**
+ * Building a rule set from its files: each file read by the parsers given (the zod schemas, or trust
+ * for data the build validated), ids checked for duplicates, named schedules and default dates
+ * resolved, then every cross-reference checked (cross-check.ts). Every problem is returned with its
+ * file and path.
+ */
+import { REGIMES } from './constants';
+import type { DatedList, QuestionFile, Regime } from './schema';
+
+import { CrossChecker, checkTierFile, questionsOf } from './cross-check';
+import { NOT_SURE, officialUrlOf, YES_NO, type Article, type ConsistencyRule, type Duty, type FileParsers, type Indicator, type LoadResult, type Question, type RawRuleSet, type RegimeTiers, type RuleSetError, type Section, type Term } from './ruleset';
+
+export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult {
+  const errors: RuleSetError[] = [];
+  const manifest = parsers.manifest(raw.manifest, errors);
+
+  // --- sources ---------------------------------------------------------------------------------
+  const articles = new Map<string, Article>();
+  for (const f of raw.sources) {
+    const src = parsers.source(f, errors);
+    if (!src) continue;
+    src.articles.forEach((a, i) => {
+      if (articles.has(a.id)) errors.push({ file: f.file, path: `articles[${i}].id`, message: `article ${a.id} is defined twice` });
+      if (src.document.regime !== 'CN' && !a.id.startsWith(`${src.document.regime}-`)) {
+        errors.push({ file: f.file, path: `articles[${i}].id`, message: `article ${a.id} does not belong to regime ${src.document.regime}` });
+      }
+      const officialUrl = officialUrlOf(a.id, src.document.official);
+      articles.set(a.id, {
+        ...a,
+        document: src.document.id,
+        seedFile: src.document.seedFile,
+        regime: src.document.regime,
+        documentTitle: src.document.title,
+        file: f.file,
+        ...(officialUrl ? { officialUrl } : {}),
+        ...(src.document.provenance ? { documentProvenance: src.document.provenance } : {}),
+      });
+    });
+  }
+
+  // --- questions, in the manifest's section order ------------------------------------------------
+  const sectionFiles = new Map<string, { file: string; data: QuestionFile }>();
+  for (const f of raw.questions) {
+    const q = parsers.questions(f, errors);
+    if (!q) continue;
+    if (sectionFiles.has(q.section.id)) errors.push({ file: f.file, path: 'section.id', message: `section "${q.section.id}" is defined in two files` });
+    sectionFiles.set(q.section.id, { file: f.file, data: q });
+  }
+  const sections: Section[] = [];
+  const questions: Question[] = [];
+  const questionById = new Map<string, Question>();
+  for (const sid of manifest?.sections ?? []) {
+    const sf = sectionFiles.get(sid);
+    if (!sf) {
+      errors.push({ file: raw.manifest.file, path: 'sections', message: `section "${sid}" has no questions file` });
+      continue;
+    }
+    sectionFiles.delete(sid);
+    const section: Section = { id: sid, title: sf.data.section.title, intro: sf.data.section.intro, questions: [] };
+    sf.data.questions.forEach((qd, i) => {
+      if (questionById.has(qd.id)) {
+        errors.push({ file: sf.file, path: `questions[${i}].id`, message: `question "${qd.id}" is defined twice` });
+        return;
+      }
+      const options = qd.options ?? [];
+      const unknownValues = new Set<string>(options.filter((o) => o.unknown).map((o) => o.id));
+      let allowed: Set<string>;
+      if (qd.type === 'yesno') {
+        allowed = new Set<string>(YES_NO);
+        if (qd.notSure) {
+          allowed.add(NOT_SURE);
+          unknownValues.add(NOT_SURE);
+        }
+      } else allowed = new Set(options.map((o) => o.id));
+      if (options.length > 31) errors.push({ file: sf.file, path: `questions[${i}].options`, message: 'at most 31 options per question' });
+      const exclusiveValues = new Set(options.filter((o) => o.exclusive).map((o) => o.id));
+      const optionOrder = new Map(options.map((o, k) => [o.id, k]));
+      const q: Question = { ...qd, index: questions.length, section: sid, unknownValues, allowed, exclusiveValues, optionOrder, file: sf.file };
+      questions.push(q);
+      questionById.set(q.id, q);
+      section.questions.push(q);
+    });
+    sections.push(section);
+  }
+  for (const [sid, sf] of sectionFiles) {
+    errors.push({ file: sf.file, path: 'section.id', message: `section "${sid}" is not listed in the manifest's sections` });
+  }
+
+  // --- indicators and terms -------------------------------------------------------------------
+  const indicators = new Map<string, Indicator>();
+  const terms = new Map<string, Term>();
+  for (const f of raw.indicators) {
+    const d = parsers.indicators(f, errors);
+    if (!d) continue;
+    d.indicators?.forEach((ind, i) => {
+      if (indicators.has(ind.id) || terms.has(ind.id)) errors.push({ file: f.file, path: `indicators[${i}].id`, message: `name "${ind.id}" is defined twice` });
+      indicators.set(ind.id, { ...ind, file: f.file });
+    });
+    d.terms?.forEach((t, i) => {
+      if (indicators.has(t.id) || terms.has(t.id)) errors.push({ file: f.file, path: `terms[${i}].id`, message: `name "${t.id}" is defined twice` });
+      terms.set(t.id, { ...t, file: f.file });
+    });
+  }
+
+  // --- tiers ------------------------------------------------------------------------------------
+  const tiers: Partial<Record<Regime, RegimeTiers>> = {};
+  for (const f of raw.tiers) {
+    const t = parsers.tiers(f, errors);
+    if (!t) continue;
+    if (tiers[t.regime]) errors.push({ file: f.file, path: 'regime', message: `regime ${t.regime} has two tier files` });
+    tiers[t.regime] = { ...t, file: f.file };
+  }
+
+  // --- duties -----------------------------------------------------------------------------------
+  const duties: Duty[] = [];
+  const dutyIds = new Set<string>();
+  const dutyFiles = raw.duties.flatMap((f) => {
+    const d = parsers.duties(f, errors);
+    return d ? [{ f, d }] : [];
+  });
+  const schedules = new Map<string, DatedList>();
+  for (const { f, d } of dutyFiles) {
+    for (const [name, list] of Object.entries(d.schedules ?? {})) {
+      if (schedules.has(name)) errors.push({ file: f.file, path: `schedules.${name}`, message: `schedule "${name}" is defined twice` });
+      schedules.set(name, list);
+    }
+  }
+  for (const { f, d } of dutyFiles) {
+    d.duties.forEach((duty, i) => {
+      if (dutyIds.has(duty.id)) errors.push({ file: f.file, path: `duties[${i}].id`, message: `duty "${duty.id}" is defined twice` });
+      dutyIds.add(duty.id);
+      const { from, ...rest } = duty;
+      let resolved: string | DatedList | undefined;
+      let schedule: string | undefined;
+      if (from === undefined) {
+        resolved = manifest?.regimes[duty.regime as Regime]?.inForce;
+        if (!resolved) errors.push({ file: f.file, path: `duties[${i}].from`, message: `regime ${duty.regime} has no in-force date in the manifest: give "from"` });
+      } else if (typeof from === 'object' && !Array.isArray(from)) {
+        schedule = from.schedule;
+        resolved = schedules.get(schedule);
+        if (!resolved) errors.push({ file: f.file, path: `duties[${i}].from.schedule`, message: `no schedule "${schedule}" in the duty files` });
+      } else resolved = from;
+      if (resolved !== undefined) duties.push({ ...rest, from: resolved, ...(schedule ? { schedule } : {}), file: f.file });
+    });
+  }
+
+  // --- consistency rules --------------------------------------------------------------------------
+  const consistency: ConsistencyRule[] = [];
+  const conflictIds = new Set<string>();
+  for (const f of raw.consistency) {
+    const d = parsers.consistency(f, errors);
+    if (!d) continue;
+    d.consistency.forEach((c, i) => {
+      if (conflictIds.has(c.id)) errors.push({ file: f.file, path: `consistency[${i}].id`, message: `consistency rule "${c.id}" is defined twice` });
+      conflictIds.add(c.id);
+      consistency.push({ ...c, file: f.file });
+    });
+  }
+
+  if (!manifest) return { ok: false, errors };
+
+  // --- cross-references ---------------------------------------------------------------------------
+  const refs = new CrossChecker(errors, articles, questionById, indicators, terms);
+  refs.checkQuestions(questions);
+  for (const ind of indicators.values()) {
+    Object.entries(ind.cites).forEach(([regime, ids]) =>
+      ids?.forEach((id, j) => refs.article(id, ind.file, `indicator ${ind.id}.cites.${regime}[${j}]`)),
+    );
+    ind.reference?.forEach((id, j) => refs.article(id, ind.file, `indicator ${ind.id}.reference[${j}]`));
+    Object.entries(ind.context ?? {}).forEach(([regime, ids]) =>
+      ids?.forEach((id, j) => refs.article(id, ind.file, `indicator ${ind.id}.context.${regime}[${j}]`)),
+    );
+    refs.condition(ind.when, { file: ind.file, path: `indicator ${ind.id}.when`, allowTier: false });
+  }
+  for (const t of terms.values()) {
+    t.cites?.forEach((id, j) => refs.article(id, t.file, `term ${t.id}.cites[${j}]`));
+    refs.condition(t.when, { file: t.file, path: `term ${t.id}.when`, allowTier: true });
+  }
+  refs.checkRefCycles();
+  for (const regime of REGIMES) {
+    const t = tiers[regime];
+    if (!t) {
+      errors.push({ file: 'rules/tiers', path: regime, message: `regime ${regime} has no tier file` });
+      continue;
+    }
+    checkTierFile(t, refs, errors);
+  }
+  duties.forEach((d) => {
+    const where = `duty ${d.id}`;
+    refs.article(d.article, d.file, `${where}.article`);
+    d.alsoCites?.forEach((id, j) => refs.article(id, d.file, `${where}.alsoCites[${j}]`));
+    refs.condition(d.when, { file: d.file, path: `${where}.when`, allowTier: true });
+    if (Array.isArray(d.from)) d.from.forEach((e, j) => e.when && refs.condition(e.when, { file: d.file, path: `${where}.from[${j}].when`, allowTier: true }));
+    if (d.regime !== 'CN' && d.regime !== 'GPAI' && !d.article.startsWith(`${d.regime}-`)) {
+      errors.push({ file: d.file, path: `${where}.article`, message: `a ${d.regime} duty must cite a ${d.regime} article, not ${d.article}` });
+    }
+    if ((d.regime === 'SH' || d.regime === 'SZ') && !d.forceBasis) {
+      errors.push({ file: d.file, path: `${where}.forceBasis`, message: `a ${d.regime} duty records why it is ${d.kind} (forceBasis: the sentence's verb and addressee)` });
+    }
+  });
+  manifest.answerChanges?.forEach((c, i) => {
+    for (const [q, v] of Object.entries(c.becomes ?? {})) {
+      const target = questionById.get(q);
+      const bad = !target ? `question "${q}" does not exist` : (Array.isArray(v) ? v : [v]).find((x) => !target.allowed.has(x));
+      if (bad !== undefined) errors.push({ file: raw.manifest.file, path: `answerChanges[${i}].becomes.${q}`, message: !target ? String(bad) : `question "${q}" has no option "${bad}"` });
+    }
+  });
+  consistency.forEach((c) => {
+    const where = `consistency ${c.id}`;
+    c.cites.forEach((id, j) => refs.article(id, c.file, `${where}.cites[${j}]`));
+    refs.condition(c.when, { file: c.file, path: `${where}.when`, allowTier: false });
+    const mentioned = questionsOf(c.when, indicators, terms, new Set());
+    c.questions.forEach((q, j) => {
+      if (!questionById.has(q)) errors.push({ file: c.file, path: `${where}.questions[${j}]`, message: `names question "${q}", which does not exist` });
+      else if (!mentioned.has(q)) errors.push({ file: c.file, path: `${where}.questions[${j}]`, message: `question "${q}" is not looked at by the condition` });
+    });
+  });
+
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    ruleSet: {
+      manifest,
+      version: manifest.version,
+      date: manifest.date,
+      sections,
+      questions,
+      questionById,
+      articles,
+      indicators,
+      terms,
+      tiers: tiers as Record<Regime, RegimeTiers>,
+      duties,
+      consistency,
+    },
+  };
+}
+
