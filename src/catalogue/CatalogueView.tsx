@@ -13,7 +13,8 @@ import { DUTY_REGIMES, type Lang } from '../engine';
 import { optionsOf } from '../report/options';
 import { ArticleQuote } from './ArticleQuote';
 
-export const articleAnchor = (id: string) => `article-${id.replace(/[^A-Za-z0-9]+/g, '-')}`;
+/** The element id of an article: dots kept, so SZ-72.2 (paragraph 2) and SZ-72(2) (item 2) stay apart. */
+export const articleAnchor = (id: string) => `article-${id.replace(/[^A-Za-z0-9.]+/g, '-').replace(/-$/, '')}`;
 
 const catalogueTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['p', 'r']), loadArticleTexts()]);
 

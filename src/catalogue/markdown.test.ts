@@ -8,8 +8,10 @@ const rs = projectRules();
 const md = catalogueMarkdown(rs, exercisedBy(rs));
 
 describe('rule-set catalogue', () => {
-  it('every internal link points at an anchor that exists', () => {
-    const anchors = new Set([...md.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]));
+  it('every internal link points at an anchor that exists, and no anchor is used twice', () => {
+    const all = [...md.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]);
+    const anchors = new Set(all);
+    expect(all.filter((a, i) => all.indexOf(a) !== i)).toEqual([]);
     const links = [...md.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
     expect(links.length).toBeGreaterThan(500);
     expect(links.filter((l) => !anchors.has(l))).toEqual([]);
@@ -34,14 +36,15 @@ describe('rule-set catalogue', () => {
     const i = md.indexOf('#### `EU-9-risk-management`');
     const duty = md.slice(i, md.indexOf('<a id=', i + 10));
     expect(duty).toContain('**rule file:** `rules/duties/eu.yaml`');
-    expect(duty).toMatch(/\*\*exercised by:\*\* E1, S03\b/);
+    expect(duty).toContain('**exercised by:** [E1](#case-e1), [S03](#case-s03)');
     expect(duty).toContain('[EU-9](#art-eu-9)');
     const a = md.indexOf('<a id="art-eu-9"></a>');
     const article = md.slice(a, md.indexOf('<a id=', a + 10));
     expect(article).toContain('*Official text:* <https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:02024R1689-20260727#art_9>');
     expect(article).toContain('*Rule file:* `rules/sources/eu.yaml`');
     expect(article).toContain('[duty `EU-9-risk-management`](#duty-eu-9-risk-management)');
-    expect(article).toMatch(/\*Exercised by:\* .*\bE1\b/);
+    expect(article).toMatch(/\*Exercised by:\* .*\[E1\]\(#case-e1\)/);
+    expect(md).toMatch(/<a id="case-e1"><\/a>`E1` \| `rules\/examples\/E1-[a-z-]+\.json`/);
   });
 
   it('links annexes and recitals to their own anchors in the official text', () => {

@@ -7,7 +7,8 @@ import { REGIMES, type Article, type Condition, type LocalText, type RuleSet } f
 import { optionsOf } from '../report/options';
 
 const both = (t: LocalText) => `${t.en} / ${t['zh-CN']}`;
-const slug = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '');
+/** An anchor name: dots kept, so that SZ-72.2 (paragraph 2) and SZ-72(2) (item 2) get different anchors. */
+const slug = (id: string) => id.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/-$/, '');
 const anchor = (id: string) => `art-${slug(id)}`;
 /** An explicit anchor (GitHub and most renderers ignore `{#id}` heading attributes). */
 const target = (name: string) => `<a id="${name}"></a>`;
@@ -45,9 +46,11 @@ function quote(text: string): string {
 export interface Exercised {
   duties: ReadonlyMap<string, readonly string[]>;
   articles: ReadonlyMap<string, readonly string[]>;
+  /** Every case, in order, with its answers file. */
+  cases: readonly { id: string; file: string }[];
 }
 
-const caseList = (ids: readonly string[] | undefined) => (ids?.length ? ids.join(', ') : '*none — no case exercises it*');
+const caseList = (ids: readonly string[] | undefined) => (ids?.length ? ids.map((id) => `[${id}](#case-${slug(id)})`).join(', ') : '*none — no case exercises it*');
 
 /** Everything in the rule set that cites each article: duties, tier rules, indicators, questions and options, consistency rules. */
 export function citedBy(rs: RuleSet): Map<string, string[]> {
@@ -74,7 +77,7 @@ function articleBlock(a: Article, cited: readonly string[] | undefined, exercise
   if (a.translation) lines.push(`*Translation (ours, not official):* ${a.translation}`, '');
   lines.push(`*Source:* ${a.documentTitle.en} · *verification:* \`${a.verification}\``);
   if (a.provenance === 'own') lines.push('*Read from:* see the note (not the document\'s provenance)');
-  lines.push(`*Official text:* ${a.officialUrl ? `<${a.officialUrl}>` : 'no official page linked yet (see the source note of its document)'}`);
+  lines.push(`*Official text:* ${a.officialUrl ? `<${a.officialUrl}>` : `not linked: no official page of this document could be checked from here; it is published as the document's source says ([${a.document}](#doc-${slug(a.document)}))`}`);
   lines.push(`*Rule file:* \`${a.file}\` · *cited by:* ${cited?.length ? cited.join(', ') : '*nothing*'}`);
   if (exercised) lines.push(`*Exercised by:* ${caseList(exercised.articles.get(a.id))}`);
   if (a.note) lines.push(`*Note:* ${a.note}`);
@@ -95,6 +98,12 @@ export function catalogueMarkdown(rs: RuleSet, exercised?: Exercised): string {
       'Conditions are evaluated in three-valued logic: an answer of *not sure* (or a missing answer) leaves a condition undecided, ' +
       'and a regime whose tier hangs on such a condition is `needs_review`, with the strictest tier still possible. ' +
       'Every article id links to its text in the Sources section at the end.',
+    '',
+  );
+  out.push(
+    '**Cases.** The cases that pin the rule set are answer files with their expected outcome beside them: `E…` the worked examples (`rules/examples/`), `S…` and `T…` reviewers\' scenarios (`rules/scenarios/`); each is listed in the Cases section at the end. A duty\'s *exercised by* lists the cases that produce it; an article\'s lists every case whose reasons or duties cite it (so it can be longer than any one duty\'s).',
+    '',
+    '**Verification of article texts.** `seed-verbatim`: checked word for word against the statute text in the project\'s seeds; `seed-corrected`: from the seeds with a defect corrected (the note says which); `oj-verbatim`: word for word from the EU Official Journal or the consolidated text; `secondary`: from a secondary source, to be checked; `paraphrase-unverified`: our paraphrase, not the statute\'s words, unchecked; `title-only`: only the title is given.',
     '',
   );
   for (const [k, v] of Object.entries(m.asOf)) out.push(`- **${k}** (as of ${v.date}): ${v.note.en}`);
@@ -195,9 +204,14 @@ export function catalogueMarkdown(rs: RuleSet, exercised?: Exercised): string {
   const articles = [...rs.articles.values()].sort((a, b) => regimeOrder.indexOf(a.regime) - regimeOrder.indexOf(b.regime));
   for (const a of articles) byDoc.set(a.document, [...(byDoc.get(a.document) ?? []), a]);
   for (const arts of byDoc.values()) {
-    out.push(`### ${both(arts[0]!.documentTitle)}`, '');
+    out.push(target(`doc-${slug(arts[0]!.document)}`), '', `### ${both(arts[0]!.documentTitle)}`, '', `*Source:* ${arts[0]!.documentSource}`, '');
     if (arts[0]!.documentProvenance) out.push(`*Texts read from (unless an article says otherwise):* ${arts[0]!.documentProvenance}`, '');
     for (const a of arts) out.push(articleBlock(a, cited.get(a.id), exercised));
+  }
+  if (exercised?.cases.length) {
+    out.push('## Cases', '', '| case | answers file |', '|---|---|');
+    for (const c of exercised.cases) out.push(`| ${target(`case-${slug(c.id)}`)}\`${c.id}\` | \`${c.file}\` (expected outcome beside it) |`);
+    out.push('');
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -31,6 +31,7 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult 
         seedFile: src.document.seedFile,
         regime: src.document.regime,
         documentTitle: src.document.title,
+        documentSource: src.document.source,
         file: f.file,
         ...(officialUrl ? { officialUrl } : {}),
         ...(src.document.provenance ? { documentProvenance: src.document.provenance } : {}),

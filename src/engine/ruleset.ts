@@ -34,6 +34,8 @@ export interface Article extends SourceArticle {
   seedFile?: string;
   regime: Regime | 'CN';
   documentTitle: LocalText;
+  /** Where the document was published and read (its `source`, for reviewers). */
+  documentSource: string;
   /** The rule file that holds it (`rules/sources/…`). */
   file: string;
   /** Where its document's texts were read (the document's `provenance`), unless the article's own note says. */

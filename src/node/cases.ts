@@ -79,14 +79,15 @@ export function writeExpected(c: Case, o: Outcome): void {
 }
 
 /** For the catalogue: which cases produce each duty or notice id, and which cases' reasons and duties cite each article. */
-export function exercisedBy(rs: RuleSet, rulesDir: string = DEFAULT_RULES_DIR): { duties: Map<string, string[]>; articles: Map<string, string[]> } {
+export function exercisedBy(rs: RuleSet, rulesDir: string = DEFAULT_RULES_DIR): { duties: Map<string, string[]>; articles: Map<string, string[]>; cases: { id: string; file: string }[] } {
   const duties = new Map<string, string[]>();
   const articles = new Map<string, string[]>();
   const add = (m: Map<string, string[]>, k: string, id: string) => {
     const xs = m.get(k) ?? [];
     if (!xs.includes(id)) m.set(k, [...xs, id]);
   };
-  for (const c of listCases(rulesDir)) {
+  const cases = listCases(rulesDir);
+  for (const c of cases) {
     const r = runCase(rs, c);
     if (!r.ok) continue;
     const a = r.assessment;
@@ -96,5 +97,5 @@ export function exercisedBy(rs: RuleSet, rulesDir: string = DEFAULT_RULES_DIR): 
     }
     for (const g of REGIMES) for (const reason of a.regimes[g].reasons) for (const art of reason.articles) add(articles, art, c.id);
   }
-  return { duties, articles };
+  return { duties, articles, cases: cases.map((c) => ({ id: c.id, file: c.file })) };
 }
