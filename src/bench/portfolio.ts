@@ -132,6 +132,26 @@ async function timeBrowser(corpus: AssessmentRecord[], rs: RuleSet, build: boole
         if (ms < 0) throw new Error(`sorting by ${key} did not change the table's order`);
         sorts.push(ms);
       }
+      // Writes are queued after the table shows the rows; a reload before they finish would lose them
+      // (as it would for a user): wait until IndexedDB holds every imported assessment.
+      await page.evaluate(`new Promise((resolve, reject) => {
+        const end = Date.now() + 120000;
+        const poll = () => {
+          const req = indexedDB.open('ai-risk-self-assessment');
+          req.onsuccess = () => {
+            const db = req.result;
+            const count = db.transaction('assessments').objectStore('assessments').count();
+            count.onsuccess = () => {
+              db.close();
+              if (count.result >= ${corpus.length}) resolve(count.result);
+              else if (Date.now() > end) reject(new Error('only ' + count.result + ' stored'));
+              else setTimeout(poll, 200);
+            };
+          };
+          req.onerror = () => reject(req.error);
+        };
+        poll();
+      })`);
       await page.reload();
       // performance.now() counts from the navigation's start.
       // The blank assessment the app opened with was never changed, so never stored: the imported ones remain.
