@@ -5,9 +5,12 @@
 export function memoOn<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const values = new WeakMap<K, V>();
   return (key) => {
-    if (values.has(key)) return values.get(key)!;
-    const v = compute(key);
-    values.set(key, v);
-    return v;
+    let v = values.get(key);
+    // One lookup on the hot path (a value of undefined is looked up again, and computed once).
+    if (v === undefined && !values.has(key)) {
+      v = compute(key);
+      values.set(key, v);
+    }
+    return v as V;
   };
 }
