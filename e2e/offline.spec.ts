@@ -14,7 +14,7 @@ import { exportFile } from '../src/file-format/summarize';
 import { readPdf, squash } from '../src/testing/pdf-check';
 import { answerAll, example, rs, shownResult, storedAssessments } from './support';
 
-const report = JSON.parse(readFileSync('src/i18n/locales/en/report.json', 'utf8')) as { title: string };
+const report = JSON.parse(readFileSync('src/i18n/locales/en/pdf.json', 'utf8')) as { title: string };
 const appTexts = JSON.parse(readFileSync('src/i18n/locales/en/app.json', 'utf8')) as { update: Record<string, string> };
 
 /** Every request of the context (pages and service worker) that leaves the app's origin. */

@@ -16,7 +16,7 @@ import { example, rs } from './support';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, 'test-results/pdf');
-const report = (lang: Lang) => JSON.parse(readFileSync(resolve(ROOT, `src/i18n/locales/${lang}/report.json`), 'utf8'));
+const report = (lang: Lang) => JSON.parse(readFileSync(resolve(ROOT, `src/i18n/locales/${lang}/pdf.json`), 'utf8'));
 
 function record(id: string): AssessmentRecord {
   const { answers, assessment } = example(id);
