@@ -72,12 +72,22 @@ export function SectionStep({ sectionId, answers, attempted, focus, canFinish, s
     if (attempted) void trigger();
   }, [attempted, trigger]);
 
-  // Arriving from the result to change one answer: bring that question into view.
+  // Arriving in a section: focus its heading; arriving from the result to change one answer: bring that
+  // question into view. Only then: an answer that shows or hides questions (a new `byId`) must leave
+  // the scroll position and the focus where the user has them.
+  const arrived = useRef<string>(undefined);
   useEffect(() => {
+    const at = `${sectionId}\u0000${focus ?? ''}`;
+    if (arrived.current === at) return;
     if (focus && byId.has(focus)) {
+      arrived.current = at;
       document.getElementById(`${fieldId(focus)}-block`)?.scrollIntoView({ block: 'center' });
       setFocus(focus);
-    } else document.getElementById('step-heading')?.focus();
+    } else {
+      // A question to change that is not shown (yet): the heading, until it is.
+      if (!focus) arrived.current = at;
+      document.getElementById('step-heading')?.focus();
+    }
   }, [sectionId, focus, byId, setFocus]);
 
   const rulesFor = (q: Question) => ({
