@@ -1,8 +1,10 @@
 /** The assessment file: export → import round trip, and every kind of bad file refused with its reason. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANSWER_ERROR_CODES, LANGS } from '../engine';
 import { createI18n } from '../i18n/i18n';
-import { exampleAnswers, projectRules } from '../testing/fixtures';
+import { EXAMPLES_DIR, exampleAnswers, projectRules } from '../testing/fixtures';
 import { FILE_FORMAT, MAX_DEPTH, MAX_FILE_BYTES, MAX_LISTED, readAssessmentData, type AssessmentFile, type FileProblemCode, FILE_NOTICE_CODES } from './assessment-file';
 import { MAX_LABEL_LENGTH, newRecord, type AssessmentRecord } from '../assessment/record';
 import { readAssessmentFile } from './read-file';
@@ -377,5 +379,45 @@ describe('assessment file: no input breaks the check', () => {
       expect(msg).toContain('q<U+202E>evil');
       expect(msg).not.toMatch(/[\u202E]|\{\{/);
     }
+  });
+});
+
+describe('answers files, as the command line reads them', () => {
+  const files = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'));
+
+  it('every rules/examples file comes in as a new assessment with its answers, opening at the result', () => {
+    expect(files).toHaveLength(9);
+    for (const f of files) {
+      const text = readFileSync(join(EXAMPLES_DIR, f), 'utf8');
+      const r = readAssessmentFile(rs, text, summarizer(rs));
+      expect(r.ok, f).toBe(true);
+      if (!r.ok) continue;
+      const source = JSON.parse(text) as { meta: { company: string; product: string }; answers: Record<string, unknown> };
+      for (const [k, v] of Object.entries(source.answers)) expect(r.record.answers[k], `${f} ${k}`).toEqual(v);
+      expect(r.record.step).toBe('result');
+      expect(r.record.id).toMatch(/^[0-9a-f]{24}$/);
+    }
+  });
+
+  it('fills company and product from meta where the answers leave them out, and takes the assessor', () => {
+    const answers = { ...exampleAnswers('E4') };
+    delete answers.company_name;
+    delete answers.product_name;
+    const r = readAssessmentData(rs, { meta: { company: 'Shop GmbH', product: 'Recommender', assessor: 'A. Lawyer' }, answers });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.record.answers.company_name).toBe('Shop GmbH');
+      expect(r.record.answers.product_name).toBe('Recommender');
+      expect(r.record.assessor).toBe('A. Lawyer');
+    }
+  });
+
+  it('refuses what it does not know, and checks the answers as for an exported file', () => {
+    const bad = readAssessmentData(rs, { meta: { company: 'X', phone: '1' }, answers: {}, extra: 1 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((p) => [p.code, p.params.field])).toEqual([['unknown_field', 'extra'], ['unknown_field', 'meta.phone']]);
+    const wrong = readAssessmentData(rs, { answers: { ...exampleAnswers('E4'), eu_market: 'perhaps' } });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(problemText(wrong.problems[0]!, createI18n('en').t)).toContain('eu_market');
   });
 });

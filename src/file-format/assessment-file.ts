@@ -9,7 +9,7 @@ import { instantTime, isCalendarDate, isInstant } from '../lib/instants';
 import { checkTree, pathOf, type JsonProblem } from '../lib/json-limits';
 import { checkLine, checkText, describeValue, printable, stripLine, stripText, type TextCheck } from '../lib/text-fields';
 import type { Step } from '../assessment/step';
-import { DUTY_STATUSES, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, type AssessmentRecord, type Cohort, type DutyStatus, type DutyStatusName } from '../assessment/record';
+import { DUTY_STATUSES, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, randomId, type AssessmentRecord, type Cohort, type DutyStatus, type DutyStatusName } from '../assessment/record';
 import { checkResultSummary, diffResults, isEmptyDiff, type ResultDiff, type ResultSummary } from '../assessment/result-summary';
 
 /** What a file's answers come to under the current rule set (summarize.ts `summarizer`): needed only to say what a newer rule set changes. */
@@ -205,10 +205,53 @@ export function readAssessmentData(rs: RuleSet, input: unknown, summarize?: Summ
   }
 }
 
+const ANSWERS_FILE_FIELDS = ['meta', 'answers'];
+const META_FIELDS = ['company', 'product', 'assessor'];
+
+/**
+ * An answers file, as the command line reads it (`rules/examples/*.json`): `{ meta, answers }`, with
+ * no rule-set version (read under the current one). It comes in as a new assessment with those answers,
+ * through the same checks as an exported file; `meta.company` and `meta.product` fill the company and
+ * product questions where the answers leave them empty, `meta.assessor` is the assessor.
+ */
+function readAnswersFile(rs: RuleSet, input: Record<string, unknown>, summarize?: Summarize): ReadResult {
+  const problems: FileProblem[] = [];
+  for (const k of Object.keys(input)) if (!ANSWERS_FILE_FIELDS.includes(k)) problems.push({ code: 'unknown_field', params: { field: printable(k, 120) } });
+  const meta = input.meta ?? {};
+  const fromMeta: Record<string, string> = {};
+  if (!isObject(meta)) problems.push({ code: 'bad_field', params: { field: 'meta' } });
+  else {
+    for (const [k, v] of Object.entries(meta)) {
+      if (!META_FIELDS.includes(k)) problems.push({ code: 'unknown_field', params: { field: printable(pathOf(['meta', k]), 120) } });
+      else if (typeof v !== 'string') problems.push({ code: 'bad_field', params: { field: printable(pathOf(['meta', k]), 120) } });
+      else if (v.trim()) fromMeta[k] = v;
+    }
+  }
+  if (problems.length) return capped(problems);
+  const answers = isObject(input.answers) ? { ...input.answers } : input.answers;
+  if (isObject(answers)) {
+    if (fromMeta.company && answers.company_name === undefined && rs.questionById.has('company_name')) answers.company_name = fromMeta.company;
+    if (fromMeta.product && answers.product_name === undefined && rs.questionById.has('product_name')) answers.product_name = fromMeta.product;
+  }
+  const now = new Date().toISOString();
+  return readData(
+    rs,
+    {
+      format: FILE_FORMAT,
+      schemaVersion: FILE_SCHEMA_VERSION,
+      ruleSet: { version: rs.version, date: rs.date },
+      exportedAt: now,
+      assessment: { id: randomId(), ...(fromMeta.assessor ? { assessor: fromMeta.assessor } : {}), answers, step: 'result', duties: {}, createdAt: now, updatedAt: now },
+    },
+    summarize,
+  );
+}
+
 function readData(rs: RuleSet, input: unknown, summarize?: Summarize): ReadResult {
   if (!isObject(input)) return fail('not_object', {});
   const tree = checkTree(input, MAX_DEPTH);
   if (tree) return { ok: false, problems: [jsonProblem(tree)] };
+  if (input.format === undefined && Object.hasOwn(input, 'answers')) return readAnswersFile(rs, input, summarize);
   if (input.format !== FILE_FORMAT) return fail('wrong_format', { expected: FILE_FORMAT, got: describeValue(input.format) });
   let data = input;
   const schema = input.schemaVersion;
