@@ -353,6 +353,8 @@ export const DutySchema = z.strictObject({
   unverified: LocalText.optional(),
   /** The result lists the answers that decided it (e.g. which condition of a benefit fails). */
   showAnswers: z.literal(true).optional(),
+  /** Stopping a prohibited practice: the action plan puts it first, before everything else. */
+  stop: z.literal(true).optional(),
 });
 export type DutyDef = z.infer<typeof DutySchema>;
 

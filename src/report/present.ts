@@ -78,6 +78,8 @@ export interface PresentedDuty extends Omit<DutyResult, 'articles' | 'decidedBy'
   unverified?: string;
   /** Why the duty has this force, read from its sentence. */
   forceBasis?: string;
+  /** Stopping a prohibited practice: first in the action plan. */
+  stop?: boolean;
 }
 
 export interface Report {
@@ -168,6 +170,7 @@ export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): R
       ...(def.heuristic ? { heuristic: def.heuristic[lang] } : {}),
       ...(def.unverified ? { unverified: def.unverified[lang] } : {}),
       ...(def.forceBasis ? { forceBasis: def.forceBasis[lang] } : {}),
+      ...(def.stop ? { stop: true } : {}),
       ...(decidedBy ? { decidedBy: decidedBy.map(fact) } : {}),
     };
   };

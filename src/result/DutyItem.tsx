@@ -5,6 +5,7 @@ import { ArticleLink, ArticleQuote } from '../catalogue/ArticleQuote';
 import type { Lang } from '../engine';
 import { DUTY_STATUSES, MAX_NOTE_LENGTH, type DutyStatus, type DutyStatusName } from '../assessment/record';
 import { dutyDateText, type PresentedDuty } from '../report/present';
+import { dutyElementId } from './ActionPlan';
 
 interface Props {
   duty: PresentedDuty;
@@ -26,7 +27,7 @@ export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
     onStatus?.(d.id, merged.status === 'todo' && !merged.note ? undefined : merged);
   };
   return (
-    <li className={`duty kind-${d.kind} status-${current}`} data-testid={`duty-${d.id}`} data-duty={d.id}>
+    <li id={dutyElementId(d.id)} tabIndex={-1} className={`duty kind-${d.kind} status-${current}`} data-testid={`duty-${d.id}`} data-duty={d.id}>
       <div className="duty-head">
         <h5>{d.title}</h5>
         <span className={`badge kind-${d.kind}`}>{t(`result:kind.${d.kind}`)}</span>

@@ -14,6 +14,7 @@ import { DUTY_REGIMES, REGIMES, type AnswerValue, type Lang } from '../engine';
 import type { QuestionnaireEvent } from '../questionnaire/machine';
 import type { AssessmentRecord, DutyStatus } from '../assessment/record';
 import { DutyItem } from './DutyItem';
+import { ActionPlan } from './ActionPlan';
 import { PdfButton } from './PdfButton';
 import {
   gpaiSentence,
@@ -91,6 +92,8 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
         </p>
         <p>{overallSentence(report, t)}</p>
       </section>
+
+      <ActionPlan report={report} statuses={record.duties} lang={lang} />
 
       {report.conflicts.length ? <Conflicts items={report.conflicts} onEdit={edit} /> : null}
       {report.unanswered.length ? (

@@ -1,0 +1,72 @@
+/**
+ * The action plan at the head of the result: stop first, then what applies now, then each later date,
+ * then anticipated and encouraged items (src/report/plan.ts computes the order); each item leads to its
+ * entry in the checklist below, where its status and note are set. The dated items export to a
+ * calendar (.ics).
+ */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../engine';
+import type { DutyStatus } from '../assessment/record';
+import { fileStem } from '../file-format/assessment-file';
+import { downloadBlob } from '../lib/download';
+import { actionPlan, datedItems, type PlanStep } from '../report/plan';
+import { formatDate, subjectLine, type Report } from '../report/present';
+
+/** The element id of a duty's entry in the checklist (DutyItem). */
+export const dutyElementId = (id: string) => `duty-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+function showDuty(id: string): void {
+  const el = document.getElementById(dutyElementId(id));
+  if (!el) return;
+  el.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  el.focus({ preventScroll: true });
+}
+
+export function ActionPlan({ report, statuses, lang }: { report: Report; statuses: Readonly<Record<string, DutyStatus>>; lang: Lang }) {
+  const { t } = useTranslation();
+  const plan = useMemo(() => actionPlan(report), [report]);
+  const dated = useMemo(() => datedItems(plan), [plan]);
+  const label = (s: PlanStep) =>
+    s.kind === 'from' ? t('result:plan.step.from', { date: formatDate(s.date, lang), count: s.items.length }) : t(`result:plan.step.${s.kind}`, { count: s.items.length });
+  const exportCalendar = async () => {
+    const { planCalendar } = await import('../report/calendar');
+    const subject = subjectLine(report) || t('result:page.unnamed');
+    const text = planCalendar(report, plan, { calendarName: t('result:plan.calendarName', { subject }), article: t('result:plan.article') });
+    downloadBlob(new Blob([text], { type: 'text/calendar;charset=utf-8' }), `${fileStem(subject) || 'assessment'}-plan-${report.assessedOn}.ics`);
+  };
+  return (
+    <section className="plan" aria-labelledby="plan-heading" data-testid="action-plan">
+      <h3 id="plan-heading">{t('result:plan.heading')}</h3>
+      <p className="hint">{t('result:plan.intro')}</p>
+      {plan.length === 0 ? <p>{t('result:plan.empty')}</p> : null}
+      <ol className="plan-steps">
+        {plan.map((s) => (
+          <li key={s.kind === 'from' ? s.date : s.kind} className={`plan-step plan-${s.kind}`} data-testid={s.kind === 'from' ? `plan-from-${s.date}` : `plan-${s.kind}`}>
+            <h4>{label(s)}</h4>
+            <ul>
+              {s.items.map((d) => {
+                const status = statuses[d.id]?.status ?? 'todo';
+                return (
+                  <li key={d.id} className={`status-${status}`} data-plan-item={d.id}>
+                    <button type="button" className="link" onClick={() => showDuty(d.id)} title={t('result:plan.show')}>
+                      {d.title}
+                    </button>{' '}
+                    <span className="badge">{t(`result:regime.${d.regime}`)}</span> <span className="plan-status">{t(`result:status.${status}`)}</span>
+                    {s.kind === 'stop' && !d.appliesNow ? <span className="plan-date"> · {formatDate(d.from, lang)}</span> : null}
+                    {d.certain ? null : <span className="plan-uncertain"> · {t('result:plan.uncertain')}</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
+      </ol>
+      {dated.length ? (
+        <button type="button" className="secondary small" onClick={() => void exportCalendar()} data-testid="export-ics">
+          {t('result:plan.calendar')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
