@@ -13,7 +13,7 @@ import { assess } from '../src/engine';
 import { listCases } from '../src/node/cases';
 import { actionPlan, datedItems } from '../src/report/plan';
 import type { PresentedDuty } from '../src/report/present';
-import { rs } from './support';
+import { rs, storedAssessments } from './support';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -77,4 +77,30 @@ test('one file family: every rules/examples answers file imports in the portfoli
     // The overall level, then the tier in each regime.
     expect(tiers, f).toEqual([a.assessment.overall, a.assessment.regimes.SH.tier, a.assessment.regimes.SZ.tier, a.assessment.regimes.EU.tier]);
   }
+});
+
+test('E1: a duty gets an owner, a due date and evidence; overdue items are marked until done; all of it is kept', async ({ page }) => {
+  await openCase(page, 'E1');
+  const item = page.locator('[data-plan-item="EU-4-literacy"]');
+  // AI literacy applies since 2 February 2025: with no date of its own and not done, it is overdue.
+  await expect(item.getByTestId('plan-overdue')).toBeVisible();
+  const duty = page.locator('.duties [data-duty="EU-4-literacy"]');
+  await duty.getByLabel('Owner').fill('Li Wei (HR)');
+  await duty.getByLabel('Due date').fill('2099-03-31');
+  await duty.getByLabel(/^Evidence/).fill('https://intranet.example/ai-literacy\nTraining log 2026-12');
+  await expect(item).toContainText('Li Wei (HR)');
+  await expect(item.getByTestId('plan-overdue')).toHaveCount(0);
+  // Another duty that already applies: marked done, it is no longer overdue.
+  const other = page.locator('[data-plan-item] [data-testid=plan-overdue]').first();
+  const otherId = await other.locator('xpath=..').getAttribute('data-plan-item');
+  await page.locator(`.duties [data-duty="${otherId}"] select`).first().selectOption('done');
+  await expect(page.locator(`[data-plan-item="${otherId}"] [data-testid=plan-overdue]`)).toHaveCount(0);
+  // Saved (writes are queued): the stored entry holds the owner before the page is reloaded.
+  await expect
+    .poll(async () => (await storedAssessments(page)).some((e) => JSON.stringify(e.assessment).includes('Li Wei (HR)') && JSON.stringify(e.assessment).includes('"done"')))
+    .toBe(true);
+  await page.reload();
+  await expect(page.getByTestId('action-plan')).toBeVisible();
+  await expect(page.locator('[data-plan-item="EU-4-literacy"]')).toContainText('Li Wei (HR)');
+  await expect(page.locator('.duties [data-duty="EU-4-literacy"]').getByLabel(/^Evidence/)).toHaveValue('https://intranet.example/ai-literacy\nTraining log 2026-12');
 });

@@ -11,7 +11,23 @@ export type DutyStatusName = (typeof DUTY_STATUSES)[number];
 export interface DutyStatus {
   status: DutyStatusName;
   note?: string;
+  /** Who in the company sees to it. */
+  owner?: string;
+  /** When it is to be done (YYYY-MM-DD); without one, the date the duty applies from. */
+  due?: string;
+  /** Where the proof is: links or document references, one each. */
+  evidence?: string[];
 }
+/** At most this many evidence entries per duty, each one line of at most MAX_EVIDENCE_LENGTH. */
+export const MAX_EVIDENCE = 20;
+export const MAX_EVIDENCE_LENGTH = 500;
+
+/** The date a duty is due: the one the user set, else the date it applies from. */
+export const dueDate = (status: DutyStatus | undefined, from: string): string => status?.due ?? from;
+
+/** Overdue: due before `today` and neither done nor found not to apply. */
+export const isOverdue = (status: DutyStatus | undefined, from: string, today: string): boolean =>
+  dueDate(status, from) < today && status?.status !== 'done' && status?.status !== 'not_applicable';
 export const MAX_NOTE_LENGTH = 2000;
 /** Title, assessor, incubator and cohort label: one line each. */
 export const MAX_LABEL_LENGTH = 200;

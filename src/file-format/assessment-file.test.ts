@@ -258,7 +258,7 @@ describe('assessment file: no input breaks the check', () => {
     ['inside baseline.result', (f) => Object.assign(f.assessment, { baseline: { ruleSetVersion: '0.9.0', result: { ...f.result, extra: 1 } } }), 'assessment.baseline.result.extra'],
     ['inside result.tiers', (f) => Object.assign(f.result!.tiers, { XX: 'high' }), 'result.tiers.XX'],
     ['inside the cohort', (f) => Object.assign(f.assessment, { cohort: { incubator: 'Hub', label: 'A', colour: 'red' } }), 'assessment.cohort.colour'],
-    ['inside a duty status', (f) => Object.assign(f.assessment.duties['EU-4-literacy']!, { owner: 'me' }), 'assessment.duties.EU-4-literacy.owner'],
+    ['inside a duty status', (f) => Object.assign(f.assessment.duties['EU-4-literacy']!, { assignee: 'me' }), 'assessment.duties.EU-4-literacy.assignee'],
     ['inside ruleSet', (f) => Object.assign(f.ruleSet, { url: 'x' }), 'ruleSet.url'],
   ])('refuses an extra key %s, naming it', (_label, change, field) => {
     const r = readAssessmentFile(rs, edit(change));
@@ -419,5 +419,30 @@ describe('answers files, as the command line reads them', () => {
     const wrong = readAssessmentData(rs, { answers: { ...exampleAnswers('E4'), eu_market: 'perhaps' } });
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(problemText(wrong.problems[0]!, createI18n('en').t)).toContain('eu_market');
+  });
+});
+
+describe('duty owner, due date and evidence', () => {
+  const base = () => ({ ...newRecord(new Date('2026-11-01T09:00:00Z'), 'duty-fields'), answers: exampleAnswers('E1') as AssessmentRecord['answers'], step: 'result' as const });
+  const fileWith = (duty: unknown) => JSON.parse(JSON.stringify({ ...exportFile(rs, base()), assessment: { ...base(), duties: { 'EU-4-literacy': duty } } }));
+
+  it('keeps them through export and import', () => {
+    const duty = { status: 'in_progress', note: 'started', owner: 'Li Wei (HR)', due: '2027-03-31', evidence: ['https://intranet.example/ai-literacy', 'Training log 2026-12'] };
+    const r = readAssessmentData(rs, fileWith(duty));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.record.duties['EU-4-literacy']).toEqual(duty);
+  });
+
+  it('refuses an impossible due date, an owner on two lines and evidence that is not a list of lines, naming the field', () => {
+    for (const [duty, field] of [
+      [{ status: 'todo', due: '2027-02-30' }, 'assessment.duties.EU-4-literacy.due'],
+      [{ status: 'todo', owner: 'a\nb' }, 'assessment.duties.EU-4-literacy.owner'],
+      [{ status: 'todo', evidence: 'https://x.example' }, 'assessment.duties.EU-4-literacy.evidence'],
+      [{ status: 'todo', evidence: Array.from({ length: 21 }, (_, i) => `doc ${i}`) }, 'assessment.duties.EU-4-literacy.evidence'],
+    ] as const) {
+      const r = readAssessmentData(rs, fileWith(duty));
+      expect(r.ok, JSON.stringify(duty)).toBe(false);
+      if (!r.ok) expect(r.problems.map((p) => p.params.field)).toContain(field);
+    }
   });
 });

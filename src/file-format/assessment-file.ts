@@ -9,7 +9,7 @@ import { instantTime, isCalendarDate, isInstant } from '../lib/instants';
 import { checkTree, pathOf, type JsonProblem } from '../lib/json-limits';
 import { checkLine, checkText, describeValue, printable, stripLine, stripText, type TextCheck } from '../lib/text-fields';
 import type { Step } from '../assessment/step';
-import { DUTY_STATUSES, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, randomId, type AssessmentRecord, type Cohort, type DutyStatus, type DutyStatusName } from '../assessment/record';
+import { DUTY_STATUSES, MAX_EVIDENCE, MAX_EVIDENCE_LENGTH, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, randomId, type AssessmentRecord, type Cohort, type DutyStatus, type DutyStatusName } from '../assessment/record';
 import { checkResultSummary, diffResults, isEmptyDiff, type ResultDiff, type ResultSummary } from '../assessment/result-summary';
 
 /** What a file's answers come to under the current rule set (summarize.ts `summarizer`): needed only to say what a newer rule set changes. */
@@ -132,7 +132,9 @@ function writable(rs: RuleSet, r: AssessmentRecord): AssessmentRecord {
   const duties: Record<string, DutyStatus> = {};
   for (const [id, d] of Object.entries(r.duties)) {
     const note = typeof d.note === 'string' ? clip(stripText(d.note).replace(/\r\n/g, '\n').trim(), MAX_NOTE_LENGTH) : '';
-    duties[id] = note ? { status: d.status, note } : { status: d.status };
+    const owner = typeof d.owner === 'string' ? clip(stripLine(d.owner).trim(), MAX_LABEL_LENGTH) : '';
+    const evidence = (d.evidence ?? []).map((e) => clip(stripLine(e).trim(), MAX_EVIDENCE_LENGTH)).filter(Boolean).slice(0, MAX_EVIDENCE);
+    duties[id] = { status: d.status, ...(note ? { note } : {}), ...(owner ? { owner } : {}), ...(d.due ? { due: d.due } : {}), ...(evidence.length ? { evidence } : {}) };
   }
   const late = isInstant(r.createdAt) && isInstant(r.updatedAt) && instantTime(r.createdAt) > instantTime(r.updatedAt);
   const out: AssessmentRecord = { id: r.id, answers, step: r.step, duties, createdAt: late ? r.updatedAt : r.createdAt, updatedAt: r.updatedAt };
@@ -177,7 +179,7 @@ const RULE_SET_FIELDS = ['version', 'date'];
 const RECORD_FIELDS = ['id', 'title', 'assessor', 'cohort', 'answers', 'step', 'duties', 'createdAt', 'updatedAt', 'baseline'];
 const COHORT_FIELDS = ['incubator', 'label'];
 const BASELINE_FIELDS = ['ruleSetVersion', 'result'];
-const DUTY_FIELDS = ['status', 'note'];
+const DUTY_FIELDS = ['status', 'note', 'owner', 'due', 'evidence'];
 
 /** A problem the strict JSON reader found, as a file problem (values made printable). */
 export function jsonProblem(p: JsonProblem): FileProblem {
@@ -376,12 +378,22 @@ function readData(rs: RuleSet, input: unknown, summarize?: Summarize): ReadResul
       const before = problems.length;
       unknownKeys(v, DUTY_FIELDS, ['assessment', 'duties', id]);
       const note = v.note === undefined ? '' : text(['assessment', 'duties', id, 'note'], checkText(v.note, MAX_NOTE_LENGTH));
+      const owner = v.owner === undefined ? '' : text(['assessment', 'duties', id, 'owner'], checkLine(v.owner, MAX_LABEL_LENGTH));
+      if (v.due !== undefined && !isCalendarDate(v.due)) problems.push({ code: 'bad_date', params: { field: printable(pathOf(['assessment', 'duties', id, 'due']), 120), got: describeValue(v.due) } });
+      const evidence: string[] = [];
+      if (v.evidence !== undefined) {
+        if (!Array.isArray(v.evidence) || v.evidence.length > MAX_EVIDENCE) field(['assessment', 'duties', id, 'evidence']);
+        else v.evidence.forEach((e, i) => {
+          const line = text(['assessment', 'duties', id, 'evidence', i], checkLine(e, MAX_EVIDENCE_LENGTH));
+          if (line) evidence.push(line);
+        });
+      }
       if (problems.length > before) continue;
       if (!known.has(id)) {
         notices.push({ code: 'unknown_duty_dropped', params: { duty: printable(id) } });
         continue;
       }
-      duties[id] = note ? { status: v.status as DutyStatusName, note } : { status: v.status as DutyStatusName };
+      duties[id] = { status: v.status as DutyStatusName, ...(note ? { note } : {}), ...(owner ? { owner } : {}), ...(v.due !== undefined ? { due: v.due as string } : {}), ...(evidence.length ? { evidence } : {}) };
     }
   }
   if (problems.length) return capped(problems);

@@ -7,7 +7,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../engine';
-import type { DutyStatus } from '../assessment/record';
+import { dueDate, isOverdue, type DutyStatus } from '../assessment/record';
+import { localIsoDate } from '../lib/dates';
 import { fileStem } from '../file-format/assessment-file';
 import { downloadBlob } from '../lib/download';
 import { actionPlan, datedItems, type PlanStep } from '../report/plan';
@@ -25,6 +26,7 @@ function showDuty(id: string): void {
 
 export function ActionPlan({ report, statuses, lang }: { report: Report; statuses: Readonly<Record<string, DutyStatus>>; lang: Lang }) {
   const { t } = useTranslation();
+  const today = localIsoDate();
   const plan = useMemo(() => actionPlan(report), [report]);
   const dated = useMemo(() => datedItems(plan), [plan]);
   const label = (s: PlanStep) =>
@@ -46,7 +48,9 @@ export function ActionPlan({ report, statuses, lang }: { report: Report; statuse
             <h4>{label(s)}</h4>
             <ul>
               {s.items.map((d) => {
-                const status = statuses[d.id]?.status ?? 'todo';
+                const own = statuses[d.id];
+                const status = own?.status ?? 'todo';
+                const overdue = d.kind === 'duty' && isOverdue(own, d.from, today);
                 return (
                   <li key={d.id} className={`status-${status}`} data-plan-item={d.id}>
                     <button type="button" className="link" onClick={() => showDuty(d.id)} title={t('result:plan.show')}>
@@ -55,6 +59,13 @@ export function ActionPlan({ report, statuses, lang }: { report: Report; statuse
                     <span className="badge">{t(`result:regime.${d.regime}`)}</span> <span className="plan-status">{t(`result:status.${status}`)}</span>
                     {s.kind === 'stop' && !d.appliesNow ? <span className="plan-date"> · {formatDate(d.from, lang)}</span> : null}
                     {d.certain ? null : <span className="plan-uncertain"> · {t('result:plan.uncertain')}</span>}
+                    {own?.owner ? <span className="plan-owner"> · {own.owner}</span> : null}
+                    {own?.due ? <span className="plan-date"> · {t('result:plan.due', { date: formatDate(own.due, lang) })}</span> : null}
+                    {overdue ? (
+                      <span className="badge overdue" data-testid="plan-overdue">
+                        {t('result:duty.overdue', { date: formatDate(dueDate(own, d.from), lang) })}
+                      </span>
+                    ) : null}
                   </li>
                 );
               })}

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useRuleSet } from '../ruledata/context';
 import { ArticleLink, ArticleQuote } from '../catalogue/ArticleQuote';
 import type { Lang } from '../engine';
-import { DUTY_STATUSES, MAX_NOTE_LENGTH, type DutyStatus, type DutyStatusName } from '../assessment/record';
-import { dutyDateText, type PresentedDuty } from '../report/present';
+import { DUTY_STATUSES, dueDate, isOverdue, MAX_EVIDENCE, MAX_EVIDENCE_LENGTH, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, type DutyStatus, type DutyStatusName } from '../assessment/record';
+import { localIsoDate } from '../lib/dates';
+import { dutyDateText, formatDate, type PresentedDuty } from '../report/present';
 import { dutyElementId } from './ActionPlan';
 
 interface Props {
@@ -22,15 +23,24 @@ export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
   const key = d.id.replace(/[^A-Za-z0-9_-]/g, '_');
   const current: DutyStatusName = status?.status ?? 'todo';
   const set = (next: Partial<DutyStatus>) => {
-    const merged: DutyStatus = { status: current, ...(status?.note ? { note: status.note } : {}), ...next };
+    const merged: DutyStatus = { ...status, status: current, ...next };
     if (!merged.note) delete merged.note;
-    onStatus?.(d.id, merged.status === 'todo' && !merged.note ? undefined : merged);
+    if (!merged.owner) delete merged.owner;
+    if (!merged.due) delete merged.due;
+    if (!merged.evidence?.length) delete merged.evidence;
+    onStatus?.(d.id, merged.status === 'todo' && Object.keys(merged).length === 1 ? undefined : merged);
   };
+  const overdue = !!onStatus && d.kind === 'duty' && isOverdue(status, d.from, localIsoDate());
   return (
     <li id={dutyElementId(d.id)} tabIndex={-1} className={`duty kind-${d.kind} status-${current}`} data-testid={`duty-${d.id}`} data-duty={d.id}>
       <div className="duty-head">
         <h5>{d.title}</h5>
         <span className={`badge kind-${d.kind}`}>{t(`result:kind.${d.kind}`)}</span>
+        {overdue ? (
+          <span className="badge overdue" data-testid="overdue">
+            {t('result:duty.overdue', { date: formatDate(dueDate(status, d.from), lang) })}
+          </span>
+        ) : null}
       </div>
       <p className="duty-meta">
         <ArticleLink id={d.article} lang={lang} />
@@ -104,6 +114,27 @@ export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
             maxLength={MAX_NOTE_LENGTH}
             value={status?.note ?? ''}
             onChange={(e) => set({ note: e.currentTarget.value })}
+          />
+          <label htmlFor={`owner-${key}`}>{t('result:duty.owner')}</label>
+          <input id={`owner-${key}`} maxLength={MAX_LABEL_LENGTH} value={status?.owner ?? ''} onChange={(e) => set({ owner: e.currentTarget.value.replace(/[\r\n]+/g, ' ') })} />
+          <label htmlFor={`due-${key}`}>{t('result:duty.due')}</label>
+          <input id={`due-${key}`} type="date" value={status?.due ?? ''} aria-describedby={`due-hint-${key}`} onChange={(e) => set({ due: e.currentTarget.value || undefined })} />
+          <span className="hint" id={`due-hint-${key}`}>
+            {t('result:duty.dueDefault', { date: formatDate(d.from, lang) })}
+          </span>
+          <label htmlFor={`evidence-${key}`}>{t('result:duty.evidenceLinks')}</label>
+          <textarea
+            id={`evidence-${key}`}
+            rows={2}
+            value={(status?.evidence ?? []).join('\n')}
+            onChange={(e) =>
+              set({
+                evidence: e.currentTarget.value
+                  .split('\n')
+                  .map((x) => x.slice(0, MAX_EVIDENCE_LENGTH))
+                  .slice(0, MAX_EVIDENCE),
+              })
+            }
           />
         </div>
       ) : null}
