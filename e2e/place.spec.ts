@@ -4,6 +4,7 @@
  * more questions; the heading takes the focus only when the section changes.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { answerSection, example } from './support';
 
 test.use({ viewport: { width: 1280, height: 600 } });
 
@@ -51,4 +52,46 @@ test('keyboard: Space on a checkbox mid-page keeps the scroll position and the f
   // Tab goes on to the next option, as it would on a static page.
   await page.keyboard.press('Tab');
   await expect(page.locator('[data-question=cn_locations] input[value=online_nationwide]')).toBeFocused();
+});
+
+test('Back and Forward move between sections and pages, and Back never leaves the app mid-assessment', async ({ page }) => {
+  const { answers } = example('E4');
+  await page.goto('/');
+  await page.getByTestId('start').click();
+  const sections: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const form = page.locator('form[data-section]');
+    const id = (await form.getAttribute('data-section'))!;
+    sections.push(id);
+    await expect(page).toHaveURL(new RegExp(`#/section/${id}$`));
+    if (i === 2) break;
+    await answerSection(page, answers);
+    await page.getByTestId('next').click();
+    await expect(page.locator(`form[data-section="${id}"]`)).toHaveCount(0);
+  }
+  const shows = async (id: string) => {
+    await expect(page.locator(`form[data-section="${id}"]`)).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`#/section/${id}$`));
+  };
+  await page.goBack();
+  await shows(sections[1]!);
+  await page.goBack();
+  await shows(sections[0]!);
+  await page.goForward();
+  await shows(sections[1]!);
+  await page.goForward();
+  await shows(sections[2]!);
+  // Another page and back: the assessment where it was.
+  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await expect(page.getByTestId('portfolio')).toBeVisible();
+  await page.goBack();
+  await shows(sections[2]!);
+  // Back to the start: the introduction, still in the app.
+  for (const id of [sections[1]!, sections[0]!]) {
+    await page.goBack();
+    await shows(id);
+  }
+  await page.goBack();
+  await expect(page.getByTestId('start')).toBeVisible();
+  await expect(page).toHaveURL(/#\/intro$/);
 });

@@ -12,6 +12,7 @@ import { Intro } from '../questionnaire/Intro';
 import { ProgressNav } from '../questionnaire/ProgressNav';
 import { Review } from '../questionnaire/Review';
 import { SectionStep } from '../questionnaire/SectionStep';
+import { useStepHistory } from '../questionnaire/step-history';
 import { DroppedNotice } from '../questionnaire/DroppedNotice';
 import type { AssessmentRecord, DutyStatus } from '../assessment/record';
 import { sectionOf, sectionStep } from '../assessment/step';
@@ -69,7 +70,7 @@ function OpenAssessment({ portfolio, lang, hidden }: { portfolio: PortfolioState
           </ErrorBoundary>
         </div>
       ) : null}
-      <Session key={`${record.id}:${portfolio.session}`} record={record} setRecord={updateCurrent} lang={lang} onNew={() => setMessage({ kind: 'created' })} />
+      <Session key={`${record.id}:${portfolio.session}`} record={record} setRecord={updateCurrent} lang={lang} onNew={() => setMessage({ kind: 'created' })} hidden={hidden} />
     </div>
   );
 }
@@ -79,15 +80,19 @@ interface SessionProps {
   setRecord: (f: (r: AssessmentRecord) => AssessmentRecord) => void;
   lang: Lang;
   onNew: () => void;
+  /** Another page is shown over it: the address is that page's, not the questionnaire's. */
+  hidden: boolean;
 }
 
-function Session({ record, setRecord, lang, onNew }: SessionProps) {
+function Session({ record, setRecord, lang, onNew, hidden }: SessionProps) {
   const { t } = useTranslation();
   const actor = useActorRef(machine, { input: { answers: record.answers, step: record.step } });
   const snapshot = useSelector(actor, (s: QuestionnaireSnapshot) => s);
   const step = stepOf(snapshot);
   const { answers, attempted, focus, dropped } = snapshot.context;
   const send = actor.send;
+  const currentStep = useCallback(() => stepOf(actor.getSnapshot()), [actor]);
+  useStepHistory(step, send, currentStep, !hidden);
 
   // Mirror the statechart into the record (and so into storage) on every change.
   const last = useRef({ answers, step });

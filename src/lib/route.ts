@@ -12,6 +12,7 @@ export const INVITE_ROUTE = '#/invite';
 export const SHARE_ROUTE = '#/share/';
 
 export type Route =
+  /** The open assessment; its step addresses (`#/section/<id>` …) are in src/assessment/step.ts. */
   | { page: 'assessment' }
   | { page: 'portfolio' }
   | { page: 'compare'; left: string; right: string }
