@@ -65,7 +65,7 @@ test('a whole session raises no CSP violation and requests nothing from another 
   // Result: duty status and note, PDF, JSON export, share link, the other language and back.
   const duty = page.locator('.duties [data-duty]').first();
   await duty.locator('select').selectOption('in_progress');
-  await duty.locator('textarea').fill('Owner: legal');
+  await duty.locator('textarea[id^="note-"]').fill('Owner: legal');
   expect(await download(page, () => page.getByTestId('download-pdf').click())).toMatch(/\.pdf$/);
   expect(await download(page, () => page.getByRole('button', { name: 'Export file (JSON)' }).click())).toMatch(/\.json$/);
   await page.getByRole('button', { name: 'Share link' }).click();

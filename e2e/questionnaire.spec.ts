@@ -123,7 +123,7 @@ test('export → new assessment → import restores the same result and duty sta
   const first = before.duties[0]!;
   const duty = page.getByTestId(`duty-${first}`);
   await duty.locator('select').selectOption('in_progress');
-  await duty.locator('textarea').fill('Owner: legal team; due Q1');
+  await duty.locator('textarea[id^="note-"]').fill('Owner: legal team; due Q1');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export file (JSON)' }).click();
   const file = await (await download).path();
@@ -143,7 +143,7 @@ test('export → new assessment → import restores the same result and duty sta
   await expect(page.getByTestId('result')).toBeVisible();
   expect(await shownResult(page)).toEqual(before);
   await expect(page.getByTestId(`duty-${first}`).locator('select')).toHaveValue('in_progress');
-  await expect(page.getByTestId(`duty-${first}`).locator('textarea')).toHaveValue('Owner: legal team; due Q1');
+  await expect(page.getByTestId(`duty-${first}`).locator('textarea[id^="note-"]')).toHaveValue('Owner: legal team; due Q1');
 });
 
 test('a broken import file shows its reasons and changes nothing', async ({ page }) => {
