@@ -95,3 +95,13 @@ test('Back and Forward move between sections and pages, and Back never leaves th
   await expect(page.getByTestId('start')).toBeVisible();
   await expect(page).toHaveURL(/#\/intro$/);
 });
+
+test('the tab title follows the language', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const title = (lang: string) => (JSON.parse(readFileSync(`src/i18n/locales/${lang}/app.json`, 'utf8')) as { title: string }).title;
+  await page.goto('/');
+  await expect(page.getByTestId('start')).toBeVisible();
+  await expect(page).toHaveTitle(title('en'));
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await expect(page).toHaveTitle(title('zh-CN'));
+});

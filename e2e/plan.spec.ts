@@ -104,3 +104,11 @@ test('E1: a duty gets an owner, a due date and evidence; overdue items are marke
   await expect(page.locator('[data-plan-item="EU-4-literacy"]')).toContainText('Li Wei (HR)');
   await expect(page.locator('.duties [data-duty="EU-4-literacy"]').getByLabel(/^Evidence/)).toHaveValue('https://intranet.example/ai-literacy\nTraining log 2026-12');
 });
+
+test('E2 (out of the EU Act): the plan says what would change that, offering it in the EU among the triggers', async ({ page }) => {
+  await openCase(page, 'E2');
+  const triggers = page.getByTestId('triggers');
+  await triggers.locator('summary').click();
+  await expect(triggers.locator('[data-trigger="eu_nexus"]').first()).toBeVisible();
+  await expect(triggers.locator('[data-trigger="eu_nexus"]').first()).toContainText('EU');
+});

@@ -19,6 +19,8 @@ export type { Conflict } from './consistency';
 export { settledOutOfScope } from './scope';
 export { compareVersions, migrateAnswers } from './migrate';
 export { findWitnesses } from './coverage';
+export { reassessmentTriggers } from './triggers';
+export type { Trigger } from './triggers';
 export { memoOn } from './memo';
 export { sampleAnswers, seededRandom } from './sample';
 export { REGIMES, LANGS, TIER_NAMES, DUTY_REGIMES } from './constants';

@@ -34,8 +34,14 @@ export async function initI18n(): Promise<Lang> {
     returnNull: false,
   });
   await Promise.all([loadBundles(lang, firstBundle), firstTexts]);
-  document.documentElement.lang = lang;
+  showLanguage(lang);
   return lang;
+}
+
+/** The page's language and its title (the browser tab) follow the interface's language. */
+function showLanguage(lang: Lang): void {
+  document.documentElement.lang = lang;
+  document.title = i18next.t('app:title', { lng: lang });
 }
 
 /** Namespaces a page has asked for: a language switch loads them too before switching. */
@@ -61,7 +67,7 @@ export function withNamespace<T>(load: () => Promise<T>, ns: LazyNamespace): () 
 export async function changeLanguage(lang: Lang): Promise<void> {
   await Promise.all([loadBundles(lang), loadTexts(lang, ['q', 'p', 'r']), ...[...wanted].map((ns) => loadLazy(lang, ns))]);
   await i18next.changeLanguage(lang);
-  document.documentElement.lang = lang;
+  showLanguage(lang);
   try {
     localStorage.setItem(LANG_KEY, lang);
   } catch {

@@ -152,6 +152,11 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
             {open ? <span className="badge">{t('portfolio:table.open')}</span> : null}
             {!r.started ? <span className="badge">{t('portfolio:table.notStarted')}</span> : !r.complete ? <span className="badge">{t('portfolio:table.incomplete')}</span> : null}
             {r.conflicts ? <span className="badge warn">{t('portfolio:table.conflicts')}</span> : null}
+            {r.reassess ? (
+              <span className="badge warn" data-testid="reassess" title={t(`portfolio:table.reassessWhy.${r.reassess}`)}>
+                {t('portfolio:table.reassess')}
+              </span>
+            ) : null}
             {r.title && (r.company || r.product) ? (
               <span className="sub">
                 {r.company ? <bdi>{r.company}</bdi> : null}

@@ -214,3 +214,14 @@ describe('compare', () => {
     expect(c.answers).toEqual([]);
   });
 });
+
+describe('assessments to reassess', () => {
+  const rec = (over: Partial<AssessmentRecord>): AssessmentRecord => ({ ...newRecord(new Date('2026-11-01T00:00:00Z'), 'stale'), answers: exampleAnswers('E4') as AssessmentRecord['answers'], step: 'result', ...over });
+  it('flags one last changed more than 12 months before the day, or made under an older rule set; not a recent one', () => {
+    expect(recordRow(rs, rec({}), '2026-11-30')!.reassess).toBeUndefined();
+    expect(recordRow(rs, rec({ updatedAt: '2025-11-29T12:00:00.000Z', createdAt: '2025-11-29T12:00:00.000Z' }), '2026-11-30')!.reassess).toBe('age');
+    expect(recordRow(rs, rec({ updatedAt: '2025-12-01T00:00:00.000Z', createdAt: '2025-12-01T00:00:00.000Z' }), '2026-11-30')!.reassess).toBeUndefined();
+    const baseline = { ruleSetVersion: '1.0.0', result: { overall: 'minimal' as const, tiers: { SH: 'out_of_scope' as const, SZ: 'out_of_scope' as const, EU: 'minimal' as const }, duties: [] } };
+    expect(recordRow(rs, rec({ baseline }), '2026-11-30')!.reassess).toBe('rule_set');
+  });
+});

@@ -27,6 +27,8 @@ export interface PortfolioRow {
   kinds: Record<Exclude<DutyKind, 'notice'>, number>;
   /** Answers that contradict each other or the law (each makes the tiers it touches needs_review). */
   conflicts: number;
+  /** Time to assess again: made under an older rule set, or last changed more than 12 months ago. */
+  reassess?: 'rule_set' | 'age';
   /** Any question answered: an assessment not started has no tiers worth showing (all would be "needs review"). */
   started: boolean;
   /** Every question the answers ask is answered. */
@@ -48,9 +50,20 @@ export interface RowInput {
   company?: string;
   product?: string;
   source?: string;
+  /** The rule-set version it was first made under, when older than the current one (its baseline). */
+  madeUnder?: string;
 }
 
 const PROHIBITED = new Set<string>(['prohibited', 'unacceptable']);
+
+/** Last changed more than 12 months before the day of the evaluation. */
+function yearOld(updatedAt: string, today: string): boolean {
+  const t = Date.parse(updatedAt);
+  if (Number.isNaN(t)) return false;
+  const limit = new Date(`${today}T00:00:00Z`);
+  limit.setUTCFullYear(limit.getUTCFullYear() - 1);
+  return t < limit.getTime();
+}
 
 /** The row, or undefined when the answers do not pass the rule set's checks. */
 export function portfolioRow(rs: RuleSet, x: RowInput, evaluation: AssessResult): PortfolioRow | undefined {
@@ -80,6 +93,7 @@ export function portfolioRow(rs: RuleSet, x: RowInput, evaluation: AssessResult)
     duties: counts,
     kinds,
     conflicts: a.conflicts.length,
+    ...(x.madeUnder ? { reassess: 'rule_set' as const } : yearOld(x.updatedAt, a.assessedOn) ? { reassess: 'age' as const } : {}),
     started: Object.keys(x.answers).length > 0,
     complete: allAnswered(rs, x.answers),
     updatedAt: x.updatedAt,
@@ -97,4 +111,5 @@ export const recordRow = (rs: RuleSet, rec: AssessmentRecord, date?: string): Po
     ...(rec.title ? { title: rec.title } : {}),
     ...(rec.cohort ? { cohort: rec.cohort } : {}),
     ...(rec.assessor ? { assessor: rec.assessor } : {}),
+    ...(rec.baseline ? { madeUnder: rec.baseline.ruleSetVersion } : {}),
   }, evaluate(rs, rec.answers, date));

@@ -6,7 +6,9 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../engine';
+import type { AnswerValue, Lang, Trigger } from '../engine';
+import { useRuleSet } from '../ruledata/context';
+import { optionsOf } from '../report/options';
 import { dueDate, isOverdue, type DutyStatus } from '../assessment/record';
 import { localIsoDate } from '../lib/dates';
 import { fileStem } from '../file-format/assessment-file';
@@ -24,8 +26,9 @@ function showDuty(id: string): void {
   el.focus({ preventScroll: true });
 }
 
-export function ActionPlan({ report, statuses, lang }: { report: Report; statuses: Readonly<Record<string, DutyStatus>>; lang: Lang }) {
+export function ActionPlan({ report, statuses, triggers, lang }: { report: Report; statuses: Readonly<Record<string, DutyStatus>>; triggers: readonly Trigger[]; lang: Lang }) {
   const { t } = useTranslation();
+  const ruleSet = useRuleSet();
   const today = localIsoDate();
   const plan = useMemo(() => actionPlan(report), [report]);
   const dated = useMemo(() => datedItems(plan), [plan]);
@@ -73,6 +76,29 @@ export function ActionPlan({ report, statuses, lang }: { report: Report; statuse
           </li>
         ))}
       </ol>
+      {triggers.length ? (
+        <details className="triggers" data-testid="triggers">
+          <summary>{t('result:plan.triggers', { count: triggers.length })}</summary>
+          <p className="hint">{t('result:plan.triggersHint')}</p>
+          <ul>
+            {triggers.map((x, i) => {
+              const q = ruleSet.questionById.get(x.question);
+              const labels = new Map(q ? optionsOf(q).map((o) => [o.id, o.label[lang]]) : []);
+              const value = (Array.isArray(x.value) ? x.value : [x.value]).map((v: AnswerValue) => labels.get(String(v)) ?? String(v)).join(' · ');
+              return (
+                <li key={i} data-trigger={x.question}>
+                  {t(x.tentative ? 'result:plan.triggerMay' : 'result:plan.trigger', {
+                    question: q?.text[lang] ?? x.question,
+                    value,
+                    regime: t(`result:regime.${x.regime}`),
+                    tier: t(`result:tier.${x.to}`),
+                  })}
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      ) : null}
       {dated.length ? (
         <button type="button" className="secondary small" onClick={() => void exportCalendar()} data-testid="export-ics">
           {t('result:plan.calendar')}

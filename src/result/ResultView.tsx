@@ -10,7 +10,7 @@ import { useRuleSet } from '../ruledata/context';
 import { hasTexts, loadArticleTexts, loadTexts, useRuleTexts } from '../ruledata/text-store';
 import { ArticleLink } from '../catalogue/ArticleQuote';
 import { evaluate, evaluationDate, presentSource } from '../report/pipeline';
-import { DUTY_REGIMES, REGIMES, type AnswerValue, type Lang } from '../engine';
+import { DUTY_REGIMES, REGIMES, type AnswerValue, type Lang, reassessmentTriggers } from '../engine';
 import type { QuestionnaireEvent } from '../questionnaire/machine';
 import type { AssessmentRecord, DutyStatus } from '../assessment/record';
 import { DutyItem } from './DutyItem';
@@ -46,6 +46,8 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
   useEffect(() => document.getElementById('step-heading')?.focus(), []);
   const date = evaluationDate();
   const assessment = useMemo(() => evaluate(ruleSet, answers, date), [ruleSet, answers, date]);
+  // What would make a tier stricter: the conclusion holds as long as these answers do.
+  const triggers = useMemo(() => (assessment.ok ? reassessmentTriggers(ruleSet, answers, date) : []), [ruleSet, assessment, answers, date]);
   const textsVersion = useRuleTexts();
   const ready = hasTexts(lang, 'p') && hasTexts(lang, 'r');
   // Not on every duty status or note change: only when the answers, the language or the texts change.
@@ -93,7 +95,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
         <p>{overallSentence(report, t)}</p>
       </section>
 
-      <ActionPlan report={report} statuses={record.duties} lang={lang} />
+      <ActionPlan report={report} statuses={record.duties} triggers={triggers} lang={lang} />
 
       {report.conflicts.length ? <Conflicts items={report.conflicts} onEdit={edit} /> : null}
       {report.unanswered.length ? (
