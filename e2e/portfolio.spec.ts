@@ -41,7 +41,7 @@ function brokenFiles(): { name: string; buffer: Buffer; says: RegExp }[] {
   const base = JSON.stringify(exportFile(rs, { ...newRecord(new Date('2026-11-20T09:00:00Z'), 'broken-1'), answers: exampleAnswers('E2') as AssessmentRecord['answers'] }));
   const file = JSON.parse(base);
   return [
-    { name: 'malformed.json', buffer: Buffer.from(base.slice(0, 200)), says: /not valid JSON/ },
+    { name: 'malformed.json', buffer: Buffer.from(base.slice(0, 200)), says: /cut short/ },
     { name: 'wrong-schema.json', buffer: Buffer.from(JSON.stringify({ ...file, schemaVersion: 7 })), says: /schema version "7" is not supported/ },
     { name: 'future-rules.json', buffer: Buffer.from(JSON.stringify({ ...file, ruleSet: { version: '9.0.0', date: '2030-01-01' } })), says: /rule set 9\.0\.0, which this copy of the app does not know/ },
     { name: 'oversized.json', buffer: Buffer.from(base.replace('{', `{"padding":"${'x'.repeat(1_100_000)}",`)), says: /at most 1000000 bytes/ },

@@ -3,6 +3,7 @@
  * and import, and the messages about files and storage. An import that fails changes nothing and lists
  * every reason; one that succeeds adds the assessment to the portfolio and opens it.
  */
+import type { Lang } from '../engine';
 import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withNames } from '../lib/bdi';
@@ -101,14 +102,15 @@ export function FileBar({ record, message, setMessage, saved }: Props) {
 }
 
 function MessageBox({ message: m, onClose }: { message: Message; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const ruleSet = useRuleSet();
   const error = m.kind === 'damaged';
   let title: string;
   let items: string[] = [];
   switch (m.kind) {
     case 'damaged':
       title = m.notSetAside ? t('app:storage.damagedLeft', { count: m.problems.length, left: m.notSetAside }) : t('app:storage.damaged', { count: m.problems.length });
-      items = m.problems.map((ps) => ps.map((p) => problemText(p, t)).join(' '));
+      items = m.problems.map((ps) => ps.map((p) => problemText(p, t, { rs: ruleSet, lang: i18n.language as Lang })).join(' '));
       break;
     case 'notices':
       title = t('app:storage.restoredWithNotes');

@@ -14,7 +14,7 @@ import { exportFile, summarizer } from './summarize';
 const rs = projectRules();
 /** Every problem code (a code added to the type and not here fails to compile). */
 const PROBLEM_CODES = Object.keys({
-  too_large: 1, unreadable: 1, empty: 1, bad_json: 1, too_deep: 1, duplicate_key: 1, not_object: 1, forbidden_key: 1, wrong_format: 1, unsupported_schema: 1,
+  too_large: 1, unreadable: 1, empty: 1, bad_json: 1, bad_json_at: 1, bad_json_end: 1, too_deep: 1, duplicate_key: 1, not_object: 1, forbidden_key: 1, wrong_format: 1, unsupported_schema: 1,
   unknown_field: 1, bad_rule_set: 1, newer_rule_set: 1, bad_field: 1, bad_date: 1, dates_out_of_order: 1, text_control: 1, text_bidi: 1, text_surrogate: 1,
   text_too_long: 1, bad_answers: 1, bad_duty: 1, unexpected: 1, more: 1,
 } satisfies Record<FileProblemCode, 1>);
@@ -58,7 +58,8 @@ describe('assessment file', () => {
 
   it.each<[string, string, FileProblemCode]>([
     ['empty', '  ', 'empty'],
-    ['not JSON', '{"format": ', 'bad_json'],
+    ['not JSON, cut short', '{"format": ', 'bad_json_end'],
+    ['not JSON, edited by hand', '{\n  "format": 1,\n}', 'bad_json_at'],
     ['an array', '[]', 'not_object'],
     ['another format', text({ format: 'something-else' }), 'wrong_format'],
     ['a future schema', edit((f) => ((f as { schemaVersion: number }).schemaVersion = 3)), 'unsupported_schema'],
@@ -446,3 +447,31 @@ describe('duty owner, due date and evidence', () => {
     }
   });
 });
+
+describe('messages a person understands', () => {
+  it('a file that is not JSON says where, in the reader\'s language, never the parser\'s own words', () => {
+    const r = readAssessmentFile(rs, '{\n  "format": 1,\n}');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]).toEqual({ code: 'bad_json_at', params: { line: 3, column: 1 } });
+    expect(problemText(r.problems[0]!, createI18n('en').t)).toBe('The file is not valid JSON at line 3, column 1: it may have been edited by hand or damaged.');
+    expect(problemText(r.problems[0]!, createI18n('zh-CN').t)).toBe('文件在第 3 行第 1 列处不是有效的 JSON：可能经过手工编辑或已损坏。');
+  });
+
+  it('names a question by its text and its options by their labels in the app, never by internal ids', () => {
+    const q = rs.questionById.get('eu_market_status')!;
+    const r = readAssessmentData(rs, { answers: { ...exampleAnswers('E4'), eu_market_status: 'someday' } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    for (const lang of LANGS) {
+      const text = problemText(r.problems[0]!, createI18n(lang).t, { rs, lang });
+      expect(text).toContain(q.text[lang]);
+      expect(text).not.toContain('eu_market_status');
+      expect(text).toContain(q.options![0]!.label[lang]);
+      for (const o of q.options!) expect(text).not.toContain(o.id);
+    }
+    // The command line's users write the ids: there the message names them.
+    expect(problemText(r.problems[0]!, createI18n('en').t)).toContain('eu_market_status');
+  });
+});
+

@@ -42,6 +42,8 @@ export type FileProblemCode =
   | 'unreadable'
   | 'empty'
   | 'bad_json'
+  | 'bad_json_at'
+  | 'bad_json_end'
   | 'too_deep'
   | 'duplicate_key'
   | 'not_object'
@@ -185,7 +187,8 @@ const DUTY_FIELDS = ['status', 'note', 'owner', 'due', 'evidence'];
 export function jsonProblem(p: JsonProblem): FileProblem {
   switch (p.code) {
     case 'bad_json':
-      return { code: 'bad_json', params: { reason: printable(p.reason, 200) } };
+      // The parser's own words are English and technical: the message says where, not what it said.
+      return p.end ? { code: 'bad_json_end', params: {} } : p.line !== undefined ? { code: 'bad_json_at', params: { line: p.line, column: p.column ?? 1 } } : { code: 'bad_json', params: {} };
     case 'too_deep':
       return { code: 'too_deep', params: { max: p.max, path: printable(p.path, 160) } };
     case 'duplicate_key':

@@ -6,15 +6,17 @@
  */
 import type { TFunction } from '../i18n/i18n';
 import { printable } from '../lib/text-fields';
-import { formatAnswerError } from '../report/answer-text';
+import { formatAnswerError, type Names } from '../report/answer-text';
 import type { FileNotice, FileProblem } from './assessment-file';
 
 const shown = (params: Record<string, string | number>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? printable(v, 200) : v]));
 
-export function problemText(p: FileProblem, t: TFunction): string {
+/** With `names` (the app), questions and options are named by their texts in the reader's language. */
+export function problemText(p: FileProblem, t: TFunction, names?: Names): string {
   if (p.code === 'bad_answers' && p.answerError) {
     const e = p.answerError;
-    return formatAnswerError({ ...e, ...(e.question !== undefined ? { question: printable(e.question) } : {}), params: shown(e.params) }, t);
+    const known = names && e.question !== undefined && names.rs.questionById.has(e.question);
+    return formatAnswerError({ ...e, ...(e.question !== undefined && !known ? { question: printable(e.question) } : {}), params: shown(e.params) }, t, names);
   }
   if (p.code === 'duplicate_key' && p.params.path === '') return t('errors:file.duplicate_key_top', shown(p.params));
   return t(`errors:file.${p.code}`, shown(p.params));

@@ -6,7 +6,8 @@
 
 /** Paths are '' for the top level. */
 export type JsonProblem =
-  | { code: 'bad_json'; reason: string }
+  /** `reason` is the parser's own text (English, for logs); `line`/`column` where it stopped, `end` when the text ends too early. */
+  | { code: 'bad_json'; reason: string; line?: number; column?: number; end?: boolean }
   | { code: 'too_deep'; max: number; path: string }
   | { code: 'duplicate_key'; key: string; path: string }
   | { code: 'forbidden_key'; path: string };

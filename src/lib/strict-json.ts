@@ -29,8 +29,20 @@ export function parseJsonStrict(text: string, maxDepth: number): JsonResult {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, problem: { code: 'bad_json', reason: e instanceof Error ? e.message.slice(0, 200) : 'syntax error' } };
+    const reason = e instanceof Error ? e.message.slice(0, 200) : 'syntax error';
+    return { ok: false, problem: { code: 'bad_json', reason, ...whereParsingStopped(text, reason) } };
   }
+}
+
+/** Where JSON.parse stopped, from its message (V8 names a position, or the end of the input), as line and column. */
+function whereParsingStopped(text: string, reason: string): { line?: number; column?: number; end?: boolean } {
+  if (/end of (JSON )?input/i.test(reason)) return { end: true };
+  const m = /position (\d+)/.exec(reason);
+  if (!m) return {};
+  const at = Math.min(Number(m[1]), text.length);
+  const before = text.slice(0, at);
+  const line = (before.match(/\n/g)?.length ?? 0) + 1;
+  return { line, column: at - before.lastIndexOf('\n') };
 }
 
 /**

@@ -3,6 +3,7 @@
  * what the current rule set changes for them), each file or link refused with its reasons, and for
  * each assessment already here a choice: update it, or keep both.
  */
+import type { Lang } from '../engine';
 import { useTranslation } from 'react-i18next';
 import { withNames } from '../lib/bdi';
 import { formatInstant } from '../lib/instants';
@@ -136,7 +137,7 @@ export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Pr
                   <bdi>{b.name}</bdi>
                 </strong>
                 :{' '}
-                {b.linkProblem ? t(`portfolio:share.problem.${b.linkProblem}`) : b.problems.map((p) => problemText(p, t)).join(' ')}
+                {b.linkProblem ? t(`portfolio:share.problem.${b.linkProblem}`) : b.problems.map((p) => problemText(p, t, { rs: ruleSet, lang: i18n.language as Lang })).join(' ')}
               </li>
             ))}
             {more(plan.bad.length)}

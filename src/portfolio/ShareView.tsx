@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { go } from '../lib/route';
 import { useRuleSet } from '../ruledata/context';
-import { REGIMES } from '../engine';
+import { REGIMES, type Lang } from '../engine';
 import { withNames } from '../lib/bdi';
 import { displayName } from '../assessment/record';
 import { type ReadResult } from '../file-format/assessment-file';
@@ -25,7 +25,7 @@ type Decoded = { kind: 'reading' } | { kind: 'link'; problem: ShareProblem } | {
 
 export default function ShareView({ data }: { data: string }) {
   const ruleSet = useRuleSet();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const portfolio = usePortfolio();
   const imp = useImport();
   const [decoded, setDecoded] = useState<Decoded>({ kind: 'reading' });
@@ -59,7 +59,7 @@ export default function ShareView({ data }: { data: string }) {
         </p>
         <ul>
           {decoded.read.problems.map((p, i) => (
-            <li key={i}>{problemText(p, t)}</li>
+            <li key={i}>{problemText(p, t, { rs: ruleSet, lang: i18n.language as Lang })}</li>
           ))}
         </ul>
       </div>

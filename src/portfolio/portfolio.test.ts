@@ -172,7 +172,7 @@ describe('import planning', () => {
       existing,
     );
     expect(plan.good.map((g) => [g.name, g.conflict?.id])).toEqual([['a.json', undefined], ['dup.json', 'dup'], ['a-again.json', 'a']]);
-    expect(plan.bad.map((b) => [b.name, b.problems[0]?.code])).toEqual([['broken.json', 'bad_json'], ['big.json', 'too_large']]);
+    expect(plan.bad.map((b) => [b.name, b.problems[0]?.code])).toEqual([['broken.json', 'bad_json_end'], ['big.json', 'too_large']]);
     const out = resolveImport(plan, (g) => (g.name === 'dup.json' ? 'update' : undefined));
     expect(out[1]!.id).toBe('dup');
     expect(out[2]!.id).not.toBe('a');

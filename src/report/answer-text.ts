@@ -18,8 +18,25 @@ export function valueText(rs: RuleSet, questionId: string, value: AnswerValue | 
   return ids.map((id) => labels.get(id) ?? id).join('; ');
 }
 
-/** An answer error (engine/answers.ts) as a sentence. */
-export function formatAnswerError(e: AnswerError, t: TFunction): string {
+/** Where a message can name questions and options by their texts, in the reader's language. */
+export interface Names {
+  rs: RuleSet;
+  lang: Lang;
+}
+
+/**
+ * An answer error (engine/answers.ts) as a sentence. With `names` (the app), the question is named by
+ * its text and known options by their labels, never by internal ids; without (the command line, whose
+ * users write the ids), by id.
+ */
+export function formatAnswerError(e: AnswerError, t: TFunction, names?: Names): string {
   const key = e.code === 'empty_selection' && e.params.none !== undefined ? 'empty_selection_none' : e.code;
-  return t(`errors:answer.${key}`, { ...e.params, question: e.question ?? '' });
+  const q = names && e.question !== undefined ? names.rs.questionById.get(e.question) : undefined;
+  if (!q || !names) return t(`errors:answer.${key}`, { ...e.params, question: e.question ?? '' });
+  const labels = new Map(q.type === 'text' || q.type === 'number' ? [] : optionsOf(q).map((o) => [o.id, o.label[names.lang]]));
+  const label = (v: string | number) => labels.get(String(v)) ?? String(v);
+  const params: Record<string, string | number> = { ...e.params, question: q.text[names.lang] };
+  for (const k of ['value', 'none'] as const) if (params[k] !== undefined) params[k] = label(params[k]!);
+  if (typeof params.options === 'string') params.options = params.options.split(/,\s*/).map(label).join(names.lang === 'zh-CN' ? '、' : ', ');
+  return t(`errors:answer.${key}`, params);
 }
