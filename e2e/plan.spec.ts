@@ -112,3 +112,20 @@ test('E2 (out of the EU Act): the plan says what would change that, offering it 
   await expect(triggers.locator('[data-trigger="eu_nexus"]').first()).toBeVisible();
   await expect(triggers.locator('[data-trigger="eu_nexus"]').first()).toContainText('EU');
 });
+
+test('portfolio filters and sort live in the address and survive a reload', async ({ page }) => {
+  const { readdirSync } = await import('node:fs');
+  const dir = 'rules/examples';
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  await page.goto('/#/portfolio');
+  await page.getByTestId('portfolio-import-input').setInputFiles(files.map((f) => ({ name: f, mimeType: 'application/json', buffer: readFileSync(`${dir}/${f}`) })));
+  await expect(page.getByTestId('import-count')).toBeVisible();
+  await page.getByTestId('filter-text').fill('Shenzhen');
+  await page.getByTestId('sort-EU').click();
+  await expect(page).toHaveURL(/#\/portfolio\?text=Shenzhen&sort=EU%3Aasc$/);
+  const rows = await page.locator('[data-testid=portfolio-row]').count();
+  await expect.poll(async () => (await storedAssessments(page)).length).toBeGreaterThanOrEqual(files.length);
+  await page.reload();
+  await expect(page.getByTestId('filter-text')).toHaveValue('Shenzhen');
+  await expect(page.locator('[data-testid=portfolio-row]')).toHaveCount(rows);
+});

@@ -89,7 +89,7 @@ export function App() {
             {route.page === 'catalogue' ? (
               <CatalogueView article={route.article} lang={lang} />
             ) : route.page === 'portfolio' ? (
-              <PortfolioView lang={lang} />
+              <PortfolioView lang={lang} query={route.query} />
             ) : route.page === 'compare' ? (
               <CompareView left={route.left} right={route.right} lang={lang} />
             ) : route.page === 'invite' ? (

@@ -1,7 +1,7 @@
 /**
  * Pages, addressed by the URL fragment so the static site needs no server routes (and nothing in a
  * link reaches a server):
- *   `#/` the open assessment · `#/portfolio` all assessments · `#/compare/<id>/<id|baseline>`
+ *   `#/` the open assessment · `#/portfolio[?text=…&cohort=…&tier=…&in=…&sort=…]` all assessments (filters and sort kept in the address) · `#/compare/<id>/<id|baseline>`
  *   `#/invite?incubator=…&cohort=…` an invitation · `#/share/…` a shared assessment
  *   `#/catalogue`, `#/catalogue/<article id>` the rule-set catalogue
  */
@@ -14,7 +14,7 @@ export const SHARE_ROUTE = '#/share/';
 export type Route =
   /** The open assessment; its step addresses (`#/section/<id>` …) are in src/assessment/step.ts. */
   | { page: 'assessment' }
-  | { page: 'portfolio' }
+  | { page: 'portfolio'; query: string }
   | { page: 'compare'; left: string; right: string }
   | { page: 'invite'; query: string }
   | { page: 'share'; data: string }
@@ -33,7 +33,7 @@ function decode(segment: string): string {
 export function parseRoute(hash: string): Route {
   if (hash.startsWith(SHARE_ROUTE)) return { page: 'share', data: hash.slice(SHARE_ROUTE.length) };
   if (hash === INVITE_ROUTE || hash.startsWith(`${INVITE_ROUTE}?`)) return { page: 'invite', query: hash.slice(INVITE_ROUTE.length + 1) };
-  if (hash === '#/portfolio') return { page: 'portfolio' };
+  if (hash === '#/portfolio' || hash.startsWith('#/portfolio?')) return { page: 'portfolio', query: hash.slice('#/portfolio?'.length) };
   const c = /^#\/compare\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)$/.exec(hash);
   if (c) return { page: 'compare', left: c[1]!, right: c[2]! };
   const m = /^#\/catalogue(?:\/(.+))?$/.exec(hash);

@@ -35,12 +35,12 @@ import './portfolio.css';
 const InvitePanel = memo(InvitePanelView);
 const TierChart = memo(TierChartView);
 
-export default function PortfolioView({ lang }: { lang: Lang }) {
+export default function PortfolioView({ lang, query = '' }: { lang: Lang; query?: string }) {
   const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const portfolio = usePortfolio();
   const imp = useImport();
-  const table = usePortfolioTable(ruleSet, portfolio.records);
+  const table = usePortfolioTable(ruleSet, portfolio.records, query);
   const { shown, targets, selectedShown, unselect } = table;
   const [sharing, setSharing] = useState<AssessmentRecord>();
   const [deleted, setDeleted] = useState<{ record: AssessmentRecord; wasCurrent: boolean }>();
