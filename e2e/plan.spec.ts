@@ -129,3 +129,14 @@ test('portfolio filters and sort live in the address and survive a reload', asyn
   await expect(page.getByTestId('filter-text')).toHaveValue('Shenzhen');
   await expect(page.locator('[data-testid=portfolio-row]')).toHaveCount(rows);
 });
+
+test('"not sure" that helps: an open question says who usually knows (T02); a "not sure" that changes nothing says so (E4 with the scale not known)', async ({ page }) => {
+  await openCase(page, 'T02');
+  await expect(page.getByTestId('who-knows').first()).toContainText('usually known by');
+  const e4 = { ...(listCases().find((x) => x.id === 'E4')!.answers as Record<string, unknown>), scale: 'not_sure' };
+  const rec = { ...newRecord(new Date(), 'plan-e4-scale'), answers: e4 as AssessmentRecord['answers'], step: 'result' as const } satisfies AssessmentRecord;
+  await page.getByTestId('import-input').setInputFiles({ name: 'e4-scale.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exportFile(rs, rec))) });
+  const harmless = page.getByTestId('harmless-not-sure');
+  await expect(harmless).toContainText('changes no tier and no duty');
+  await expect(harmless.getByRole('button')).toHaveText([rs.questionById.get('scale')!.text.en]);
+});

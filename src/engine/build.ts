@@ -76,7 +76,7 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult 
       if (options.length > 31) errors.push({ file: sf.file, path: `questions[${i}].options`, message: 'at most 31 options per question' });
       const exclusiveValues = new Set(options.filter((o) => o.exclusive).map((o) => o.id));
       const optionOrder = new Map(options.map((o, k) => [o.id, k]));
-      const q: Question = { ...qd, index: questions.length, section: sid, unknownValues, allowed, exclusiveValues, optionOrder, file: sf.file };
+      const q: Question = { ...qd, whoKnows: qd.whoKnows ?? sf.data.section.whoKnows, index: questions.length, section: sid, unknownValues, allowed, exclusiveValues, optionOrder, file: sf.file };
       questions.push(q);
       questionById.set(q.id, q);
       section.questions.push(q);

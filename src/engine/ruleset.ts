@@ -66,6 +66,8 @@ export interface Section {
 }
 
 export interface Question extends QuestionDef {
+  /** Who usually knows the answer: the question's own, else its section's. */
+  whoKnows: NonNullable<QuestionDef['whoKnows']>;
   index: number;
   section: string;
   /** Option ids that stand for "not sure" (multi/single), or `not_sure` for yes/no questions offering it. */

@@ -158,6 +158,9 @@ export const OptionSchema = z.strictObject({
 });
 export type OptionDef = z.infer<typeof OptionSchema>;
 
+/** Who in a company usually knows an answer: shown beside an open question on the result. */
+export const WHO_KNOWS = ['product', 'engineering', 'legal', 'sales', 'procurement', 'hr', 'management'] as const;
+
 export const QuestionSchema = z
   .strictObject({
     id: Id,
@@ -179,6 +182,8 @@ export const QuestionSchema = z
     unit: LocalText.optional(),
     /** Our reading where the statute gives no criterion (shown to the reviewer). */
     heuristic: LocalText.optional(),
+    /** Who in a company usually knows the answer, where it is not who knows the rest of its section. */
+    whoKnows: z.array(z.enum(WHO_KNOWS)).min(1).optional(),
   })
   .superRefine((q, ctx) => {
     const hasOptions = q.type === 'single' || q.type === 'multi';
@@ -209,7 +214,13 @@ export const QuestionSchema = z
 export type QuestionDef = z.infer<typeof QuestionSchema>;
 
 export const QuestionFile = z.strictObject({
-  section: z.strictObject({ id: Id, title: LocalText, intro: LocalText.optional() }),
+  section: z.strictObject({
+    id: Id,
+    title: LocalText,
+    intro: LocalText.optional(),
+    /** Who in a company usually knows the answers of this section (a question may name its own). */
+    whoKnows: z.array(z.enum(WHO_KNOWS)).min(1),
+  }),
   questions: z.array(QuestionSchema).min(1),
 });
 export type QuestionFile = z.infer<typeof QuestionFile>;

@@ -48,6 +48,8 @@ export interface PresentedUpcoming extends UpcomingTier {
 
 export interface PresentedOpenQuestion extends OpenQuestion {
   text: string;
+  /** Who in a company usually knows the answer (rules: the question's or its section's `whoKnows`). */
+  whoKnows: string[];
 }
 
 export interface PresentedRegime {
@@ -134,7 +136,10 @@ export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): R
       ...(notes && rule ? { notes: notes.map((id) => rule.notes!.find((n) => n.id === id)!.text[lang]) } : {}),
     };
   };
-  const open = (o: OpenQuestion): PresentedOpenQuestion => ({ ...o, text: rs.questionById.get(o.question)?.text[lang] ?? o.question });
+  const open = (o: OpenQuestion): PresentedOpenQuestion => {
+    const q = rs.questionById.get(o.question);
+    return { ...o, text: q?.text[lang] ?? o.question, whoKnows: [...(q?.whoKnows ?? [])] };
+  };
 
   const regimes = {} as Record<Regime, PresentedRegime>;
   for (const [regime, r] of Object.entries(a.regimes) as [Regime, Assessment['regimes'][Regime]][]) {

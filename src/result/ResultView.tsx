@@ -14,6 +14,7 @@ import { DUTY_REGIMES, REGIMES, type AnswerValue, type Lang, reassessmentTrigger
 import type { QuestionnaireEvent } from '../questionnaire/machine';
 import type { AssessmentRecord, DutyStatus } from '../assessment/record';
 import { DutyItem } from './DutyItem';
+import { notSureWithoutEffect } from '../report/not-sure';
 import { ActionPlan } from './ActionPlan';
 import { PdfButton } from './PdfButton';
 import {
@@ -66,6 +67,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
   }
   if (!report) return texts.failed ? <LoadFailed onRetry={texts.retry} /> : <p className="loading">{t('app:loading')}</p>;
   const edit = (question: string) => send({ type: 'EDIT', question });
+  const harmless = notSureWithoutEffect(ruleSet, answers, report);
   // Anticipated items are shown apart: expected once the cities issue their measures, not operative yet.
   const operative = report.duties.filter((d) => d.kind !== 'anticipated');
   const anticipated = report.duties.filter((d) => d.kind === 'anticipated');
@@ -119,6 +121,20 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
           <RegimeCard key={r} regime={r} data={report.regimes[r]} onEdit={edit} lang={lang} />
         ))}
       </div>
+
+      {harmless.length ? (
+        <p className="notice info harmless-not-sure" data-testid="harmless-not-sure">
+          {t('result:page.harmlessNotSure', { count: harmless.length })}{' '}
+          {harmless.map((q, i) => (
+            <span key={q}>
+              {i ? t('result:page.listSeparator') : ''}
+              <button type="button" className="link" onClick={() => edit(q)}>
+                {ruleSet.questionById.get(q)?.text[lang] ?? q}
+              </button>
+            </span>
+          ))}
+        </p>
+      ) : null}
 
       <p className="gpai" data-testid="gpai">
         {gpaiSentence(report, t)}
@@ -280,6 +296,12 @@ function OpenQuestions({ items, onEdit }: { items: PresentedOpenQuestion[]; onEd
               {o.text}
             </button>{' '}
             <span className="fact-state">({t(`result:factState.${o.state}`)})</span>
+            {o.whoKnows.length ? (
+              <span className="who-knows" data-testid="who-knows">
+                {' '}
+                · {t('result:page.whoKnows', { who: o.whoKnows.map((w) => t(`result:who.${w}`)).join(t('result:page.listSeparator')) })}
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
