@@ -158,7 +158,7 @@ export function catalogueMarkdown(rs: RuleSet, exercised?: Exercised): string {
     for (const q of s.questions) {
       out.push(target(`q-${slug(q.id)}`), '', `#### \`${q.id}\` (${q.type}${q.optional ? ', optional' : ''})`, '', `**${q.text.en}**  `, `**${q.text['zh-CN']}**`, '');
       out.push(q.help.en, '', q.help['zh-CN'], '');
-      out.push(`- **asked when:** ${q.askedWhen ? describeCondition(q.askedWhen, rs) : 'always'}`, `- **serves:** ${cites(q.cites)}`);
+      out.push(`- **asked when:** ${q.askedWhen ? describeCondition(q.askedWhen, rs) : 'always'}`, `- **serves:** ${cites(q.cites)}`, `- **usually known by:** ${q.whoKnows.join(', ')}`);
       if (q.heuristic) out.push(`- **our reading:** ${q.heuristic.en}`);
       const opts = optionsOf(q);
       if (q.type !== 'text' && q.type !== 'number') {
