@@ -70,3 +70,14 @@ describe('checkTree and pathOf', () => {
     expect(pathOf(['a', 'b.c', 0, ''])).toBe('a["b.c"][0][""]');
   });
 });
+
+describe('where a file that is not JSON stopped', () => {
+  it('names line and column inside the text, and calls a text that stops mid-way cut short (whichever way the engine words it)', () => {
+    const mid = parseJsonStrict('{\n  "a": 1,\n}', 16);
+    expect(mid.ok === false && mid.problem).toMatchObject({ code: 'bad_json', line: 3, column: 1 });
+    for (const cut of ['{"format": ', '{"format": "ai-risk', '{"a": 1']) {
+      const r = parseJsonStrict(cut, 16);
+      expect(r.ok === false && r.problem, cut).toMatchObject({ code: 'bad_json', end: true });
+    }
+  });
+});

@@ -40,6 +40,8 @@ function whereParsingStopped(text: string, reason: string): { line?: number; col
   const m = /position (\d+)/.exec(reason);
   if (!m) return {};
   const at = Math.min(Number(m[1]), text.length);
+  // Browsers name the position where the text stops ("Unterminated string … at position 200"): cut short.
+  if (at >= text.trimEnd().length) return { end: true };
   const before = text.slice(0, at);
   const line = (before.match(/\n/g)?.length ?? 0) + 1;
   return { line, column: at - before.lastIndexOf('\n') };
