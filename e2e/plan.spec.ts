@@ -4,7 +4,7 @@
  * the same answers — and "Export to calendar" writes an .ics that a calendar library reads back with
  * every dated item.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { newRecord, type AssessmentRecord } from '../src/assessment/record';
@@ -15,6 +15,7 @@ import { actionPlan, datedItems } from '../src/report/plan';
 import type { PresentedDuty } from '../src/report/present';
 import { rs, storedAssessments } from './support';
 
+const EXAMPLES = 'rules/examples';
 const today = () => new Date().toISOString().slice(0, 10);
 
 async function openCase(page: Page, id: string) {
@@ -29,6 +30,14 @@ async function openCase(page: Page, id: string) {
   if (!a.ok) throw new Error(id);
   const duties = a.assessment.duties.map((d) => ({ ...d, articles: [...d.articles], ...(rs.duties.find((x) => x.id === d.id)?.stop ? { stop: true } : {}) }) as unknown as PresentedDuty);
   return { duties };
+}
+
+/** Imports every rules/examples answers file as it is, on the portfolio page; their names. */
+async function importExamples(page: Page): Promise<string[]> {
+  const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+  await page.goto('/#/portfolio');
+  await page.getByTestId('portfolio-import-input').setInputFiles(files.map((f) => ({ name: f, mimeType: 'application/json', buffer: readFileSync(`${EXAMPLES}/${f}`) })));
+  return files;
 }
 
 const shownSteps = (page: Page) => page.locator('[data-testid=action-plan] .plan-step').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
@@ -61,14 +70,10 @@ test('E1: Export to calendar writes every dated item of the plan as an all-day e
 });
 
 test('one file family: every rules/examples answers file imports in the portfolio and gives the command line\'s tiers', async ({ page }) => {
-  const { readdirSync } = await import('node:fs');
-  const dir = 'rules/examples';
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-  await page.goto('/#/portfolio');
-  await page.getByTestId('portfolio-import-input').setInputFiles(files.map((f) => ({ name: f, mimeType: 'application/json', buffer: readFileSync(`${dir}/${f}`) })));
+  const files = await importExamples(page);
   await expect(page.getByTestId('import-count')).toHaveText(`${files.length} assessments imported.`);
   for (const f of files) {
-    const { answers, meta } = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as { answers: Record<string, unknown>; meta: { product: string } };
+    const { answers, meta } = JSON.parse(readFileSync(`${EXAMPLES}/${f}`, 'utf8')) as { answers: Record<string, unknown>; meta: { product: string } };
     const a = assess(rs, answers, { date: today() });
     if (!a.ok) throw new Error(f);
     const row = page.locator('[data-testid=portfolio-row]', { hasText: meta.product });
@@ -114,11 +119,7 @@ test('E2 (out of the EU Act): the plan says what would change that, offering it 
 });
 
 test('portfolio filters and sort live in the address and survive a reload', async ({ page }) => {
-  const { readdirSync } = await import('node:fs');
-  const dir = 'rules/examples';
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-  await page.goto('/#/portfolio');
-  await page.getByTestId('portfolio-import-input').setInputFiles(files.map((f) => ({ name: f, mimeType: 'application/json', buffer: readFileSync(`${dir}/${f}`) })));
+  const files = await importExamples(page);
   await expect(page.getByTestId('import-count')).toBeVisible();
   await page.getByTestId('filter-text').fill('Shenzhen');
   await page.getByTestId('sort-EU').click();

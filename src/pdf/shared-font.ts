@@ -23,6 +23,7 @@
  * without them documents come out the same, only slower.
  */
 import * as fontkit from 'fontkit';
+import { memoOn } from '../engine';
 
 /**
  * Layouts kept (words, lines of text); past this, a cache starts again empty: a batch's text recurs,
@@ -39,17 +40,8 @@ interface PdfkitFont {
   layout?: (text: string, features?: unknown, onlyWidth?: boolean) => TextLayout;
 }
 
-const fonts = new WeakMap<Uint8Array, SharedFont>();
-
 /** The font for these bytes, parsed on first use (per bytes object). */
-export function sharedFont(bytes: Uint8Array): SharedFont {
-  let f = fonts.get(bytes);
-  if (!f) {
-    f = new SharedFont(bytes);
-    fonts.set(bytes, f);
-  }
-  return f;
-}
+export const sharedFont: (bytes: Uint8Array) => SharedFont = memoOn((bytes: Uint8Array) => new SharedFont(bytes));
 
 export class SharedFont {
   private font: fontkit.Font;

@@ -4,6 +4,7 @@
  * every PDF, and both are pure functions of their inputs (text.ts), so remembering them changes no
  * document. Bounded: past a number of entries, they are dropped and collected again.
  */
+import { memoOn } from '../engine';
 import type { SharedFont } from './shared-font';
 import { type CleanText, drawableText, wrapText } from './text';
 
@@ -39,13 +40,4 @@ export class TextMemo {
   }
 }
 
-const memos = new WeakMap<SharedFont, TextMemo>();
-
-export function textMemo(font: SharedFont): TextMemo {
-  let m = memos.get(font);
-  if (!m) {
-    m = new TextMemo(font);
-    memos.set(font, m);
-  }
-  return m;
-}
+export const textMemo: (font: SharedFont) => TextMemo = memoOn((font: SharedFont) => new TextMemo(font));

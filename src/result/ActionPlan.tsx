@@ -17,7 +17,9 @@ import { actionPlan, datedItems, type PlanStep } from '../report/plan';
 import { formatDate, subjectLine, type Report } from '../report/present';
 
 /** The element id of a duty's entry in the checklist (DutyItem). */
-export const dutyElementId = (id: string) => `duty-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+/** A duty id made safe for element ids (the checklist's fields and its entry). */
+export const dutyKey = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
+export const dutyElementId = (id: string) => `duty-${dutyKey(id)}`;
 
 function showDuty(id: string): void {
   const el = document.getElementById(dutyElementId(id));

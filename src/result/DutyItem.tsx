@@ -6,7 +6,7 @@ import type { Lang } from '../engine';
 import { DUTY_STATUSES, dueDate, isOverdue, MAX_EVIDENCE, MAX_EVIDENCE_LENGTH, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, type DutyStatus, type DutyStatusName } from '../assessment/record';
 import { localIsoDate } from '../lib/dates';
 import { dutyDateText, formatDate, type PresentedDuty } from '../report/present';
-import { dutyElementId } from './ActionPlan';
+import { dutyElementId, dutyKey } from './ActionPlan';
 
 interface Props {
   duty: PresentedDuty;
@@ -20,7 +20,7 @@ interface Props {
 export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
   const ruleSet = useRuleSet();
   const { t } = useTranslation();
-  const key = d.id.replace(/[^A-Za-z0-9_-]/g, '_');
+  const key = dutyKey(d.id);
   const current: DutyStatusName = status?.status ?? 'todo';
   const set = (next: Partial<DutyStatus>) => {
     const merged: DutyStatus = { ...status, status: current, ...next };
