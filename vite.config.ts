@@ -38,7 +38,7 @@ function rulesPlugin(): Plugin {
         const res = loadRuleSet(raw);
         const all = [...errors, ...(res.ok ? [] : res.errors)];
         if (all.length) this.error(`rule set is invalid:\n${all.map((e) => `${e.file}: ${e.path}: ${e.message}`).join('\n')}`);
-        for (const f of [raw.manifest, ...raw.sources, ...raw.questions, ...raw.indicators, ...raw.tiers, ...raw.duties]) this.addWatchFile(f.file);
+        for (const f of [raw.manifest, ...raw.sources, ...raw.questions, ...raw.indicators, ...raw.tiers, ...raw.duties, ...raw.consistency, ...raw.glossary]) this.addWatchFile(f.file);
         split = splitRules(raw);
       }
       const path = id.slice(`\0${prefix}`.length);

@@ -3,15 +3,16 @@
  * sits in an error boundary: one that fails to load or to render says so, with Retry and the way
  * back, and the frame stays usable.
  */
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../engine';
 import { AssessmentView } from './AssessmentView';
 import { ErrorBoundary, lazyRetry } from '../lib/ErrorBoundary';
 import { changeLanguage, withNamespace } from '../i18n/browser';
-import { catalogueHref, PORTFOLIO_HREF, useRoute } from '../lib/route';
+import { catalogueHref, glossaryHref, PORTFOLIO_HREF, useRoute } from '../lib/route';
 
 const CatalogueView = lazyRetry(withNamespace(() => import('../catalogue/CatalogueView'), 'catalogue'));
+const GlossaryView = lazyRetry(withNamespace(() => import('../catalogue/GlossaryView'), 'catalogue'));
 const PortfolioView = lazyRetry(withNamespace(() => import('../portfolio/PortfolioView'), 'portfolio'));
 const CompareView = lazyRetry(withNamespace(() => import('../portfolio/CompareView'), 'portfolio'));
 const InviteView = lazyRetry(withNamespace(() => import('../portfolio/InviteView'), 'portfolio'));
@@ -25,6 +26,10 @@ export function App() {
   const route = useRoute();
   const [switching, setSwitching] = useState(false);
   const [langError, setLangError] = useState(false);
+  // On a phone the navigation and the language switch sit in a menu; it closes when the page changes.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const routeKey = JSON.stringify(route);
+  useEffect(() => setMenuOpen(false), [routeKey]);
   return (
     <>
       <a
@@ -38,13 +43,17 @@ export function App() {
       >
         {t('app:skip')}
       </a>
-      <header className="app-header">
+      <header className={menuOpen ? 'app-header menu-open' : 'app-header'}>
         <div className="brand">
           <h1>
             <a href="#/">{t('app:title')}</a>
           </h1>
           <p className="tagline">{t('app:tagline')}</p>
         </div>
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="app-menu" data-testid="menu-toggle" onClick={() => setMenuOpen((o) => !o)}>
+          {t('app:menu')}
+        </button>
+        <div id="app-menu" className="app-menu">
         <nav aria-label={t('app:nav.label')} className="app-nav">
           <a href="#/" aria-current={route.page === 'assessment' ? 'page' : undefined}>
             {t('app:nav.assessment')}
@@ -54,6 +63,9 @@ export function App() {
           </a>
           <a href={catalogueHref()} aria-current={route.page === 'catalogue' ? 'page' : undefined}>
             {t('app:nav.catalogue')}
+          </a>
+          <a href={glossaryHref()} aria-current={route.page === 'glossary' ? 'page' : undefined}>
+            {t('app:nav.glossary')}
           </a>
         </nav>
         <div className="lang-switch" role="group" aria-label={t('app:language')}>
@@ -68,13 +80,17 @@ export function App() {
                 if (l === lang) return;
                 setSwitching(true);
                 changeLanguage(l)
-                  .then(() => setLangError(false), () => setLangError(true))
+                  .then(() => {
+                    setLangError(false);
+                    setMenuOpen(false);
+                  }, () => setLangError(true))
                   .finally(() => setSwitching(false));
               }}
             >
               {LANG_NAMES[l]}
             </button>
           ))}
+        </div>
         </div>
       </header>
       {langError ? (
@@ -88,6 +104,8 @@ export function App() {
           <Suspense fallback={<p className="loading">{t('app:loading')}</p>}>
             {route.page === 'catalogue' ? (
               <CatalogueView article={route.article} lang={lang} />
+            ) : route.page === 'glossary' ? (
+              <GlossaryView term={route.term} lang={lang} />
             ) : route.page === 'portfolio' ? (
               <PortfolioView lang={lang} query={route.query} />
             ) : route.page === 'compare' ? (

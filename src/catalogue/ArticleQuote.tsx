@@ -45,6 +45,7 @@ export function ArticleQuote({ id, lang, compact }: Props) {
   if (!a) return <p className="article-missing">{id}</p>;
   const originalLang = ORIGINAL_LANG[a.regime] ?? 'en';
   const translationLang: Lang = originalLang === 'en' ? 'zh-CN' : 'en';
+  const summary = (a.summary as Partial<Record<Lang, string>> | undefined)?.[lang];
   return (
     <figure className="article-quote">
       <figcaption>
@@ -58,6 +59,14 @@ export function ArticleQuote({ id, lang, compact }: Props) {
         )
       ) : (
         <>
+          {summary && lang !== originalLang ? (
+            <div className="unofficial-summary" lang={lang} data-testid="unofficial-summary">
+              <p className="label">
+                <strong>{t('catalogue:summary.label')}</strong> <span className="note">{t('catalogue:summary.note')}</span>
+              </p>
+              <p>{summary}</p>
+            </div>
+          ) : null}
           <blockquote lang={originalLang} className="original">
             {a.original}
           </blockquote>

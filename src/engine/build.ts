@@ -8,7 +8,7 @@ import { REGIMES } from './constants';
 import type { DatedList, QuestionFile, Regime } from './schema';
 
 import { CrossChecker, checkTierFile, questionsOf } from './cross-check';
-import { NOT_SURE, officialUrlOf, YES_NO, type Article, type ConsistencyRule, type Duty, type FileParsers, type Indicator, type LoadResult, type Question, type RawRuleSet, type RegimeTiers, type RuleSetError, type Section, type Term } from './ruleset';
+import { NOT_SURE, officialUrlOf, YES_NO, type Article, type ConsistencyRule, type Duty, type FileParsers, type GlossaryTerm, type Indicator, type LoadResult, type Question, type RawRuleSet, type RegimeTiers, type RuleSetError, type Section, type Term } from './ruleset';
 
 export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult {
   const errors: RuleSetError[] = [];
@@ -158,6 +158,19 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult 
     });
   }
 
+  // --- glossary ----------------------------------------------------------------------------------
+  const glossary: GlossaryTerm[] = [];
+  const glossaryIds = new Set<string>();
+  for (const f of raw.glossary) {
+    const d = parsers.glossary(f, errors);
+    if (!d) continue;
+    d.terms.forEach((t, i) => {
+      if (glossaryIds.has(t.id)) errors.push({ file: f.file, path: `terms[${i}].id`, message: `glossary term "${t.id}" is defined twice` });
+      glossaryIds.add(t.id);
+      glossary.push({ ...t, file: f.file });
+    });
+  }
+
   if (!manifest) return { ok: false, errors };
 
   // --- cross-references ---------------------------------------------------------------------------
@@ -217,6 +230,8 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult 
     });
   });
 
+  glossary.forEach((g) => g.cites.forEach((id, j) => refs.article(id, g.file, `glossary ${g.id}.cites[${j}]`)));
+
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -233,6 +248,7 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult 
       tiers: tiers as Record<Regime, RegimeTiers>,
       duties,
       consistency,
+      glossary,
     },
   };
 }

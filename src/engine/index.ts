@@ -6,7 +6,7 @@
  */
 export { buildRuleSet } from './build';
 export { TRUSTED_PARSERS, formatPath } from './ruleset';
-export type { RawRuleSet, RawFile, RuleSet, RuleSetError, LoadResult, Question, Section, Article, Duty, Indicator } from './ruleset';
+export type { RawRuleSet, RawFile, RuleSet, RuleSetError, LoadResult, Question, Section, Article, Duty, Indicator, GlossaryTerm } from './ruleset';
 export { assess, euLevelOf } from './assess';
 export type { Assessment, AssessResult, AssessOptions, RegimeResult, RegimeTier, Reason, AnswerFact, OpenQuestion, DutyResult, GpaiResult, OverallLevel, Tri, UpcomingTier } from './assessment';
 export { askedQuestions, parseAnswers, pruneHiddenAnswers, ANSWER_ERROR_CODES } from './answers';

@@ -3,7 +3,7 @@
  * the file and the path), then the whole set is cross-checked by `buildRuleSet`.
  */
 import type { z } from 'zod';
-import { ConsistencyFile, DutyFile, IndicatorFile, ManifestSchema, QuestionFile, SourceFile, TierFile } from './schema';
+import { ConsistencyFile, DutyFile, GlossaryFile, IndicatorFile, ManifestSchema, QuestionFile, SourceFile, TierFile } from './schema';
 import { buildRuleSet } from './build';
 import { formatPath, type FileParsers, type LoadResult, type RawFile, type RawRuleSet, type RuleSetError } from './ruleset';
 
@@ -24,6 +24,7 @@ export const SCHEMA_PARSERS: FileParsers = {
   tiers: parserFor(TierFile),
   duties: parserFor(DutyFile),
   consistency: parserFor(ConsistencyFile),
+  glossary: parserFor(GlossaryFile),
 };
 
 /** Loads and validates a rule set. Never throws for bad rule data. */

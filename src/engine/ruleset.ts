@@ -4,7 +4,7 @@
  * and options, askedWhen only looks backwards, no cycles) is checked here. Nothing is thrown for a
  * bad rule file: every problem is returned with its file and path.
  */
-import type { ConsistencyDef, ConsistencyFile, DatedList, DutyDef, DutyFile, IndicatorDef, IndicatorFile, LocalText, Manifest, QuestionDef, QuestionFile, Regime, SourceArticle, SourceFile, TermDef, TierFile, TierName } from './schema';
+import type { ConsistencyDef, ConsistencyFile, DatedList, GlossaryFile, GlossaryTermDef, DutyDef, DutyFile, IndicatorDef, IndicatorFile, LocalText, Manifest, QuestionDef, QuestionFile, Regime, SourceArticle, SourceFile, TermDef, TierFile, TierName } from './schema';
 
 export interface RawFile {
   /** Path shown in messages, relative to the repository (e.g. `rules/questions/02-scope.yaml`). */
@@ -20,6 +20,7 @@ export interface RawRuleSet {
   tiers: RawFile[];
   duties: RawFile[];
   consistency: RawFile[];
+  glossary: RawFile[];
 }
 
 export interface RuleSetError {
@@ -105,6 +106,10 @@ export interface ConsistencyRule extends ConsistencyDef {
   file: string;
 }
 
+export interface GlossaryTerm extends GlossaryTermDef {
+  file: string;
+}
+
 export interface RuleSet {
   manifest: Manifest;
   version: string;
@@ -119,6 +124,8 @@ export interface RuleSet {
   duties: Duty[];
   /** Answers that contradict each other or the law (rules/consistency/). */
   consistency: ConsistencyRule[];
+  /** Terms a reader may not know, in both languages (rules/glossary/). */
+  glossary: GlossaryTerm[];
 }
 
 export type LoadResult = { ok: true; ruleSet: RuleSet } | { ok: false; errors: RuleSetError[] };
@@ -144,6 +151,7 @@ export interface FileParsers {
   tiers(f: RawFile, errors: RuleSetError[]): TierFile | undefined;
   duties(f: RawFile, errors: RuleSetError[]): DutyFile | undefined;
   consistency(f: RawFile, errors: RuleSetError[]): ConsistencyFile | undefined;
+  glossary(f: RawFile, errors: RuleSetError[]): GlossaryFile | undefined;
 }
 
 const trust = <T,>(f: RawFile): T => f.data as T;
@@ -156,6 +164,7 @@ export const TRUSTED_PARSERS: FileParsers = {
   tiers: trust,
   duties: trust,
   consistency: trust,
+  glossary: trust,
 };
 
 

@@ -103,6 +103,11 @@ export const SourceArticle = z.strictObject({
   heading: LocalText,
   original: z.string().trim().min(1),
   translation: z.string().trim().min(1).optional(),
+  /**
+   * An unofficial summary in a language the document was not published in (the EU publishes no Chinese
+   * text of the AI Act): shown to readers of that language, marked as unofficial, above the original.
+   */
+  summary: z.strictObject({ 'zh-CN': z.string().trim().min(1) }).optional(),
   verification: z.enum(VERIFICATION),
   /** `own`: the note says where this text was read; otherwise the document's `provenance` says it. */
   provenance: z.literal('own').optional(),
@@ -136,6 +141,17 @@ export const SourceFile = z.strictObject({
       .optional(),
   }),
   articles: z.array(SourceArticle).min(1),
+}).superRefine((f, ctx) => {
+  // Every reader gets each article in their language: a translation, or (where no official text exists in
+  // that language, as for the AI Act in Chinese) an unofficial summary.
+  f.articles.forEach((a, i) => {
+    if (f.document.originalLanguage === 'en' && !a.translation && !a.summary) {
+      ctx.addIssue({ code: 'custom', path: ['articles', i, 'summary'], message: `article ${a.id} has no Chinese text: add an unofficial summary (summary: { zh-CN: … })` });
+    }
+    if (f.document.originalLanguage === 'zh-CN' && !a.translation) {
+      ctx.addIssue({ code: 'custom', path: ['articles', i, 'translation'], message: `article ${a.id} has no English translation` });
+    }
+  });
 });
 export type SourceFile = z.infer<typeof SourceFile>;
 
@@ -166,6 +182,9 @@ export const QuestionSchema = z
     id: Id,
     type: z.enum(QUESTION_TYPES),
     text: LocalText,
+    /** What the question asks, in everyday words (one to three sentences), shown under it. */
+    plain: LocalText,
+    /** The legal background, shown under "Why we ask" with the statute texts. */
     help: LocalText,
     cites: z.array(ArticleId).min(1, 'every question names the article(s) it serves'),
     askedWhen: ConditionSchema.optional(),
@@ -355,6 +374,8 @@ export const DutySchema = z.strictObject({
   /** Who must act, when it is not the company answering (customers, public bodies...). */
   addressee: LocalText.optional(),
   title: LocalText,
+  /** What the duty means in practice, in everyday words (one to three sentences). */
+  plain: LocalText,
   do: LocalText,
   evidence: z.array(LocalText).optional(),
   from: FromSchema.optional(),
@@ -399,6 +420,22 @@ export const ConsistencySchema = z
     for (const d of c.disputes) if (!c.questions.includes(d)) ctx.addIssue({ code: 'custom', path: ['disputes'], message: `disputed answer "${d}" is not among the conflicting questions` });
   });
 export type ConsistencyDef = z.infer<typeof ConsistencySchema>;
+
+/** A term of the glossary (rules/glossary/): linked wherever one of its `match` forms appears in a text. */
+export const GlossaryTermSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'glossary ids are lower case words joined by "-"'),
+  term: LocalText,
+  definition: LocalText,
+  /** The spellings under which the term appears in running text (English: whole words, any case; Chinese: as written). */
+  match: z.strictObject({
+    en: z.array(z.string().trim().min(3)).min(1),
+    'zh-CN': z.array(z.string().trim().min(2)).min(1),
+  }),
+  cites: z.array(ArticleId),
+});
+export type GlossaryTermDef = z.infer<typeof GlossaryTermSchema>;
+export const GlossaryFile = z.strictObject({ terms: z.array(GlossaryTermSchema).min(1) });
+export type GlossaryFile = z.infer<typeof GlossaryFile>;
 
 export const ConsistencyFile = z.strictObject({ consistency: z.array(ConsistencySchema).min(1) });
 export type ConsistencyFile = z.infer<typeof ConsistencyFile>;

@@ -3,6 +3,8 @@
  * "2026-02-30T25:00:00Z" through, which no date formatter accepts), and formatting that never throws.
  * Pure.
  */
+import type { Lang } from '../engine';
+import { formatDate, localIsoDate } from './dates';
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?Z$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -31,14 +33,17 @@ export function isCalendarDate(v: unknown): v is string {
 /** Milliseconds since 1970 of an instant `isInstant` accepted. */
 export const instantTime = (v: string): number => Date.parse(v);
 
-/** The instant formatted, or `placeholder` for a value that is not one (never throws). */
-export function formatInstant(format: Intl.DateTimeFormat, v: unknown, placeholder = '—'): string {
+/**
+ * The instant as people read it in `lang`, in the reader's time zone: its date written as every date in
+ * the app is (`formatDate`), with the time (24-hour) when asked; `placeholder` for a value that is not
+ * an instant (never throws).
+ */
+export function formatInstant(v: unknown, lang: Lang, opts: { time?: boolean; placeholder?: string } = {}): string {
+  const placeholder = opts.placeholder ?? '—';
   if (typeof v !== 'string') return placeholder;
   const d = new Date(v);
   if (!Number.isFinite(d.getTime())) return placeholder;
-  try {
-    return format.format(d);
-  } catch {
-    return placeholder;
-  }
+  const date = formatDate(localIsoDate(d), lang);
+  if (!opts.time) return date;
+  return `${date} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }

@@ -4,6 +4,7 @@
  *   `#/` the open assessment · `#/portfolio[?text=…&cohort=…&tier=…&in=…&sort=…]` all assessments (filters and sort kept in the address) · `#/compare/<id>/<id|baseline>`
  *   `#/invite?incubator=…&cohort=…` an invitation · `#/share/…` a shared assessment
  *   `#/catalogue`, `#/catalogue/<article id>` the rule-set catalogue
+ *   `#/glossary`, `#/glossary/<term id>` the glossary
  */
 import { useSyncExternalStore } from 'react';
 
@@ -18,7 +19,8 @@ export type Route =
   | { page: 'compare'; left: string; right: string }
   | { page: 'invite'; query: string }
   | { page: 'share'; data: string }
-  | { page: 'catalogue'; article?: string };
+  | { page: 'catalogue'; article?: string }
+  | { page: 'glossary'; term?: string };
 
 /** A percent-encoded path segment; one that is malformed (`%E0%A4%A`) is taken as it is, never thrown. */
 function decode(segment: string): string {
@@ -38,10 +40,13 @@ export function parseRoute(hash: string): Route {
   if (c) return { page: 'compare', left: c[1]!, right: c[2]! };
   const m = /^#\/catalogue(?:\/(.+))?$/.exec(hash);
   if (m) return m[1] ? { page: 'catalogue', article: decode(m[1]) } : { page: 'catalogue' };
+  const g = /^#\/glossary(?:\/(.+))?$/.exec(hash);
+  if (g) return g[1] ? { page: 'glossary', term: decode(g[1]) } : { page: 'glossary' };
   return { page: 'assessment' };
 }
 
 export const catalogueHref = (article?: string) => (article ? `#/catalogue/${encodeURIComponent(article)}` : '#/catalogue');
+export const glossaryHref = (term?: string) => (term ? `#/glossary/${encodeURIComponent(term)}` : '#/glossary');
 export const PORTFOLIO_HREF = '#/portfolio';
 /** `right` may be `baseline`: the left assessment's result under the rule set it was made with. */
 export const compareHref = (left: string, right: string) => `#/compare/${left}/${right}`;

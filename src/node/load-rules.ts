@@ -10,7 +10,7 @@ import { loadRuleSet } from '../engine/validate';
 
 export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../rules');
 
-const FOLDERS = ['sources', 'questions', 'indicators', 'tiers', 'duties', 'consistency'] as const;
+const FOLDERS = ['sources', 'questions', 'indicators', 'tiers', 'duties', 'consistency', 'glossary'] as const;
 
 /** Reads and parses every YAML file of a rules directory. YAML syntax errors are returned, not thrown. */
 export function readRuleFiles(dir: string = DEFAULT_RULES_DIR): { raw: RawRuleSet; errors: RuleSetError[] } {

@@ -52,11 +52,10 @@ export default function CompareView({ left, right, lang }: { left: string; right
   const c = compare(ruleSet, sides[0], sides[1]);
   const dutyTitle = (id: string) => ruleSet.duties.find((d) => d.id === id)?.title[lang] ?? id;
   const questionText = (id: string) => ruleSet.questionById.get(id)?.text[lang] ?? id;
-  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
   const heading = (s: CompareSide) => (
     <>
       <bdi>{displayName(s.record) || t('app:file.unnamed')}</bdi>
-      <span className="sub">{t('portfolio:compare.sideNote', { date: formatInstant(dates, s.record.updatedAt), version: s.ruleSetVersion })}</span>
+      <span className="sub">{t('portfolio:compare.sideNote', { date: formatInstant(s.record.updatedAt, lang), version: s.ruleSetVersion })}</span>
     </>
   );
   const move = (from: string, to: string) => ((SEVERITY[to] ?? 9) < (SEVERITY[from] ?? 9) ? 'stricter' : (SEVERITY[to] ?? 9) > (SEVERITY[from] ?? 9) ? 'lighter' : 'same');

@@ -29,8 +29,7 @@ export function ImportOutcome({ state, choose, chooseAll, confirm, dismiss }: Pr
   const { t, i18n } = useTranslation();
   const { plan, applied, choices } = state;
   const conflicts = plan.good.map((g, i) => [g, i] as const).filter(([g]) => g.conflict);
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  const when = (iso: string) => formatInstant(format, iso);
+  const when = (iso: string) => formatInstant(iso, i18n.language as Lang, { time: true });
   const withNotes = plan.good.filter((g) => g.notices.length);
   const failed = state.stored?.failed ?? [];
   const reasons = [...new Set(failed.map((f) => f.reason))];

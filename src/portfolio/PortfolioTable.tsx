@@ -5,7 +5,7 @@
 import { memo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { REGIMES } from '../engine';
+import { REGIMES, type Lang } from '../engine';
 import { formatInstant } from '../lib/instants';
 import type { PortfolioRow } from './rows';
 import { rowName, type Sort, type SortKey } from './table';
@@ -39,17 +39,9 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'updated', label: 'portfolio:col.updated' },
 ];
 
-/** One date format per language (building an Intl.DateTimeFormat per cell is what made rows slow). */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(lang: string): Intl.DateTimeFormat {
-  let f = dateFormats.get(lang);
-  if (!f) dateFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' })));
-  return f;
-}
-
 export function PortfolioTable({ rows, total, sort, onSort, selected, onSelect, onAction, currentId, withBaseline }: Props) {
   const { t, i18n } = useTranslation();
-  const date = dateFormat(i18n.language);
+  const lang = i18n.language as Lang;
   return (
     <div className="table-scroll">
       <table className="portfolio-table" data-testid="portfolio-table" data-total={total}>
@@ -72,7 +64,7 @@ export function PortfolioTable({ rows, total, sort, onSort, selected, onSelect, 
         </thead>
         <tbody>
           {rows.map((r) => (
-            <Row key={r.id} row={r} checked={selected.has(r.id)} open={r.id === currentId} baseline={withBaseline.has(r.id)} onSelect={onSelect} onAction={onAction} t={t} date={date} />
+            <Row key={r.id} row={r} checked={selected.has(r.id)} open={r.id === currentId} baseline={withBaseline.has(r.id)} onSelect={onSelect} onAction={onAction} t={t} lang={lang} />
           ))}
         </tbody>
       </table>
@@ -89,10 +81,10 @@ interface RowProps {
   onAction: Props['onAction'];
   /** Passed down rather than each row subscribing to i18next itself. */
   t: TFunction;
-  date: Intl.DateTimeFormat;
+  lang: Lang;
 }
 
-const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAction, t, date }: RowProps) {
+const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAction, t, lang }: RowProps) {
   const [renaming, setRenaming] = useState(false);
   // The menu's items are drawn only while it is open: a page of rows stays light.
   const [menu, setMenu] = useState(false);
@@ -184,7 +176,7 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
       <td data-col="duties">{t('portfolio:table.duties', { open: r.duties.open, done: r.duties.done, total: r.duties.total })}</td>
       <td data-col="updated">
         {/* Total: a value no file check let through (an entry from an older version) shows a dash, never throws. */}
-        <time dateTime={r.updatedAt}>{formatInstant(date, r.updatedAt)}</time>
+        <time dateTime={r.updatedAt}>{formatInstant(r.updatedAt, lang)}</time>
       </td>
       <td className="row-actions">
         <details onToggle={(e) => setMenu(e.currentTarget.open)}>

@@ -5,6 +5,8 @@
  * not saved, and Try again). The assessment page loads it (with the portfolio texts) only when there
  * is something to say; its own "Not saved" mark in the file bar needs nothing loaded.
  */
+import { formatInstant } from '../lib/instants';
+import type { Lang } from '../engine';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayName, type AssessmentRecord } from '../assessment/record';
@@ -19,7 +21,7 @@ export default function StorageStatus() {
   const p = usePortfolio();
   const [retrying, setRetrying] = useState(false);
   const name = (r: AssessmentRecord) => displayName(r) || t('app:file.unnamed');
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const when = (iso: string) => formatInstant(iso, i18n.language as Lang, { time: true });
   // In memory only (no storage at all): everything here is what the user would lose.
   const unsaved =
     p.saveProblem === 'unavailable'

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang, Question } from '../engine';
 import { optionsOf } from '../report/options';
 import { WhyWeAsk } from './WhyWeAsk';
+import { Glossed } from '../catalogue/Glossed';
 
 /** A conflict this question takes part in: the message, and the other questions involved. */
 export interface FieldConflict {
@@ -43,7 +44,7 @@ export function QuestionField({ question: q, register, rules, error, lang, confl
   );
   const hint = (
     <p className="hint" id={hintId}>
-      {q.help[lang]}
+      <Glossed text={q.plain[lang]} lang={lang} />
       {q.type === 'multi' ? ` ${t('questionnaire:field.chooseAll')}` : ''}
     </p>
   );

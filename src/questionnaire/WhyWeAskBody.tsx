@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadFailed, useLoad } from '../lib/ErrorBoundary';
 import { hasSources, hasTexts, loadArticleTexts, loadTexts } from '../ruledata/text-store';
 import { ArticleQuote } from '../catalogue/ArticleQuote';
+import { Glossed } from '../catalogue/Glossed';
 import type { Lang, Question } from '../engine';
 
 const articleTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]);
@@ -12,6 +13,9 @@ export default function WhyWeAskBody({ question: q, lang }: { question: Question
   const texts = useLoad(lang, articleTexts);
   return (
     <div className="why-body">
+      <p className="why-help">
+        <Glossed text={q.help[lang]} lang={lang} />
+      </p>
       {q.heuristic ? (
         <p className="heuristic">
           <strong>{t('questionnaire:why.heuristic')}</strong> {q.heuristic[lang]}

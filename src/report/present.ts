@@ -5,9 +5,10 @@
  */
 import type { AnswerFact, AnswerValue, Assessment, DutyResult, Lang, OpenQuestion, OverallLevel, Reason, Regime, RegimeTier, RuleSet, TierName, Tri, UpcomingTier } from '../engine';
 import { valueText } from './answer-text';
+import { formatDate } from '../lib/dates';
 import type { TFunction } from '../i18n/i18n';
 
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 export interface PresentedFact {
   question: string;
@@ -73,6 +74,8 @@ export interface PresentedDuty extends Omit<DutyResult, 'articles' | 'decidedBy'
   decidedBy?: PresentedFact[];
   articles: string[];
   title: string;
+  /** What it means in practice, in everyday words. */
+  plain: string;
   do: string;
   evidence: string[];
   addressee?: string;
@@ -169,6 +172,7 @@ export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): R
       articles: [...d.articles],
       ...(d.dependsOn ? { dependsOn: d.dependsOn } : {}),
       title: def.title[lang],
+      plain: def.plain[lang],
       do: def.do[lang],
       evidence: (def.evidence ?? []).map((e) => e[lang]),
       ...(def.addressee ? { addressee: def.addressee[lang] } : {}),
@@ -212,12 +216,6 @@ export function shortArticle(rs: RuleSet, id: string, lang: Lang): string {
 }
 
 /** A date as the user reads it: "2 December 2026", "2026年12月2日". */
-export function formatDate(iso: string, lang: Lang): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  if (lang === 'zh-CN') return `${y}年${m}月${d}日`;
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 // ---------------------------------------------------------------------------------------------
 // Sentences the result page and the PDF checklist both print, made in one place.

@@ -10,20 +10,22 @@ import type { AnswerValue, Lang, Trigger } from '../engine';
 import { useRuleSet } from '../ruledata/context';
 import { optionsOf } from '../report/options';
 import { dueDate, isOverdue, type DutyStatus } from '../assessment/record';
-import { localIsoDate } from '../lib/dates';
+import { formatDate, localIsoDate } from '../lib/dates';
 import { fileStem } from '../file-format/assessment-file';
 import { downloadBlob } from '../lib/download';
+import { unfoldAround } from './Fold';
 import { actionPlan, datedItems, type PlanStep } from '../report/plan';
-import { formatDate, subjectLine, type Report } from '../report/present';
+import { subjectLine, type Report } from '../report/present';
 
-/** The element id of a duty's entry in the checklist (DutyItem). */
 /** A duty id made safe for element ids (the checklist's fields and its entry). */
 export const dutyKey = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
+/** The element id of a duty's entry in the checklist (DutyItem). */
 export const dutyElementId = (id: string) => `duty-${dutyKey(id)}`;
 
 function showDuty(id: string): void {
   const el = document.getElementById(dutyElementId(id));
   if (!el) return;
+  unfoldAround(el);
   el.scrollIntoView({ behavior: 'smooth', block: 'start' });
   el.focus({ preventScroll: true });
 }

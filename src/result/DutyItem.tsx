@@ -2,10 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import { useRuleSet } from '../ruledata/context';
 import { ArticleLink, ArticleQuote } from '../catalogue/ArticleQuote';
+import { Glossed } from '../catalogue/Glossed';
 import type { Lang } from '../engine';
 import { DUTY_STATUSES, dueDate, isOverdue, MAX_EVIDENCE, MAX_EVIDENCE_LENGTH, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, type DutyStatus, type DutyStatusName } from '../assessment/record';
-import { localIsoDate } from '../lib/dates';
-import { dutyDateText, formatDate, type PresentedDuty } from '../report/present';
+import { formatDate, localIsoDate } from '../lib/dates';
+import { dutyDateText, type PresentedDuty } from '../report/present';
 import { dutyElementId, dutyKey } from './ActionPlan';
 
 interface Props {
@@ -30,6 +31,7 @@ export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
     if (!merged.evidence?.length) delete merged.evidence;
     onStatus?.(d.id, merged.status === 'todo' && Object.keys(merged).length === 1 ? undefined : merged);
   };
+  const seen = new Set<string>();
   const overdue = !!onStatus && d.kind === 'duty' && isOverdue(status, d.from, localIsoDate());
   return (
     <li id={dutyElementId(d.id)} tabIndex={-1} className={`duty kind-${d.kind} status-${current}`} data-testid={`duty-${d.id}`} data-duty={d.id}>
@@ -52,7 +54,15 @@ export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
         <span className="date">{dutyDateText(d, t)}</span>
       </p>
       {d.addressee ? <p className="addressee">{t('result:duty.addressee', { who: d.addressee })}</p> : null}
-      <p>{d.do}</p>
+      <p className="duty-plain">
+        <Glossed text={d.plain} lang={lang} seen={seen} />
+      </p>
+      <details className="duty-law">
+        <summary>{t('result:duty.whatTheLawSays')}</summary>
+        <p>
+          <Glossed text={d.do} lang={lang} seen={seen} />
+        </p>
+      </details>
       {d.decidedBy?.length ? (
         <div className="decided-by">
           <p>{t('result:duty.decidedBy')}</p>

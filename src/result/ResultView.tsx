@@ -17,6 +17,8 @@ import { DutyItem } from './DutyItem';
 import { notSureWithoutEffect } from '../report/not-sure';
 import { ActionPlan } from './ActionPlan';
 import { PdfButton } from './PdfButton';
+import { Fold } from './Fold';
+import { useNarrow } from '../lib/use-narrow';
 import {
   gpaiSentence,
   openRangeSentence,
@@ -44,6 +46,8 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
   const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const texts = useLoad(lang, resultTexts);
+  // On a phone: summary and plan first, the reasons and the full checklist folded.
+  const narrow = useNarrow();
   useEffect(() => document.getElementById('step-heading')?.focus(), []);
   const date = evaluationDate();
   const assessment = useMemo(() => evaluate(ruleSet, answers, date), [ruleSet, answers, date]);
@@ -118,7 +122,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
 
       <div className="regime-cards">
         {REGIMES.map((r) => (
-          <RegimeCard key={r} regime={r} data={report.regimes[r]} onEdit={edit} lang={lang} />
+          <RegimeCard key={r} regime={r} data={report.regimes[r]} onEdit={edit} lang={lang} narrow={narrow} />
         ))}
       </div>
 
@@ -141,8 +145,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
       </p>
       {report.gpai.openQuestions?.length ? <OpenQuestions items={report.gpai.openQuestions} onEdit={edit} /> : null}
 
-      <section className="duties" aria-labelledby="duties-heading">
-        <h3 id="duties-heading">{t('result:page.duties', { count: operative.length })}</h3>
+      <Fold narrow={narrow} className="duties" headingId="duties-heading" testId="duties" heading={<h3 id="duties-heading">{t('result:page.duties', { count: operative.length })}</h3>}>
         <p className="hint">{t('result:page.dutiesHint')}</p>
         {operative.length === 0 ? <p>{t('result:page.noDuties')}</p> : null}
         {DUTY_REGIMES.map((regime) => {
@@ -161,29 +164,27 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
             </section>
           );
         })}
-      </section>
+      </Fold>
 
       {anticipated.length ? (
-        <section className="anticipated" aria-labelledby="anticipated-heading" data-testid="anticipated">
-          <h3 id="anticipated-heading">{t('result:page.anticipated', { count: anticipated.length })}</h3>
+        <Fold narrow={narrow} className="anticipated" headingId="anticipated-heading" testId="anticipated" heading={<h3 id="anticipated-heading">{t('result:page.anticipated', { count: anticipated.length })}</h3>}>
           <p className="hint">{t('result:page.anticipatedHint')}</p>
           <ul className="duty-list">
             {anticipated.map((d) => (
               <DutyItem key={d.id} duty={d} status={record.duties[d.id]} onStatus={setDuty} onEdit={edit} lang={lang} />
             ))}
           </ul>
-        </section>
+        </Fold>
       ) : null}
 
       {report.notices.length ? (
-        <section className="notices" aria-labelledby="notices-heading">
-          <h3 id="notices-heading">{t('result:page.notices', { count: report.notices.length })}</h3>
+        <Fold narrow={narrow} className="notices" headingId="notices-heading" testId="notices" heading={<h3 id="notices-heading">{t('result:page.notices', { count: report.notices.length })}</h3>}>
           <ul className="duty-list">
             {report.notices.map((d) => (
               <DutyItem key={d.id} duty={d} onEdit={edit} lang={lang} />
             ))}
           </ul>
-        </section>
+        </Fold>
       ) : null}
 
       <div className="step-buttons">
@@ -198,8 +199,15 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
   );
 }
 
-function RegimeCard({ regime, data, onEdit, lang }: { regime: string; data: PresentedRegime; onEdit: (q: string) => void; lang: Lang }) {
+function RegimeCard({ regime, data, onEdit, lang, narrow }: { regime: string; data: PresentedRegime; onEdit: (q: string) => void; lang: Lang; narrow: boolean }) {
   const { t } = useTranslation();
+  const reasons = (
+    <ul className="reasons">
+      {data.reasons.map((r) => (
+        <ReasonItem key={`${r.kind}:${r.id}`} reason={r} onEdit={onEdit} lang={lang} />
+      ))}
+    </ul>
+  );
   return (
     <section className={`regime-card tier-${data.tier}`} aria-labelledby={`regime-${regime}`} data-testid={`regime-${regime}`}>
       <h3 id={`regime-${regime}`}>{data.name}</h3>
@@ -215,12 +223,17 @@ function RegimeCard({ regime, data, onEdit, lang }: { regime: string; data: Pres
         </p>
       ))}
       {data.openQuestions?.length ? <OpenQuestions items={data.openQuestions} onEdit={onEdit} /> : null}
-      <h4>{t('result:page.why')}</h4>
-      <ul className="reasons">
-        {data.reasons.map((r) => (
-          <ReasonItem key={`${r.kind}:${r.id}`} reason={r} onEdit={onEdit} lang={lang} />
-        ))}
-      </ul>
+      {narrow ? (
+        <details className="fold reasons-fold">
+          <summary>{t('result:page.why')}</summary>
+          {reasons}
+        </details>
+      ) : (
+        <>
+          <h4>{t('result:page.why')}</h4>
+          {reasons}
+        </>
+      )}
       {data.ruledOut.length ? (
         <details>
           <summary>{t('result:page.ruledOut', { count: data.ruledOut.length })}</summary>

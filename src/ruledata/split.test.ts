@@ -50,9 +50,10 @@ describe('rule set split for the browser', () => {
     const original = JSON.parse(JSON.stringify(raw));
     for (const f of original.sources) {
       for (const a of f.data.articles) {
-        expect(split.sources[a.id]).toEqual(Object.fromEntries(['original', 'translation', 'note'].filter((k) => k in a).map((k) => [k, a[k]])));
+        expect(split.sources[a.id]).toEqual(Object.fromEntries(['original', 'translation', 'summary', 'note'].filter((k) => k in a).map((k) => [k, a[k]])));
         delete a.original;
         delete a.translation;
+        delete a.summary;
         delete a.note;
       }
     }

@@ -25,6 +25,8 @@ export type TextGroup = (typeof TEXT_GROUPS)[number];
 export interface ArticleText {
   original: string;
   translation?: string;
+  /** Unofficial summary in a language the document was not published in. */
+  summary?: Partial<Record<Lang, string>>;
   note?: string;
 }
 
@@ -42,7 +44,7 @@ const isLocalText = (v: unknown): v is Record<Lang, string> => {
   return keys.length === LANGS.length && LANGS.every((l) => typeof (v as Record<string, unknown>)[l] === 'string');
 };
 
-const ARTICLE_TEXT_KEYS = ['original', 'translation', 'note'] as const;
+const ARTICLE_TEXT_KEYS = ['original', 'translation', 'summary', 'note'] as const;
 
 export function splitRules(raw: RawRuleSet): SplitRuleSet {
   const texts = Object.fromEntries(LANGS.map((l) => [l, { q: [] as string[], p: [] as string[], r: [] as string[] }])) as SplitRuleSet['texts'];
@@ -67,7 +69,7 @@ export function splitRules(raw: RawRuleSet): SplitRuleSet {
       const rest: Record<string, unknown> = {};
       const text: Partial<ArticleText> = {};
       for (const [k, x] of Object.entries(a)) {
-        if ((ARTICLE_TEXT_KEYS as readonly string[]).includes(k)) text[k as keyof ArticleText] = x as string;
+        if ((ARTICLE_TEXT_KEYS as readonly string[]).includes(k)) (text as Record<string, unknown>)[k] = x;
         else rest[k] = x;
       }
       sources[a.id as string] = text as ArticleText;
@@ -90,6 +92,8 @@ export function splitRules(raw: RawRuleSet): SplitRuleSet {
       duties: raw.duties.map(file('r')),
       // Conflict messages are shown beside the questions (once answers contradict: never on the first screen).
       consistency: raw.consistency.map(file('p')),
+      // Glossary definitions open from a linked term: never needed for the first question.
+      glossary: raw.glossary.map(file('p')),
     },
     texts,
     sources,
@@ -132,6 +136,7 @@ export function restoreRules(structure: RawRuleSet, store: TextStore): RawRuleSe
     tiers: structure.tiers.map(file),
     duties: structure.duties.map(file),
     consistency: structure.consistency.map(file),
+    glossary: structure.glossary.map(file),
   };
 }
 
