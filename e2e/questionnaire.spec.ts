@@ -30,7 +30,7 @@ test('E1 (Shanghai video-interview scoring) in English: EU and Shanghai high, pr
   const fria = page.getByTestId('duty-EU-9-risk-management');
   await expect(fria).toContainText('EU-9');
   await expect(fria).toContainText('2027-12-02');
-  await fria.locator('summary').click();
+  await fria.locator('details.article-toggle summary').click();
   await expect(fria.locator('blockquote.original')).toContainText('risk management system');
   // A citation leads to the catalogue entry.
   await fria.locator('a.article-link').first().click();

@@ -9,7 +9,7 @@ import { newRecord, type AssessmentRecord } from '../src/assessment/record';
 import { exportFile } from '../src/file-format/summarize';
 import { readFileSync } from 'node:fs';
 import { exampleAnswers, exampleFile } from '../src/testing/fixtures';
-import { answerAll, example, rs } from './support';
+import { answerAll, chooseLanguage, example, rs } from './support';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -30,7 +30,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     test(`${lang} at ${width}px: intro, a question step, review and result pass axe and are captured`, async ({ page }) => {
       await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
       await page.goto('/');
-      if (lang === 'zh-CN') await page.getByRole('button', { name: '简体中文' }).click();
+      if (lang === 'zh-CN') await chooseLanguage(page, '简体中文');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(page.getByTestId('start')).toBeVisible();
       const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${lang}-${width}-${name}.png`, fullPage: true });
@@ -48,7 +48,9 @@ for (const lang of ['en', 'zh-CN'] as const) {
       await shot('2-step-errors-why');
 
       await answerAll(page, answers);
-      await page.getByTestId(`duty-EU-9-risk-management`).locator('summary').click();
+      // On a phone the checklist is folded under its heading: open it as a reader would.
+      if (width === 375) await page.getByTestId('duties').locator('summary').first().click();
+      await page.getByTestId(`duty-EU-9-risk-management`).locator('details.article-toggle summary').click();
       if (width === 1280) await axe(page, 'result');
       await shot('4-result');
       await page.evaluate(() => window.scrollTo(0, 0));
@@ -80,7 +82,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     test(`${lang} at ${width}px: the portfolio page with a cohort passes axe and is captured`, async ({ page }) => {
       await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
       await page.goto('/#/portfolio');
-      if (lang === 'zh-CN') await page.getByRole('button', { name: '简体中文' }).click();
+      if (lang === 'zh-CN') await chooseLanguage(page, '简体中文');
       await expect(page.getByTestId('portfolio')).toBeVisible();
       const files = ['E1', 'E2', 'E4', 'E6', 'E9'].map((id, i) => {
         const rec = { ...newRecord(new Date(`2026-11-0${i + 1}T09:00:00Z`), `shot-${id}`), answers: namedAnswers(id), step: 'result' as const, ...(i % 2 ? { cohort: { incubator: 'Pudong AI Hub', label: '2026 秋季' } } : {}) };
@@ -110,7 +112,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
   test(`${lang}: answers that contradict each other are named on the result, lead back to both questions, and the question shows why (axe, captured)`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('/');
-    if (lang === 'zh-CN') await page.getByRole('button', { name: '简体中文' }).click();
+    if (lang === 'zh-CN') await chooseLanguage(page, '简体中文');
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     // E7 (used in the EU since August 2026) told as "not yet launched in the EU": the launch claim is disputed.
     const rec = { ...newRecord(new Date('2026-11-30T09:00:00Z'), 'shot-conflict'), answers: { ...namedAnswers('E7'), eu_market_status: 'planned' }, step: 'result' as const };

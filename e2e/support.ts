@@ -133,3 +133,10 @@ export async function storedAssessments(page: Page): Promise<{ assessment: { id:
       }),
   );
 }
+
+/** Switches the interface language with the header's switch (opening the phone menu first where it is folded). */
+export async function chooseLanguage(page: Page, name: 'English' | '简体中文') {
+  const toggle = page.getByTestId('menu-toggle');
+  if (await toggle.isVisible()) await toggle.click();
+  await page.getByRole('button', { name }).click();
+}

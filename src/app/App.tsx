@@ -3,7 +3,7 @@
  * sits in an error boundary: one that fails to load or to render says so, with Retry and the way
  * back, and the frame stays usable.
  */
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../engine';
 import { AssessmentView } from './AssessmentView';
@@ -11,12 +11,12 @@ import { ErrorBoundary, lazyRetry } from '../lib/ErrorBoundary';
 import { changeLanguage, withNamespace } from '../i18n/browser';
 import { catalogueHref, glossaryHref, PORTFOLIO_HREF, useRoute } from '../lib/route';
 
-const CatalogueView = lazyRetry(withNamespace(() => import('../catalogue/CatalogueView'), 'catalogue'));
+const CatalogueView = lazyRetry(withNamespace(() => import('../catalogue/CatalogueView'), 'catalogue', 'result'));
 const GlossaryView = lazyRetry(withNamespace(() => import('../catalogue/GlossaryView'), 'catalogue'));
-const PortfolioView = lazyRetry(withNamespace(() => import('../portfolio/PortfolioView'), 'portfolio'));
-const CompareView = lazyRetry(withNamespace(() => import('../portfolio/CompareView'), 'portfolio'));
+const PortfolioView = lazyRetry(withNamespace(() => import('../portfolio/PortfolioView'), 'portfolio', 'result', 'errors'));
+const CompareView = lazyRetry(withNamespace(() => import('../portfolio/CompareView'), 'portfolio', 'result', 'errors'));
 const InviteView = lazyRetry(withNamespace(() => import('../portfolio/InviteView'), 'portfolio'));
-const ShareView = lazyRetry(withNamespace(() => import('../portfolio/ShareView'), 'portfolio'));
+const ShareView = lazyRetry(withNamespace(() => import('../portfolio/ShareView'), 'portfolio', 'result', 'errors'));
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
 
@@ -27,9 +27,10 @@ export function App() {
   const [switching, setSwitching] = useState(false);
   const [langError, setLangError] = useState(false);
   // On a phone the navigation and the language switch sit in a menu; it closes when the page changes.
-  const [menuOpen, setMenuOpen] = useState(false);
+  // Open for the page it was opened on: moving to another page closes it.
   const routeKey = JSON.stringify(route);
-  useEffect(() => setMenuOpen(false), [routeKey]);
+  const [menuFor, setMenuFor] = useState<string | undefined>();
+  const menuOpen = menuFor === routeKey;
   return (
     <>
       <a
@@ -50,7 +51,7 @@ export function App() {
           </h1>
           <p className="tagline">{t('app:tagline')}</p>
         </div>
-        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="app-menu" data-testid="menu-toggle" onClick={() => setMenuOpen((o) => !o)}>
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="app-menu" data-testid="menu-toggle" onClick={() => setMenuFor(menuOpen ? undefined : routeKey)}>
           {t('app:menu')}
         </button>
         <div id="app-menu" className="app-menu">
@@ -82,7 +83,7 @@ export function App() {
                 changeLanguage(l)
                   .then(() => {
                     setLangError(false);
-                    setMenuOpen(false);
+                    setMenuFor(undefined);
                   }, () => setLangError(true))
                   .finally(() => setSwitching(false));
               }}

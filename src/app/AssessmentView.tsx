@@ -24,7 +24,7 @@ import { hasTexts, loadArticleTexts, loadTexts, useRuleTexts } from '../ruledata
 import { ruleSet } from './rules';
 
 // Citations on the result open the statute texts, framed in the catalogue's words.
-const ResultView = lazyRetry(withNamespace(() => import('../result/ResultView'), 'catalogue'));
+const ResultView = lazyRetry(withNamespace(() => import('../result/ResultView'), 'catalogue', 'result', 'errors'));
 // Conflicts, other tabs' doings and refused writes: loaded when there is something to say.
 const StorageStatus = lazyRetry(withNamespace(() => import('../portfolio/StorageStatus'), 'portfolio'));
 const machine = createQuestionnaireMachine(ruleSet);

@@ -17,8 +17,8 @@ import { PORTFOLIO_HREF } from '../lib/route';
 import { useRuleSet } from '../ruledata/context';
 
 // Shown only after the user imports or asks for a share link: fetched then.
-const FileImport = lazyRetry(withNamespace(() => import('../portfolio/FileImport').then((m) => ({ default: m.FileImport })), 'portfolio'));
-const ShareLinkBox = lazyRetry(withNamespace(() => import('../portfolio/ShareLinkBox').then((m) => ({ default: m.ShareLinkBox })), 'portfolio'));
+const FileImport = lazyRetry(withNamespace(() => import('../portfolio/FileImport').then((m) => ({ default: m.FileImport })), 'portfolio', 'result', 'errors'));
+const ShareLinkBox = lazyRetry(withNamespace(() => import('../portfolio/ShareLinkBox').then((m) => ({ default: m.ShareLinkBox })), 'portfolio', 'result', 'errors'));
 
 export type Message =
   /** Entries that could not be read at start; `notSetAside` of them could not be moved aside either. */

@@ -3,6 +3,7 @@
  * question and every duty with the article it rests on. Citations on the result page link here
  * (`#/catalogue/<article id>`). The same content, for review outside the app: rules/CATALOGUE.md.
  */
+import './catalogue.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRuleSet } from '../ruledata/context';
@@ -96,7 +97,7 @@ export default function CatalogueView({ article, lang }: { article?: string; lan
                 <h4 id={`cat-s-${s.id}`}>{s.title[lang]}</h4>
                 <ul>
                   {s.questions
-                    .filter((x) => matches(x.id, x.text[lang], x.help[lang]))
+                    .filter((x) => matches(x.id, x.text[lang], x.plain[lang], x.help[lang]))
                     .map((x) => (
                       <li key={x.id}>
                         <strong>{x.text[lang]}</strong> <code>{x.id}</code>
@@ -106,6 +107,7 @@ export default function CatalogueView({ article, lang }: { article?: string; lan
                             {c}
                           </a>
                         ))}
+                        <p className="plain">{x.plain[lang]}</p>
                       </li>
                     ))}
                 </ul>
@@ -138,7 +140,7 @@ export default function CatalogueView({ article, lang }: { article?: string; lan
           <section aria-labelledby="cat-duties">
             <h3 id="cat-duties">{t('catalogue:duties')}</h3>
             {DUTY_REGIMES.map((r) => {
-              const ds = ruleSet.duties.filter((d) => d.regime === r && matches(d.id, d.title[lang], d.do[lang]));
+              const ds = ruleSet.duties.filter((d) => d.regime === r && matches(d.id, d.title[lang], d.plain[lang], d.do[lang]));
               if (!ds.length) return null;
               return (
                 <section key={r} aria-labelledby={`cat-d-${r}`}>
@@ -150,6 +152,7 @@ export default function CatalogueView({ article, lang }: { article?: string; lan
                         <a className="article-link" href={catalogueHref(d.article)}>
                           {d.article}
                         </a>
+                        <p className="plain">{d.plain[lang]}</p>
                         <p>{d.do[lang]}</p>
                         {d.forceBasis ? (
                           <p className="force-basis">

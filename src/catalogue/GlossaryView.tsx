@@ -2,7 +2,8 @@
  * The glossary page (`#/glossary`, `#/glossary/<term id>`): every term the questions and duties use that a
  * reader may not know, with its definition in the reader's language and the articles it rests on.
  */
-import { useEffect, useMemo } from 'react';
+import './catalogue.css';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRuleSet } from '../ruledata/context';
 import { hasTexts, loadTexts, useRuleTexts } from '../ruledata/text-store';
@@ -26,7 +27,8 @@ export default function GlossaryView({ term, lang }: { term?: string; lang: Lang
     el?.scrollIntoView({ block: 'start' });
     el?.focus();
   }, [term, ready]);
-  const terms = useMemo(() => [...rs.glossary].sort((a, b) => a.term[lang].localeCompare(b.term[lang], lang)), [rs, lang, ready]);
+  // Sorted by the name in the reader's language (names arrive with the texts: sorted again when they do).
+  const terms = [...rs.glossary].sort((a, b) => a.term[lang].localeCompare(b.term[lang], lang));
   return (
     <main id="main-glossary" className="glossary" tabIndex={-1}>
       <h2 id="glossary-heading" tabIndex={-1}>

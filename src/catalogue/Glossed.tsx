@@ -20,6 +20,8 @@ interface Props {
 
 export function Glossed({ text, lang, seen }: Props) {
   const rs = useRuleSet();
+  // The glossary's forms and definitions arrive with the later texts: re-render when they do.
+  useRuleTexts();
   const pieces = glossText(rs, text, lang, seen);
   return <>{pieces.map((p, i) => (typeof p === 'string' ? p : <TermLink key={i} id={p.term} text={p.text} lang={lang} />))}</>;
 }

@@ -3,7 +3,7 @@
  * and that article's text, as one Markdown document for a lawyer to review (rules/CATALOGUE.md).
  * Generated from the rule set; `npm run rules:catalogue` rewrites it and a test keeps it current.
  */
-import { REGIMES, type Article, type Condition, type LocalText, type RuleSet } from '../engine';
+import { glossaryForms, REGIMES, type Article, type Condition, type LocalText, type RuleSet } from '../engine';
 import { optionsOf } from '../report/options';
 
 const both = (t: LocalText) => `${t.en} / ${t['zh-CN']}`;
@@ -75,6 +75,7 @@ export function citedBy(rs: RuleSet): Map<string, string[]> {
 function articleBlock(a: Article, cited: readonly string[] | undefined, exercised: Exercised | undefined): string {
   const lines = [`${target(anchor(a.id))}`, '', `### ${a.id} — ${both(a.heading)}`, '', quote(a.original), ''];
   if (a.translation) lines.push(`*Translation (ours, not official):* ${a.translation}`, '');
+  if (a.summary?.['zh-CN']) lines.push(`*非官方中文摘要 (unofficial Chinese summary, ours):* ${a.summary['zh-CN']}`, '');
   lines.push(`*Source:* ${a.documentTitle.en} · *verification:* \`${a.verification}\``);
   if (a.provenance === 'own') lines.push('*Read from:* see the note (not the document\'s provenance)');
   lines.push(`*Official text:* ${a.officialUrl ? `<${a.officialUrl}>` : `not linked: no official page of this document could be checked from here; it is published as the document's source says ([${a.document}](#doc-${slug(a.document)}))`}`);
@@ -157,6 +158,7 @@ export function catalogueMarkdown(rs: RuleSet, exercised?: Exercised): string {
     out.push(`### ${both(s.title)}`, '');
     for (const q of s.questions) {
       out.push(target(`q-${slug(q.id)}`), '', `#### \`${q.id}\` (${q.type}${q.optional ? ', optional' : ''})`, '', `**${q.text.en}**  `, `**${q.text['zh-CN']}**`, '');
+      out.push(`*In plain words:* ${q.plain.en}`, '', `*通俗解释：* ${q.plain['zh-CN']}`, '');
       out.push(q.help.en, '', q.help['zh-CN'], '');
       out.push(`- **asked when:** ${q.askedWhen ? describeCondition(q.askedWhen, rs) : 'always'}`, `- **serves:** ${cites(q.cites)}`, `- **usually known by:** ${q.whoKnows.join(', ')}`);
       if (q.heuristic) out.push(`- **our reading:** ${q.heuristic.en}`);
@@ -189,12 +191,19 @@ export function catalogueMarkdown(rs: RuleSet, exercised?: Exercised): string {
       out.push(`- **rule file:** \`${d.file}\`${exercised ? ` · **exercised by:** ${caseList(exercised.duties.get(d.id))}` : ''}`);
       if (d.forceBasis) out.push(`- **force:** ${d.forceBasis.en}`);
       if (d.addressee) out.push(`- **addressee:** ${both(d.addressee)}`);
-      out.push(`- **when:** ${describeCondition(d.when, rs)}`, `- **what to do:** ${d.do.en}`, `- **应做事项：** ${d.do['zh-CN']}`);
+      out.push(`- **when:** ${describeCondition(d.when, rs)}`, `- **in plain words:** ${d.plain.en}`, `- **通俗解释：** ${d.plain['zh-CN']}`, `- **what to do:** ${d.do.en}`, `- **应做事项：** ${d.do['zh-CN']}`);
       if (d.evidence?.length) out.push(`- **evidence:** ${d.evidence.map((e) => e.en).join('; ')}`);
       if (d.heuristic) out.push(`- **our reading:** ${d.heuristic.en}`);
       if (d.unverified) out.push(`- **to verify:** ${d.unverified.en}`);
       out.push('');
     }
+  }
+
+  out.push('## Glossary', '');
+  out.push('Linked wherever one of its forms appears in a question\'s or a duty\'s text (English forms as whole words, any case).', '');
+  for (const g of rs.glossary) {
+    out.push(target(`glossary-${slug(g.id)}`), '', `#### ${both(g.term)}`, '', g.definition.en, '', g.definition['zh-CN'], '');
+    out.push(`- **linked forms:** ${glossaryForms(g.match.en).map((f) => `“${f}”`).join(', ')} · ${glossaryForms(g.match['zh-CN']).map((f) => `“${f}”`).join('、')}`, `- **rests on:** ${g.cites.length ? cites(g.cites) : '*no article*'}`, '');
   }
 
   out.push('## Sources', '');

@@ -1,16 +1,19 @@
 /**
  * Building a rule set from its files: each file read by the parsers given (the zod schemas, or trust
  * for data the build validated), ids checked for duplicates, named schedules and default dates
- * resolved, then every cross-reference checked (cross-check.ts). Every problem is returned with its
- * file and path.
+ * resolved, then (when validating) every cross-reference checked (cross-check.ts). Every problem is
+ * returned with its file and path.
  */
-import { REGIMES } from './constants';
 import type { DatedList, QuestionFile, Regime } from './schema';
 
-import { CrossChecker, checkTierFile, questionsOf } from './cross-check';
-import { NOT_SURE, officialUrlOf, YES_NO, type Article, type ConsistencyRule, type Duty, type FileParsers, type GlossaryTerm, type Indicator, type LoadResult, type Question, type RawRuleSet, type RegimeTiers, type RuleSetError, type Section, type Term } from './ruleset';
+import { NOT_SURE, officialUrlOf, YES_NO, type Article, type ConsistencyRule, type Duty, type FileParsers, type GlossaryTerm, type Indicator, type LoadResult, type Question, type RawRuleSet, type RegimeTiers, type RuleSet, type RuleSetError, type Section, type Term } from './ruleset';
 
-export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult {
+/**
+ * `check`, when given, checks every cross-reference of the built set (`checkReferences` in
+ * cross-check.ts: the validating loader passes it); the browser, given data the build already checked,
+ * builds the indexes alone and never loads the checks.
+ */
+export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers, check?: (rs: RuleSet, manifestFile: string, errors: RuleSetError[]) => void): LoadResult {
   const errors: RuleSetError[] = [];
   const manifest = parsers.manifest(raw.manifest, errors);
 
@@ -173,83 +176,23 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers): LoadResult 
 
   if (!manifest) return { ok: false, errors };
 
-  // --- cross-references ---------------------------------------------------------------------------
-  const refs = new CrossChecker(errors, articles, questionById, indicators, terms);
-  refs.checkQuestions(questions);
-  for (const ind of indicators.values()) {
-    Object.entries(ind.cites).forEach(([regime, ids]) =>
-      ids?.forEach((id, j) => refs.article(id, ind.file, `indicator ${ind.id}.cites.${regime}[${j}]`)),
-    );
-    ind.reference?.forEach((id, j) => refs.article(id, ind.file, `indicator ${ind.id}.reference[${j}]`));
-    Object.entries(ind.context ?? {}).forEach(([regime, ids]) =>
-      ids?.forEach((id, j) => refs.article(id, ind.file, `indicator ${ind.id}.context.${regime}[${j}]`)),
-    );
-    refs.condition(ind.when, { file: ind.file, path: `indicator ${ind.id}.when`, allowTier: false });
-  }
-  for (const t of terms.values()) {
-    t.cites?.forEach((id, j) => refs.article(id, t.file, `term ${t.id}.cites[${j}]`));
-    refs.condition(t.when, { file: t.file, path: `term ${t.id}.when`, allowTier: true });
-  }
-  refs.checkRefCycles();
-  for (const regime of REGIMES) {
-    const t = tiers[regime];
-    if (!t) {
-      errors.push({ file: 'rules/tiers', path: regime, message: `regime ${regime} has no tier file` });
-      continue;
-    }
-    checkTierFile(t, refs, errors);
-  }
-  duties.forEach((d) => {
-    const where = `duty ${d.id}`;
-    refs.article(d.article, d.file, `${where}.article`);
-    d.alsoCites?.forEach((id, j) => refs.article(id, d.file, `${where}.alsoCites[${j}]`));
-    refs.condition(d.when, { file: d.file, path: `${where}.when`, allowTier: true });
-    if (Array.isArray(d.from)) d.from.forEach((e, j) => e.when && refs.condition(e.when, { file: d.file, path: `${where}.from[${j}].when`, allowTier: true }));
-    if (d.regime !== 'CN' && d.regime !== 'GPAI' && !d.article.startsWith(`${d.regime}-`)) {
-      errors.push({ file: d.file, path: `${where}.article`, message: `a ${d.regime} duty must cite a ${d.regime} article, not ${d.article}` });
-    }
-    if ((d.regime === 'SH' || d.regime === 'SZ') && !d.forceBasis) {
-      errors.push({ file: d.file, path: `${where}.forceBasis`, message: `a ${d.regime} duty records why it is ${d.kind} (forceBasis: the sentence's verb and addressee)` });
-    }
-  });
-  manifest.answerChanges?.forEach((c, i) => {
-    for (const [q, v] of Object.entries(c.becomes ?? {})) {
-      const target = questionById.get(q);
-      const bad = !target ? `question "${q}" does not exist` : (Array.isArray(v) ? v : [v]).find((x) => !target.allowed.has(x));
-      if (bad !== undefined) errors.push({ file: raw.manifest.file, path: `answerChanges[${i}].becomes.${q}`, message: !target ? String(bad) : `question "${q}" has no option "${bad}"` });
-    }
-  });
-  consistency.forEach((c) => {
-    const where = `consistency ${c.id}`;
-    c.cites.forEach((id, j) => refs.article(id, c.file, `${where}.cites[${j}]`));
-    refs.condition(c.when, { file: c.file, path: `${where}.when`, allowTier: false });
-    const mentioned = questionsOf(c.when, indicators, terms, new Set());
-    c.questions.forEach((q, j) => {
-      if (!questionById.has(q)) errors.push({ file: c.file, path: `${where}.questions[${j}]`, message: `names question "${q}", which does not exist` });
-      else if (!mentioned.has(q)) errors.push({ file: c.file, path: `${where}.questions[${j}]`, message: `question "${q}" is not looked at by the condition` });
-    });
-  });
-
-  glossary.forEach((g) => g.cites.forEach((id, j) => refs.article(id, g.file, `glossary ${g.id}.cites[${j}]`)));
-
-  if (errors.length) return { ok: false, errors };
-  return {
-    ok: true,
-    ruleSet: {
-      manifest,
-      version: manifest.version,
-      date: manifest.date,
-      sections,
-      questions,
-      questionById,
-      articles,
-      indicators,
-      terms,
-      tiers: tiers as Record<Regime, RegimeTiers>,
-      duties,
-      consistency,
-      glossary,
-    },
+  const ruleSet: RuleSet = {
+    manifest,
+    version: manifest.version,
+    date: manifest.date,
+    sections,
+    questions,
+    questionById,
+    articles,
+    indicators,
+    terms,
+    // A regime without a tier file is an error of the cross-check; until then the index has a hole.
+    tiers: tiers as Record<Regime, RegimeTiers>,
+    duties,
+    consistency,
+    glossary,
   };
+  check?.(ruleSet, raw.manifest.file, errors);
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, ruleSet };
 }
-

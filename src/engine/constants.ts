@@ -27,3 +27,6 @@ export type DutyKind = (typeof DUTY_KINDS)[number];
 /** Duties are grouped by regime; GPAI is the EU's model track; CN holds notices about PRC national rules. */
 export const DUTY_REGIMES = [...REGIMES, 'GPAI', 'CN'] as const;
 export type DutyRegime = (typeof DUTY_REGIMES)[number];
+
+/** The forms of a glossary term's `match` text ("deployer | deployers"). */
+export const glossaryForms = (match: string): string[] => match.split('|').map((f) => f.trim()).filter(Boolean);

@@ -1,7 +1,8 @@
 /** Cross-references of a rule set: every article cited exists, every condition names real questions, options, indicators and terms, tier files are well ordered. */
 import type { Condition } from './schema';
 
-import { type Article, type Indicator, type Question, type RegimeTiers, type RuleSetError, type Term } from './ruleset';
+import { REGIMES } from './constants';
+import { type Article, type Indicator, type Question, type RegimeTiers, type RuleSet, type RuleSetError, type Term } from './ruleset';
 
 export function checkTierFile(t: RegimeTiers, refs: CrossChecker, errors: RuleSetError[]): void {
   if (t.tiers[t.tiers.length - 1] !== 'out_of_scope') {
@@ -206,4 +207,65 @@ export function questionsOf(
     if (t) questionsOf(t.when, indicators, terms, seen, out);
   }
   return out;
+}
+
+/** Every cross-reference of a built rule set (the validating loader's last step; see `buildRuleSet`). */
+export function checkReferences(rs: RuleSet, manifestFile: string, errors: RuleSetError[]): void {
+  const { articles, questionById, indicators, terms, questions, duties, consistency, glossary, manifest } = rs;
+  const refs = new CrossChecker(errors, articles, questionById, indicators, terms);
+  refs.checkQuestions(questions);
+  for (const ind of indicators.values()) {
+    Object.entries(ind.cites).forEach(([regime, ids]) =>
+      ids?.forEach((id, j) => refs.article(id, ind.file, `indicator ${ind.id}.cites.${regime}[${j}]`)),
+    );
+    ind.reference?.forEach((id, j) => refs.article(id, ind.file, `indicator ${ind.id}.reference[${j}]`));
+    Object.entries(ind.context ?? {}).forEach(([regime, ids]) =>
+      ids?.forEach((id, j) => refs.article(id, ind.file, `indicator ${ind.id}.context.${regime}[${j}]`)),
+    );
+    refs.condition(ind.when, { file: ind.file, path: `indicator ${ind.id}.when`, allowTier: false });
+  }
+  for (const t of terms.values()) {
+    t.cites?.forEach((id, j) => refs.article(id, t.file, `term ${t.id}.cites[${j}]`));
+    refs.condition(t.when, { file: t.file, path: `term ${t.id}.when`, allowTier: true });
+  }
+  refs.checkRefCycles();
+  for (const regime of REGIMES) {
+    const t = rs.tiers[regime] as RegimeTiers | undefined;
+    if (!t) {
+      errors.push({ file: 'rules/tiers', path: regime, message: `regime ${regime} has no tier file` });
+      continue;
+    }
+    checkTierFile(t, refs, errors);
+  }
+  duties.forEach((d) => {
+    const where = `duty ${d.id}`;
+    refs.article(d.article, d.file, `${where}.article`);
+    d.alsoCites?.forEach((id, j) => refs.article(id, d.file, `${where}.alsoCites[${j}]`));
+    refs.condition(d.when, { file: d.file, path: `${where}.when`, allowTier: true });
+    if (Array.isArray(d.from)) d.from.forEach((e, j) => e.when && refs.condition(e.when, { file: d.file, path: `${where}.from[${j}].when`, allowTier: true }));
+    if (d.regime !== 'CN' && d.regime !== 'GPAI' && !d.article.startsWith(`${d.regime}-`)) {
+      errors.push({ file: d.file, path: `${where}.article`, message: `a ${d.regime} duty must cite a ${d.regime} article, not ${d.article}` });
+    }
+    if ((d.regime === 'SH' || d.regime === 'SZ') && !d.forceBasis) {
+      errors.push({ file: d.file, path: `${where}.forceBasis`, message: `a ${d.regime} duty records why it is ${d.kind} (forceBasis: the sentence's verb and addressee)` });
+    }
+  });
+  manifest.answerChanges?.forEach((c, i) => {
+    for (const [q, v] of Object.entries(c.becomes ?? {})) {
+      const target = questionById.get(q);
+      const bad = !target ? `question "${q}" does not exist` : (Array.isArray(v) ? v : [v]).find((x) => !target.allowed.has(x));
+      if (bad !== undefined) errors.push({ file: manifestFile, path: `answerChanges[${i}].becomes.${q}`, message: !target ? String(bad) : `question "${q}" has no option "${bad}"` });
+    }
+  });
+  consistency.forEach((c) => {
+    const where = `consistency ${c.id}`;
+    c.cites.forEach((id, j) => refs.article(id, c.file, `${where}.cites[${j}]`));
+    refs.condition(c.when, { file: c.file, path: `${where}.when`, allowTier: false });
+    const mentioned = questionsOf(c.when, indicators, terms, new Set());
+    c.questions.forEach((q, j) => {
+      if (!questionById.has(q)) errors.push({ file: c.file, path: `${where}.questions[${j}]`, message: `names question "${q}", which does not exist` });
+      else if (!mentioned.has(q)) errors.push({ file: c.file, path: `${where}.questions[${j}]`, message: `question "${q}" is not looked at by the condition` });
+    });
+  });
+  glossary.forEach((g) => g.cites.forEach((id, j) => refs.article(id, g.file, `glossary ${g.id}.cites[${j}]`)));
 }

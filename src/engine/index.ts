@@ -23,5 +23,5 @@ export { reassessmentTriggers } from './triggers';
 export type { Trigger } from './triggers';
 export { memoOn } from './memo';
 export { sampleAnswers, seededRandom } from './sample';
-export { REGIMES, LANGS, TIER_NAMES, DUTY_REGIMES } from './constants';
+export { REGIMES, LANGS, TIER_NAMES, DUTY_REGIMES, glossaryForms } from './constants';
 export type { Regime, Lang, TierName, DutyKind, DutyRegime, LocalText, Condition, OptionDef } from './schema';

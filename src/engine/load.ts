@@ -1,10 +1,11 @@
 /**
  * Loading a rule set from untrusted data: every file is checked against its zod schema (errors name
- * the file and the path), then the whole set is cross-checked by `buildRuleSet`.
+ * the file and the path), then the whole set is cross-checked (`checkReferences`).
  */
 import type { z } from 'zod';
 import { ConsistencyFile, DutyFile, GlossaryFile, IndicatorFile, ManifestSchema, QuestionFile, SourceFile, TierFile } from './schema';
 import { buildRuleSet } from './build';
+import { checkReferences } from './cross-check';
 import { formatPath, type FileParsers, type LoadResult, type RawFile, type RawRuleSet, type RuleSetError } from './ruleset';
 
 function parserFor<S extends z.ZodType>(schema: S) {
@@ -29,5 +30,5 @@ export const SCHEMA_PARSERS: FileParsers = {
 
 /** Loads and validates a rule set. Never throws for bad rule data. */
 export function loadRuleSet(raw: RawRuleSet): LoadResult {
-  return buildRuleSet(raw, SCHEMA_PARSERS);
+  return buildRuleSet(raw, SCHEMA_PARSERS, checkReferences);
 }

@@ -6,7 +6,7 @@
  * real question and option) are checked in `validate.ts`, which needs the whole rule set.
  */
 import { z } from 'zod';
-import { DUTY_KINDS, DUTY_REGIMES, LANGS, QUESTION_TYPES, REGIMES, TIER_NAMES, VERIFICATION, type Regime, type TierName } from './constants';
+import { DUTY_KINDS, DUTY_REGIMES, glossaryForms, LANGS, QUESTION_TYPES, REGIMES, TIER_NAMES, VERIFICATION, type Regime, type TierName } from './constants';
 
 export { DUTY_KINDS, DUTY_REGIMES, LANGS, QUESTION_TYPES, REGIMES, TIER_NAMES, VERIFICATION };
 export type { DutyKind, DutyRegime, Lang, QuestionType, Regime, TierName } from './constants';
@@ -426,10 +426,14 @@ export const GlossaryTermSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'glossary ids are lower case words joined by "-"'),
   term: LocalText,
   definition: LocalText,
-  /** The spellings under which the term appears in running text (English: whole words, any case; Chinese: as written). */
-  match: z.strictObject({
-    en: z.array(z.string().trim().min(3)).min(1),
-    'zh-CN': z.array(z.string().trim().min(2)).min(1),
+  /**
+   * The spellings under which the term appears in running text, separated by " | " (English: whole words,
+   * any case; Chinese: as written). Texts like any other, so they travel with the texts, not the structure.
+   */
+  match: LocalText.superRefine((m, ctx) => {
+    for (const [lang, min] of [['en', 3], ['zh-CN', 2]] as const) {
+      if (glossaryForms(m[lang]).some((f) => f.length < min)) ctx.addIssue({ code: 'custom', path: [lang], message: `a ${lang} form is shorter than ${min} characters (it would match inside other words)` });
+    }
   }),
   cites: z.array(ArticleId),
 });

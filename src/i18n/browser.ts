@@ -59,8 +59,8 @@ export function loadNamespace(ns: LazyNamespace): Promise<void> {
 }
 
 /** A lazily loaded component together with the texts it needs. */
-export function withNamespace<T>(load: () => Promise<T>, ns: LazyNamespace): () => Promise<T> {
-  return () => Promise.all([load(), loadNamespace(ns)]).then(([m]) => m);
+export function withNamespace<T>(load: () => Promise<T>, ...ns: LazyNamespace[]): () => Promise<T> {
+  return () => Promise.all([load(), ...ns.map(loadNamespace)]).then(([m]) => m);
 }
 
 /** Switches language once its interface and rule texts are loaded; answers are untouched. */

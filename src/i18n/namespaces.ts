@@ -4,7 +4,7 @@ export type Namespace = (typeof NAMESPACES)[number];
 /** The command line's own messages: never loaded in the browser. */
 export const NODE_ONLY_NAMESPACES = ['cli'] as const satisfies readonly Namespace[];
 /** In the browser these come with the pages that use them, not in the first language bundle. */
-export const LAZY_NAMESPACES = ['portfolio', 'catalogue', 'pdf'] as const satisfies readonly Namespace[];
+export const LAZY_NAMESPACES = ['result', 'errors', 'portfolio', 'catalogue', 'pdf'] as const satisfies readonly Namespace[];
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 /** The namespaces of the language bundle fetched at start. */
 export const BUNDLED_NAMESPACES = NAMESPACES.filter(

@@ -5,7 +5,7 @@
  */
 import { allAnswered, REGIMES, type AnswerValue, type AssessResult, type DutyKind, type OverallLevel, type Regime, type RegimeTier, type RuleSet, type TierName } from '../engine';
 import { evaluate } from '../report/pipeline';
-import type { AssessmentRecord, Cohort, DutyStatus, DutyStatusName } from '../assessment/record';
+import { isOverdue, type AssessmentRecord, type Cohort, type DutyStatus, type DutyStatusName } from '../assessment/record';
 
 export type Prohibited = 'yes' | 'possible' | 'no';
 
@@ -22,7 +22,12 @@ export interface PortfolioRow {
   worstCase: Partial<Record<Regime, TierName>>;
   /** `yes` when a regime decides prohibited/unacceptable; `possible` when open answers could still make it so. */
   prohibited: Prohibited;
-  duties: { total: number; open: number } & Record<DutyStatusName, number>;
+  /**
+   * Duties and encouraged items by status; `open` = to do or in progress; `openNow` = open mandatory duties
+   * that apply on the day; `overdue` = open mandatory duties whose due date (by default the date they
+   * apply from) has passed.
+   */
+  duties: { total: number; open: number; openNow: number; overdue: number } & Record<DutyStatusName, number>;
   /** The duties by force: mandatory now or later, encouraged, anticipated (not yet law). */
   kinds: Record<Exclude<DutyKind, 'notice'>, number>;
   /** Answers that contradict each other or the law (each makes the tiers it touches needs_review). */
@@ -69,13 +74,17 @@ function yearOld(updatedAt: string, today: string): boolean {
 export function portfolioRow(rs: RuleSet, x: RowInput, evaluation: AssessResult): PortfolioRow | undefined {
   if (!evaluation.ok) return undefined;
   const a = evaluation.assessment;
-  const counts = { total: a.duties.length, open: 0, todo: 0, in_progress: 0, done: 0, not_applicable: 0 };
+  const counts = { total: a.duties.length, open: 0, openNow: 0, overdue: 0, todo: 0, in_progress: 0, done: 0, not_applicable: 0 };
   const kinds: PortfolioRow['kinds'] = { duty: 0, encouraged: 0, anticipated: 0 };
   for (const d of a.duties) {
     if (d.kind !== 'notice') kinds[d.kind]++;
     const s = x.duties[d.id]?.status ?? 'todo';
     counts[s]++;
-    if (s === 'todo' || s === 'in_progress') counts.open++;
+    if (s === 'todo' || s === 'in_progress') {
+      counts.open++;
+      if (d.kind === 'duty' && d.appliesNow) counts.openNow++;
+      if (d.kind === 'duty' && isOverdue(x.duties[d.id], d.from, a.assessedOn)) counts.overdue++;
+    }
   }
   const decided = REGIMES.some((g) => PROHIBITED.has(a.regimes[g].tier));
   const possible = REGIMES.some((g) => a.regimes[g].possible.some((t) => PROHIBITED.has(t)));

@@ -6,7 +6,7 @@ import { ArticleQuote } from '../catalogue/ArticleQuote';
 import { Glossed } from '../catalogue/Glossed';
 import type { Lang, Question } from '../engine';
 
-const articleTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['r']), loadArticleTexts()]);
+const articleTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['p', 'r']), loadArticleTexts()]);
 
 export default function WhyWeAskBody({ question: q, lang }: { question: Question; lang: Lang }) {
   const { t } = useTranslation();
@@ -21,7 +21,7 @@ export default function WhyWeAskBody({ question: q, lang }: { question: Question
           <strong>{t('questionnaire:why.heuristic')}</strong> {q.heuristic[lang]}
         </p>
       ) : null}
-      {texts.failed && !(hasTexts(lang, 'r') && hasSources()) ? (
+      {texts.failed && !(hasTexts(lang, 'p') && hasTexts(lang, 'r') && hasSources()) ? (
         <LoadFailed onRetry={texts.retry} />
       ) : (
         q.cites.map((id) => <ArticleQuote key={id} id={id} lang={lang} />)

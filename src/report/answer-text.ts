@@ -10,7 +10,7 @@ import type { TFunction } from '../i18n/i18n';
 
 /** An answer as the user chose it: option labels joined, free text and numbers as given. */
 export function valueText(rs: RuleSet, questionId: string, value: AnswerValue | null | undefined, lang: Lang, t: TFunction): string {
-  if (value === null || value === undefined) return t('result:unanswered');
+  if (value === null || value === undefined) return t('app:unanswered');
   const q = rs.questionById.get(questionId);
   if (!q || q.type === 'text' || q.type === 'number') return String(value);
   const labels = new Map(optionsOf(q).map((o) => [o.id, o.label[lang]]));

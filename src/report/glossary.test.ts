@@ -9,7 +9,7 @@ const rs = projectRules();
 /** A rule set with a made-up glossary, to test the matching rules alone. */
 const withTerms = (terms: { id: string; en: string[]; zh: string[] }[]): RuleSet => ({
   ...rs,
-  glossary: terms.map((t) => ({ id: t.id, term: { en: t.id, 'zh-CN': t.id }, definition: { en: 'd', 'zh-CN': 'd' }, match: { en: t.en, 'zh-CN': t.zh }, cites: [], file: 'x' })),
+  glossary: terms.map((t) => ({ id: t.id, term: { en: t.id, 'zh-CN': t.id }, definition: { en: 'd', 'zh-CN': 'd' }, match: { en: t.en.join(' | '), 'zh-CN': t.zh.join(' | ') }, cites: [], file: 'x' })),
 });
 
 const terms = (pieces: GlossedPiece[]) => pieces.filter((p) => typeof p !== 'string').map((p) => (p as { term: string; text: string }).text);

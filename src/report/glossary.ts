@@ -5,7 +5,7 @@
  * overlap ("general-purpose AI model" over "AI model"); each term is marked once per text (its first
  * appearance), so a paragraph is not a field of links.
  */
-import { memoOn, type GlossaryTerm, type Lang, type RuleSet } from '../engine';
+import { glossaryForms, type GlossaryTerm, type Lang, type RuleSet } from '../engine';
 
 export type GlossedPiece = string | { term: string; text: string };
 
@@ -19,7 +19,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function matcherFor(terms: readonly GlossaryTerm[], lang: Lang): Matcher | undefined {
   const termOf = new Map<string, string>();
-  for (const t of terms) for (const f of t.match[lang]) if (!termOf.has(f.toLowerCase())) termOf.set(f.toLowerCase(), t.id);
+  for (const t of terms) for (const f of glossaryForms(t.match[lang])) if (!termOf.has(f.toLowerCase())) termOf.set(f.toLowerCase(), t.id);
   if (!termOf.size) return undefined;
   const forms = [...termOf.keys()].sort((a, b) => b.length - a.length).map(escape);
   // English: not inside a word (letters, digits, hyphen joined words); Chinese: anywhere.
@@ -27,14 +27,26 @@ function matcherFor(terms: readonly GlossaryTerm[], lang: Lang): Matcher | undef
   return { pattern: new RegExp(source, 'giu'), termOf };
 }
 
-const matchers = memoOn((rs: RuleSet) => ({ en: matcherFor(rs.glossary, 'en'), 'zh-CN': matcherFor(rs.glossary, 'zh-CN') }) as Record<Lang, Matcher | undefined>);
+/**
+ * One matcher per language and glossary text: in the browser the forms arrive with the texts (until then
+ * they read as empty and nothing is linked), so the matcher is keyed by the forms themselves.
+ */
+const matchers = new Map<string, Matcher | undefined>();
+function matcher(rs: RuleSet, lang: Lang): Matcher | undefined {
+  const key = `${lang}\n${rs.glossary.map((t) => t.match[lang]).join('\n')}`;
+  if (!matchers.has(key)) {
+    if (matchers.size > 8) matchers.clear();
+    matchers.set(key, matcherFor(rs.glossary, lang));
+  }
+  return matchers.get(key);
+}
 
 /**
  * `text` cut into plain strings and glossary terms. `seen` (term ids already marked in the same block)
  * lets several texts of one block share the once-per-term rule; it is added to.
  */
 export function glossText(rs: RuleSet, text: string, lang: Lang, seen: Set<string> = new Set()): GlossedPiece[] {
-  const m = matchers(rs)[lang];
+  const m = matcher(rs, lang);
   if (!m || !text) return [text];
   const out: GlossedPiece[] = [];
   let last = 0;

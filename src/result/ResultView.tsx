@@ -3,6 +3,7 @@
  * behind it, the open questions to settle (each a link back to its question), and the duties grouped
  * by regime with their articles, dates and a status the user sets. Loaded only when a result is shown.
  */
+import './result.css';
 import { Fragment, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadFailed, useLoad } from '../lib/ErrorBoundary';

@@ -4,7 +4,7 @@
  * - the *structure*: every file with its ids, conditions and dates, but each bilingual text replaced by
  *   a placeholder `{ $t: "q12" }` and each article's statute text removed;
  * - *texts*, one table per language and group: `q` (manifest, section titles and the first section's
- *   questions), needed before the first question; `p` (the other sections' questions, options and help,
+ *   questions, without their legal help), needed before the first question; `p` (the other sections' questions, options and help,
  *   and the messages of contradicting answers), fetched once the first question is usable and needed
  *   before any later section, the review or the result is shown; `r` (indicators, tiers, duties, source
  *   headings), needed by the result page;
@@ -61,6 +61,10 @@ export function splitRules(raw: RawRuleSet): SplitRuleSet {
     return v;
   };
   const file = (group: TextGroup) => (f: RawFile): RawFile => ({ file: f.file, data: walk(f.data, group) });
+  // A first-section question shows its text, plain explanation and options at once; its legal help sits
+  // under "Why we ask", opened later: it travels with the rest (`p`).
+  const LATER_KEYS = ['help', 'heuristic'];
+  const firstSectionQuestion = (q: Record<string, unknown>) => Object.fromEntries(Object.entries(q).map(([k, x]) => [k, walk(x, LATER_KEYS.includes(k) ? 'p' : 'q')]));
   const firstSection = ((raw.manifest.data as { sections?: unknown[] }).sections ?? [])[0];
 
   const sourceFile = (f: RawFile): RawFile => {
@@ -84,7 +88,9 @@ export function splitRules(raw: RawRuleSet): SplitRuleSet {
       // A section's title and introduction are shown in the progress bar from the start: always `q`.
       questions: raw.questions.map((f) => ({
         file: f.file,
-        data: Object.fromEntries(Object.entries(f.data as Record<string, unknown>).map(([k, x]) => [k, walk(x, k === 'questions' && sectionOf(f) !== firstSection ? 'p' : 'q')])),
+        data: Object.fromEntries(
+          Object.entries(f.data as Record<string, unknown>).map(([k, x]) => [k, k !== 'questions' ? walk(x, 'q') : sectionOf(f) !== firstSection ? walk(x, 'p') : (x as Record<string, unknown>[]).map(firstSectionQuestion)]),
+        ),
       })),
       sources: raw.sources.map(sourceFile),
       indicators: raw.indicators.map(file('r')),
