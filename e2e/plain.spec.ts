@@ -4,7 +4,10 @@
  * summary for Chinese readers; and on a phone the header folds into a menu and the result shows its
  * summary and plan first, the checklist folded until a plan item opens it.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
+import { assess } from '../src/engine';
 import { newRecord, type AssessmentRecord } from '../src/assessment/record';
 import { exportFile } from '../src/file-format/summarize';
 import { listCases } from '../src/node/cases';
@@ -15,6 +18,7 @@ test('a question shows its plain explanation; a glossary term in it opens its de
   await page.getByTestId('start').click();
   await page.getByTestId('next').click(); // section 1 (names) is optional
   const q = rs.questionById.get('eu_roles')!;
+  await page.locator('[data-question="ai_techniques"] input[value="machine_learning"]').check();
   await page.locator('[data-question="eu_nexus"] input[value="placed_on_market"]').check();
   const block = page.locator('[data-question="eu_roles"]');
   await expect(block.locator('.hint')).toContainText(q.plain.en.slice(0, 40));
@@ -47,6 +51,7 @@ test('a Chinese reader gets EU articles with an unofficial Chinese summary above
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.getByTestId('start').click();
   await page.getByTestId('next').click();
+  await page.locator('[data-question="ai_techniques"] input[value="machine_learning"]').check();
   const block = page.locator('[data-question="eu_nexus"]');
   await expect(block.locator('.hint')).toContainText(rs.questionById.get('eu_nexus')!.plain['zh-CN'].slice(0, 20));
   await block.locator('summary').click();
@@ -60,7 +65,7 @@ test('a Chinese reader gets EU articles with an unofficial Chinese summary above
 
 test('an English reader sees no Chinese summary of an EU article', async ({ page }) => {
   await page.goto('/#/catalogue/EU-2(1)');
-  await expect(page.locator('#article-EU-2\\(1\\) blockquote.original')).toBeVisible();
+  await expect(page.locator('#article-EU-2-1 blockquote.original')).toBeVisible();
   await expect(page.getByTestId('unofficial-summary')).toHaveCount(0);
 });
 
@@ -103,4 +108,49 @@ test.describe('on a phone (375 px)', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+});
+
+test('the portfolio in Chinese: the table first, a cohort set after import, and a CSV for people with Chinese headers and tier labels', async ({ page }) => {
+  await page.goto('/#/portfolio');
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const files = ['E1', 'E4'].map((id) => {
+    const c = listCases().find((x) => x.id.startsWith(id))!;
+    const rec = { ...newRecord(new Date('2026-11-02T09:00:00Z'), `zh-${id}`), answers: c.answers as AssessmentRecord['answers'], step: 'result' as const };
+    return { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exportFile(rs, rec))) };
+  });
+  await page.getByTestId('portfolio-import-input').setInputFiles(files);
+  await expect(page.getByTestId('portfolio-row')).toHaveCount(3);
+  // The table comes before import and invite.
+  const tableTop = (await page.getByTestId('portfolio-table').boundingBox())!.y;
+  const moreTop = (await page.getByTestId('import-invite').boundingBox())!.y;
+  expect(tableTop).toBeLessThan(moreTop);
+  // A not-started assessment (the open one) shows no duty counts.
+  await expect(page.locator('[data-testid=portfolio-row]:not([data-id^="zh-"]) [data-col=duties]')).toHaveText('—');
+
+  // Both imported assessments into one cohort, after the fact.
+  for (const id of ['zh-E1', 'zh-E4']) await page.locator(`[data-testid=portfolio-row][data-id="${id}"]`).getByRole('checkbox').check();
+  await page.getByTestId('cohort-editor').locator('summary').click();
+  await page.getByTestId('cohort-incubator').fill('浦东人工智能孵化器');
+  await page.getByTestId('cohort-label').fill('2026 秋季');
+  await page.getByTestId('cohort-save').click();
+  await expect(page.locator('[data-testid=portfolio-row][data-id="zh-E1"]')).toContainText('2026 秋季');
+  await page.reload();
+  await expect(page.locator('[data-testid=portfolio-row][data-id="zh-E4"]')).toContainText('2026 秋季');
+
+  for (const id of ['zh-E1', 'zh-E4']) await page.locator(`[data-testid=portfolio-row][data-id="${id}"]`).getByRole('checkbox').check();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const raw = readFileSync((await (await download).path())!, 'utf8').slice(1);
+  const [head, ...body] = Papa.parse<string[]>(raw, { skipEmptyLines: true }).data;
+  expect(head!.slice(0, 2)).toEqual(['企业', '产品']);
+  for (const h of ['上海', '深圳', '欧盟《人工智能法》', '现已适用且未完成', '已逾期', '批次']) expect(head).toContain(h);
+  const e1 = body.find((r) => r[head!.indexOf('评估编号')] === 'zh-E1')!;
+  const a = assess(rs, listCases().find((x) => x.id.startsWith('E1'))!.answers, { date: new Date().toISOString().slice(0, 10) });
+  if (!a.ok) throw new Error('E1');
+  const zhTiers = (JSON.parse(readFileSync('src/i18n/locales/zh-CN/result.json', 'utf8')) as { tier: Record<string, string> }).tier;
+  expect(e1[head!.indexOf('上海')]).toBe(zhTiers[a.assessment.regimes.SH.tier]);
+  expect(e1[head!.indexOf('欧盟《人工智能法》')]).toBe(zhTiers[a.assessment.regimes.EU.tier]);
+  expect(e1[head!.indexOf('批次')]).toBe('2026 秋季');
+  expect(e1[head!.indexOf('最后更新')]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
 });

@@ -102,11 +102,11 @@ test('50 files at once: 45 come in, the 5 broken ones are named with their reaso
   await expect(page.getByTestId('portfolio-row')).toHaveCount(euHigh.length);
   await page.getByTestId('filter-tier').selectOption('');
 
-  // CSV of all 46, checked cell by cell against what the engine says for each file.
+  // CSV of all 46 (with machine codes), checked cell by cell against what the engine says for each file.
   const download = page.waitForEvent('download');
-  await page.getByTestId('export-csv').click();
+  await page.getByTestId('export-csv-codes').click();
   const d = await download;
-  expect(d.suggestedFilename()).toMatch(/^portfolio-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(d.suggestedFilename()).toMatch(/^portfolio-\d{4}-\d{2}-\d{2}-codes\.csv$/);
   const raw = readFileSync((await d.path())!);
   expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const [head, ...body] = Papa.parse<string[]>(raw.toString('utf8').slice(1), { skipEmptyLines: true }).data;
@@ -188,7 +188,7 @@ test('invite link → tenant in another browser answers → share link back → 
   await page.getByTestId('filter-cohort').selectOption('2026 秋季 cohort');
   await expect(page.getByTestId('portfolio-row')).toHaveCount(1);
   const csv = page.waitForEvent('download');
-  await page.getByTestId('export-csv').click();
+  await page.getByTestId('export-csv-codes').click();
   const [head, row] = Papa.parse<string[]>(readFileSync((await (await csv).path())!, 'utf8').slice(1), { skipEmptyLines: true }).data;
   expect([row![head!.indexOf('incubator')], row![head!.indexOf('cohort')], row![head!.indexOf('EU')]]).toEqual(['Pudong AI Hub', '2026 秋季 cohort', assessment.regimes.EU.tier]);
 

@@ -56,7 +56,7 @@ test('E2 (Shenzhen bank FAQ chatbot) in Chinese: Shenzhen medium/low, EU out of 
   await expect(page.getByTestId('tier-SZ')).toHaveText('中低风险');
   // The Chinese legal text is shown in Chinese.
   const review = page.getByTestId('duty-SZ-72.1-review');
-  await review.locator('summary').click();
+  await review.locator('details.article-toggle summary').click();
   await expect(review.locator('blockquote.original')).toHaveAttribute('lang', 'zh-CN');
   await expect(review.locator('blockquote.original')).toContainText('人工智能');
   expect(foreign).toEqual([]);

@@ -2,7 +2,7 @@
  * The command line: `npm run -s cli -- <command> …` (`help`, `--help` or `-h` for the commands and
  * their options; `help <command>` or `<command> --help` for one command):
  *   classify <files…> [--format json|ndjson|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD] [--rules DIR]
- *   portfolio <dirs or files…> --out DIR [--lang en|zh-CN] [--date YYYY-MM-DD] [--rules DIR]   (portfolio.csv + one PDF each)
+ *   portfolio <dirs or files…> --out DIR [--lang en|zh-CN] [--codes] [--date YYYY-MM-DD] [--rules DIR]   (portfolio.csv + one PDF each)
  *   check [--rules DIR] [--seeds DIR] [--samples N]        (npm run rules:check)
  *   catalogue [--check]                                     (npm run rules:catalogue)
  * Exit status: 0 success · 1 bad input or a failed check · 2 usage error.
@@ -27,7 +27,7 @@ export const CATALOGUE_PATH = resolve(DEFAULT_RULES_DIR, 'CATALOGUE.md');
 /** Each command: its synopsis and its options (help texts are i18n keys `cli:help.option.<name>`). */
 const COMMANDS = {
   classify: { synopsis: 'classify <files…> [options]', options: ['format', 'out', 'lang', 'date', 'rules'] },
-  portfolio: { synopsis: 'portfolio <dirs or files…> --out DIR [options]', options: ['out', 'lang', 'date', 'rules'] },
+  portfolio: { synopsis: 'portfolio <dirs or files…> --out DIR [options]', options: ['out', 'lang', 'codes', 'date', 'rules'] },
   check: { synopsis: 'check [options]', options: ['rules', 'seeds', 'samples'] },
   catalogue: { synopsis: 'catalogue [--check]', options: ['check'] },
   cases: { synopsis: 'cases [--write]', options: ['write', 'rules'] },
@@ -46,6 +46,7 @@ const OPTION_SYNTAX: Record<string, string> = {
   seeds: '--seeds DIR',
   samples: '--samples N',
   check: '--check',
+  codes: '--codes',
   help: '-h, --help',
 };
 
@@ -140,6 +141,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         seeds: { type: 'string' },
         samples: { type: 'string' },
         check: { type: 'boolean', default: false },
+        codes: { type: 'boolean', default: false },
         write: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -214,7 +216,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const bar = io.tty ? new SingleBar({ format: `${lt('cli:progress.pdfs')} [{bar}] {value}/{total}  {eta_formatted}`, stream: io.tty, hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : undefined;
       let res;
       try {
-        res = await runPortfolio(rs, { inputs: positionals, out: resolve(o.out), lang: o.lang as Lang, date }, lt, (done, total) => {
+        res = await runPortfolio(rs, { inputs: positionals, out: resolve(o.out), lang: o.lang as Lang, date, codes: o.codes }, lt, (done, total) => {
           if (!bar) return;
           if (done === 0) bar.start(total, 0);
           else bar.update(done);

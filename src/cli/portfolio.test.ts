@@ -46,7 +46,7 @@ describe('cli portfolio', () => {
   it('writes portfolio.csv and one PDF per good input, names each rejected input on stderr, exit 1', async () => {
     const { dir, exports } = cohortDir();
     const out = join(dir, 'out');
-    const r = await cli('portfolio', dir, '--out', out, '--date', '2026-11-23');
+    const r = await cli('portfolio', dir, '--out', out, '--date', '2026-11-23', '--codes');
     expect(r.code).toBe(1);
     const errors = r.err.trim().split('\n');
     expect(errors).toHaveLength(2);
@@ -85,7 +85,15 @@ describe('cli portfolio', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toHaveLength(9);
-    expect(Papa.parse(readFileSync(join(out, 'portfolio.csv'), 'utf8').slice(1), { skipEmptyLines: true }).data).toHaveLength(10);
+    const [head, ...rows] = Papa.parse<string[]>(readFileSync(join(out, 'portfolio.csv'), 'utf8').slice(1), { skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(9);
+    // Without --codes the table is for people, in --lang: Chinese headers, company first, tiers as labels.
+    expect(head!.slice(0, 2)).toEqual(['企业', '产品']);
+    expect(head).toContain('现已适用且未完成');
+    expect(head).toContain('已逾期');
+    const e1 = rows.find((x) => x[head!.indexOf('来源文件')]!.includes('E1'))!;
+    expect(e1[head!.indexOf('上海')]).toBe('高风险');
+    expect(e1[head!.indexOf('最后更新')]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
   }, 60_000);
 
   it('says what is missing: --out, inputs, a directory without files', async () => {

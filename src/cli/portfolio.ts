@@ -24,6 +24,8 @@ export interface PortfolioOptions {
   out: string;
   lang: Lang;
   date: string;
+  /** portfolio.csv with machine codes (tier ids, ISO instants) instead of headers and labels in `lang`. */
+  codes?: boolean;
   fs?: FsApi;
 }
 
@@ -75,7 +77,7 @@ export async function runPortfolio(rs: RuleSet, opts: PortfolioOptions, t: TFunc
   });
   mkdirSync(opts.out, { recursive: true });
   const csv = join(opts.out, 'portfolio.csv');
-  writeFileSync(csv, portfolioCsv(rows, rs.version));
+  writeFileSync(csv, portfolioCsv(rows, rs.version, opts.codes ? { codes: true } : { lang: opts.lang, t }));
   let done = 0;
   onPdf?.(0, res.reports.length);
   let pdfs: WrittenPdf[];

@@ -173,7 +173,22 @@ const Row = memo(function Row({ row: r, checked, open, baseline, onSelect, onAct
         </td>
       ))}
       <td data-col="prohibited">{r.prohibited === 'no' ? t('portfolio:prohibited.no') : <strong className={`prohibited-${r.prohibited}`}>{t(`portfolio:prohibited.${r.prohibited}`)}</strong>}</td>
-      <td data-col="duties">{t('portfolio:table.duties', { open: r.duties.open, done: r.duties.done, total: r.duties.total })}</td>
+      <td data-col="duties">
+        {/* An assessment not started has no duties worth counting (every tier would still be open). */}
+        {!r.started ? (
+          <span className="muted">—</span>
+        ) : (
+          <>
+            {t('portfolio:table.duties', { open: r.duties.open, done: r.duties.done, total: r.duties.total })}
+            {r.duties.openNow ? <span className="sub" data-testid="open-now">{t('portfolio:table.openNow', { count: r.duties.openNow })}</span> : null}
+            {r.duties.overdue ? (
+              <span className="sub overdue" data-testid="overdue">
+                {t('portfolio:table.overdue', { count: r.duties.overdue })}
+              </span>
+            ) : null}
+          </>
+        )}
+      </td>
       <td data-col="updated">
         {/* Total: a value no file check let through (an entry from an older version) shows a dash, never throws. */}
         <time dateTime={r.updatedAt}>{formatInstant(r.updatedAt, lang)}</time>

@@ -14,7 +14,7 @@ import { localIsoDate } from '../lib/dates';
 import { downloadBlob } from '../lib/download';
 import { compareHref, go } from '../lib/route';
 import { useRuleSet } from '../ruledata/context';
-import { deleteAssessment, duplicateAssessment, renameAssessment, undoDelete } from './actions';
+import { deleteAssessment, duplicateAssessment, renameAssessment, setCohort, undoDelete } from './actions';
 import { csvBlob, pdfZip } from './bulk-export';
 import { DropZone } from './DropZone';
 import { Filters } from './Filters';
@@ -22,6 +22,7 @@ import { ImportOutcome } from './ImportOutcome';
 import { InvitePanel as InvitePanelView } from './InvitePanel';
 import { Pager } from './Pager';
 import { PortfolioTable, type RowAction } from './PortfolioTable';
+import { CohortEditor } from './CohortEditor';
 import { ShareLinkBox } from './ShareLinkBox';
 import { createAssessment, openAssessment, usePortfolio } from './state';
 import StorageStatus from './StorageStatus';
@@ -46,6 +47,8 @@ export default function PortfolioView({ lang, query = '' }: { lang: Lang; query?
   const [deleted, setDeleted] = useState<{ record: AssessmentRecord; wasCurrent: boolean }>();
   const [zip, setZip] = useState<ZipState>();
   const fileInput = useRef<HTMLInputElement>(null);
+  // Import and invite start open for an empty portfolio, folded once there are assessments to read.
+  const [moreOpen, setMoreOpen] = useState(() => portfolio.records.size <= 1);
   const withBaseline = useMemo(() => new Set([...portfolio.records.values()].filter((r) => r.baseline).map((r) => r.id)), [portfolio.records]);
 
   const records = portfolio.records;
@@ -82,7 +85,7 @@ export default function PortfolioView({ lang, query = '' }: { lang: Lang; query?
     [ruleSet, records, t, unselect],
   );
 
-  const exportCsv = () => downloadBlob(csvBlob(ruleSet, targets), `portfolio-${localIsoDate()}.csv`);
+  const exportCsv = (codes: boolean) => downloadBlob(csvBlob(ruleSet, targets, codes ? { codes } : { lang, t }), `portfolio-${localIsoDate()}${codes ? '-codes' : ''}.csv`);
   const exportPdfs = async () => {
     const abort = new AbortController();
     const recs = targets.map((r) => records.get(r.id)!).filter(Boolean);
@@ -140,7 +143,6 @@ export default function PortfolioView({ lang, query = '' }: { lang: Lang; query?
         />
       </div>
 
-      <DropZone onFiles={importFiles} onLinks={(links) => imp.start(links.map((link, i) => ({ name: t('portfolio:import.linkName', { n: i + 1 }), link })))} />
       {imp.state ? <ImportOutcome state={imp.state} choose={imp.choose} chooseAll={imp.chooseAll} confirm={() => void imp.confirm()} dismiss={imp.dismiss} /> : null}
       {deleted ? (
         <div className="notice info" role="status" data-testid="deleted">
@@ -162,16 +164,17 @@ export default function PortfolioView({ lang, query = '' }: { lang: Lang; query?
       {sharing ? <ShareLinkBox record={sharing} onClose={() => setSharing(undefined)} /> : null}
       {table.unreadable > 0 ? <p className="notice error">{t('portfolio:unreadable', { count: table.unreadable })}</p> : null}
 
-      <InvitePanel />
-
       <section aria-labelledby="overview-heading" className="panel">
         <h3 id="overview-heading">{t('portfolio:overview', { shown: shown.length, total: table.allRows.length })}</h3>
         <Filters value={table.filters} onChange={table.setFilters} cohorts={table.cohorts} />
         <TierChart distribution={table.distribution} total={shown.length} />
         <div className="bulk-actions">
           <span>{selectedShown.length ? t('portfolio:bulk.selected', { count: selectedShown.length }) : t('portfolio:bulk.shown', { count: shown.length })}</span>
-          <button type="button" className="secondary small" onClick={exportCsv} disabled={!targets.length} data-testid="export-csv">
+          <button type="button" className="secondary small" onClick={() => exportCsv(false)} disabled={!targets.length} data-testid="export-csv">
             {t('portfolio:bulk.csv')}
+          </button>
+          <button type="button" className="link" onClick={() => exportCsv(true)} disabled={!targets.length} data-testid="export-csv-codes">
+            {t('portfolio:bulk.csvCodes')}
           </button>
           <button type="button" className="secondary small" onClick={() => void exportPdfs()} disabled={!targets.length || (!!zip && !zip.outcome && !zip.error)} data-testid="export-pdfs">
             {t('portfolio:bulk.pdfs')}
@@ -192,6 +195,7 @@ export default function PortfolioView({ lang, query = '' }: { lang: Lang; query?
           ) : null}
         </div>
         <p className="hint">{t('portfolio:bulk.pdfWhy')}</p>
+        <CohortEditor key={selectedShown.map((r) => r.id).join(' ')} rows={selectedShown} all={table.allRows} onSet={setCohort} />
         {zip ? <ZipStatus zip={zip} /> : null}
         {shown.length ? (
           <>
@@ -202,6 +206,16 @@ export default function PortfolioView({ lang, query = '' }: { lang: Lang; query?
           <p data-testid="no-rows">{table.allRows.length ? t('portfolio:noMatch') : t('portfolio:empty')}</p>
         )}
       </section>
+
+      {/* The table comes first; importing more and inviting fold away (open while there is nothing to show). */}
+      <details className="panel more-panel" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)} data-testid="import-invite">
+        <summary>
+          <h3>{t('portfolio:more.title')}</h3>
+        </summary>
+        <p className="hint">{t('portfolio:more.hint')}</p>
+        <DropZone onFiles={importFiles} onLinks={(links) => imp.start(links.map((link, i) => ({ name: t('portfolio:import.linkName', { n: i + 1 }), link })))} />
+        <InvitePanel />
+      </details>
     </main>
   );
 }

@@ -4,7 +4,7 @@
  * the pages that use them (state.ts loads it on the first message from another tab), so the first
  * load carries only what the questionnaire needs.
  */
-import { displayName, randomId, type AssessmentRecord } from '../assessment/record';
+import { displayName, randomId, type AssessmentRecord, type Cohort } from '../assessment/record';
 import { getPortfolio, internals, type SaveOutcome, type TabNotice } from './state';
 
 const { set, enqueue, saveIds, saveSetting, nextOpen, withRecord, dirty, problemOf, known, stored } = internals;
@@ -78,6 +78,26 @@ export function renameAssessment(id: string, title: string): void {
   else delete next.title;
   set({ records: withRecord(next), ...(id === getPortfolio().currentId ? { session: getPortfolio().session + 1 } : {}) });
   void saveIds([id]);
+}
+
+/** Puts the assessments `ids` into `cohort`, or takes them out of any (undefined); each is stored. */
+export function setCohort(ids: readonly string[], cohort: Cohort | undefined): void {
+  const now = new Date().toISOString();
+  let records = getPortfolio().records;
+  const changed: string[] = [];
+  for (const id of ids) {
+    const rec = records.get(id);
+    if (!rec) continue;
+    if (rec.cohort?.incubator === cohort?.incubator && rec.cohort?.label === cohort?.label) continue;
+    const next: AssessmentRecord = { ...rec, updatedAt: now };
+    if (cohort) next.cohort = { incubator: cohort.incubator, label: cohort.label };
+    else delete next.cohort;
+    records = new Map(records).set(id, next);
+    changed.push(id);
+  }
+  if (!changed.length) return;
+  set({ records, ...(changed.includes(getPortfolio().currentId) ? { session: getPortfolio().session + 1 } : {}) });
+  void saveIds(changed);
 }
 
 export function duplicateAssessment(id: string, copyTitle: (name: string) => string, name: string): AssessmentRecord | undefined {

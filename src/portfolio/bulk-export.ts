@@ -13,11 +13,12 @@ import { displayName, type AssessmentRecord } from '../assessment/record';
 import { fileStem } from '../file-format/assessment-file';
 import { loadBrowserPdfAssets } from '../pdf/browser-assets';
 import { documentInput, evaluationDate, reportOf } from '../report/pipeline';
-import { portfolioCsv } from './csv';
+import { portfolioCsv, type CsvForm } from './csv';
 import type { PortfolioRow } from './rows';
 
-export function csvBlob(rs: RuleSet, rows: readonly PortfolioRow[]): Blob {
-  return new Blob([portfolioCsv(rows, rs.version)], { type: 'text/csv;charset=utf-8' });
+/** The CSV of `rows`: for people in the reader's language, or (`form.codes`) with machine codes. */
+export function csvBlob(rs: RuleSet, rows: readonly PortfolioRow[], form: CsvForm): Blob {
+  return new Blob([portfolioCsv(rows, rs.version, form)], { type: 'text/csv;charset=utf-8' });
 }
 
 export interface ZipOutcome {

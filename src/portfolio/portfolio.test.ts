@@ -7,6 +7,9 @@ import { exportFile } from '../file-format/summarize';
 import { shareFragment } from './links';
 import { baselineSide, compare, currentSide } from './compare';
 import { portfolioCsv, PORTFOLIO_CSV_COLUMNS } from './csv';
+import { createI18n } from '../i18n/i18n';
+
+const CODES = { codes: true } as const;
 import { linksIn, planImport, resolveImport } from './importer';
 import { recordRow, type PortfolioRow } from './rows';
 import { cohortsOf, filterRows, sortRows, tierDistribution } from './table';
@@ -48,7 +51,7 @@ describe('portfolio rows', () => {
     expect(a.conflicts.map((c) => c.id)).toContain('eu.planned_vs_market');
     const r = row(rec('c1', 'E7', { answers: answers as AssessmentRecord['answers'] }));
     expect(r.conflicts).toBe(a.conflicts.length);
-    const cells = Papa.parse<string[]>(portfolioCsv([r], rs.version).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data[1]!;
+    const cells = Papa.parse<string[]>(portfolioCsv([r], rs.version, CODES).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data[1]!;
     expect(cells[PORTFOLIO_CSV_COLUMNS.indexOf('conflicts')]).toBe(String(a.conflicts.length));
   });
 
@@ -88,7 +91,7 @@ describe('portfolio CSV', () => {
   const parse = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 
   it('starts with a BOM, has one row per assessment and every cell as in the rows', () => {
-    const csv = portfolioCsv(rows, rs.version);
+    const csv = portfolioCsv(rows, rs.version, CODES);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.includes('\r\n')).toBe(true);
     const [head, ...body] = parse(csv);
@@ -107,6 +110,40 @@ describe('portfolio CSV', () => {
     }
   });
 
+  it('for people: headers, tiers and yes/no in the reader\'s language, company first, dates as the app writes them', () => {
+    const t = createI18n('zh-CN').t;
+    const [head, ...body] = parse(portfolioCsv(rows, rs.version, { lang: 'zh-CN', t }));
+    expect(head!.slice(0, 3)).toEqual(['企业', '产品', '标题']);
+    expect(head).toContain('现已适用且未完成');
+    expect(head).toContain('已逾期');
+    expect(head!.every((h) => !/_/.test(h))).toBe(true);
+    for (const [i, r] of rows.entries()) {
+      const cell = (c: string) => body[i]![head!.indexOf(c)];
+      expect(cell('上海')).toBe(t(`result:tier.${r.tiers.SH}`));
+      expect(cell('欧盟《人工智能法》')).toBe(t(`result:tier.${r.tiers.EU}`));
+      expect(cell('已完成作答')).toBe(r.complete ? '是' : '否');
+      expect(cell('最后更新')).toMatch(/^2026年11月23日 \d{2}:\d{2}$/);
+      expect(cell('现已适用且未完成')).toBe(String(r.duties.openNow));
+    }
+  });
+
+  it('counts what applies now and what is overdue among the open duties; a not-started assessment shows no tiers or counts to people', () => {
+    const done = row(rec('d', 'E1', { duties: { 'EU-4-literacy': { status: 'done' } } }));
+    const open = row(rec('o', 'E1'));
+    const a = mustAssess(exampleAnswers('E1'));
+    const nowDuties = a.duties.filter((d) => d.kind === 'duty' && d.appliesNow);
+    expect(open.duties.openNow).toBe(nowDuties.length);
+    // Overdue: mandatory, open, and applying from before the day (the default due date).
+    expect(open.duties.overdue).toBe(a.duties.filter((d) => d.kind === 'duty' && d.from < a.assessedOn).length);
+    expect(done.duties.openNow).toBe(open.duties.openNow - (nowDuties.some((d) => d.id === 'EU-4-literacy') ? 1 : 0));
+    const blank = row({ ...newRecord(new Date('2026-11-23T10:00:00Z'), 'blank'), answers: {} });
+    expect(blank.started).toBe(false);
+    const t = createI18n('en').t;
+    const [head, body] = parse(portfolioCsv([blank], rs.version, { lang: 'en', t }));
+    for (const c of ['Overall level', 'Shanghai', 'EU AI Act', 'Open now', 'Overdue', 'Duties and items']) expect(body![head!.indexOf(c)], c).toBe('');
+    expect(body![head!.indexOf('Started')]).toBe('no');
+  });
+
   it.each([
     ['=HYPERLINK("http://evil.example","Click")', `'=HYPERLINK("http://evil.example","Click")`],
     ['+cmd|\' /C calc\'!A0', `'+cmd|' /C calc'!A0`],
@@ -115,13 +152,13 @@ describe('portfolio CSV', () => {
     ['深圳某某科技有限公司, "Ltd"\nline 2', '深圳某某科技有限公司, "Ltd"\nline 2'],
   ])('keeps a company named %j from running as a formula, and quotes what needs quoting', (company, cell) => {
     const r = row(rec('x', 'E2', { answers: { ...(exampleAnswers('E2') as AssessmentRecord['answers']), company_name: company } }));
-    const [, body] = parse(portfolioCsv([r], rs.version));
+    const [, body] = parse(portfolioCsv([r], rs.version, CODES));
     expect(body![PORTFOLIO_CSV_COLUMNS.indexOf('company')]).toBe(cell);
   });
 
   it('escapes formulas in every text column: title, cohort, incubator, assessor', () => {
     const r = row(rec('y', 'E2', { title: '=1+1', assessor: '@me', cohort: { incubator: '+Hub', label: '-cohort' } }));
-    const [, body] = parse(portfolioCsv([r], rs.version));
+    const [, body] = parse(portfolioCsv([r], rs.version, CODES));
     const cell = (c: string) => body![PORTFOLIO_CSV_COLUMNS.indexOf(c as never)];
     expect([cell('title'), cell('assessor'), cell('incubator'), cell('cohort')]).toEqual(["'=1+1", "'@me", "'+Hub", "'-cohort"]);
   });
