@@ -9,7 +9,7 @@
  */
 import { csvDocument } from '../lib/csv';
 import { formatInstant } from '../lib/instants';
-import { REGIMES, type Lang } from '../engine';
+import type { Lang } from '../engine';
 import type { TFunction } from '../i18n/i18n';
 import type { PortfolioRow } from './rows';
 
