@@ -29,7 +29,7 @@ test('E1 (Shanghai video-interview scoring) in English: EU and Shanghai high, pr
   // The duty shows its article, its date and, on demand, the article's text.
   const fria = page.getByTestId('duty-EU-9-risk-management');
   await expect(fria).toContainText('EU-9');
-  await expect(fria).toContainText('2027-12-02');
+  await expect(fria).toContainText('2 December 2027');
   await fria.locator('details.article-toggle summary').click();
   await expect(fria.locator('blockquote.original')).toContainText('risk management system');
   // A citation leads to the catalogue entry.

@@ -3,6 +3,7 @@
  * question and every duty with the article it rests on. Citations on the result page link here
  * (`#/catalogue/<article id>`). The same content, for review outside the app: rules/CATALOGUE.md.
  */
+import { formatDate } from '../lib/dates';
 import './catalogue.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +52,7 @@ export default function CatalogueView({ article, lang }: { article?: string; lan
       <h2 id="catalogue-heading" tabIndex={-1}>
         {t('catalogue:title')}
       </h2>
-      <p>{t('catalogue:intro', { version: ruleSet.version, date: ruleSet.date })}</p>
+      <p>{t('catalogue:intro', { version: ruleSet.version, date: formatDate(ruleSet.date, lang) })}</p>
       <p>
         <a href="#/">{t('catalogue:back')}</a>
       </p>

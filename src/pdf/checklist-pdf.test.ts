@@ -4,6 +4,7 @@
  * rendered by poppler with ink under every line of text, nothing past the margin, fonts embedded as
  * subsets. The page images are kept in test-results/pdf/ to look at.
  */
+import { formatDate } from '../lib/dates';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REGIMES, type Lang } from '../engine';
@@ -81,7 +82,7 @@ describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist
     const pages = pdf.pages.length;
     pdf.furniture.forEach((lines, i) => {
       expect(lines).toContain(t('pdf:page', { page: i + 1, pages }));
-      if (i > 0) expect(lines.join(' ')).toContain(r.assessedOn);
+      if (i > 0) expect(lines.join(' ')).toContain(formatDate(r.assessedOn, r.language));
     });
 
     const rendered = renderPages(bytes, OUT, `${id}-${lang}`);

@@ -5,6 +5,7 @@
  * Chinese, with the translation); the disclaimer. In the language of the `report` (from `present`).
  * Pure data out (blocks.ts): the browser and the command line render the same document.
  */
+import { formatDate } from '../lib/dates';
 import { askedQuestions, DUTY_REGIMES, REGIMES } from '../engine';
 import type { TFunction } from '../i18n/i18n';
 import type { PresentedDuty, PresentedReason, Report } from '../report/present';
@@ -58,8 +59,8 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     field(t('pdf:field.product'), r.subject.product),
     field(t('pdf:field.assessor'), input.assessor),
     ...(r.subject.cohort ? [field(t('pdf:field.cohort'), t('pdf:field.cohortValue', { label: r.subject.cohort.label, incubator: r.subject.cohort.incubator }))] : []),
-    field(t('pdf:field.date'), r.assessedOn),
-    field(t('pdf:field.ruleSet'), t('pdf:field.ruleSetValue', { version: r.ruleSet.version, date: r.ruleSet.date })),
+    field(t('pdf:field.date'), formatDate(r.assessedOn, lang)),
+    field(t('pdf:field.ruleSet'), t('pdf:field.ruleSetValue', { version: r.ruleSet.version, date: formatDate(r.ruleSet.date, lang) })),
     field(t('pdf:field.generatedBy'), `${input.generator} — ${t('pdf:generator')}`),
     { type: 'space', size: 14 },
     { type: 'badge', label: overallHeading(r, t), text: r.overallLabel, tone: TONE[r.overall] ?? 'neutral' },
@@ -170,7 +171,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     const current = status?.status ?? 'todo';
     const inner: Block[] = [
       text(d.title, 'strong'),
-      text([t(`result:kind.${d.kind}`), articleLabel(d.article), dutyDateText(d, t)].join(' · '), 'muted'),
+      text([t(`result:kind.${d.kind}`), articleLabel(d.article), dutyDateText(d, t, lang)].join(' · '), 'muted'),
     ];
     const others = d.articles.filter((a) => a !== d.article);
     if (others.length) inner.push(text(t('pdf:checklist.articles', { articles: joinList(lang, others) }), 'muted'));
@@ -243,7 +244,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   // ---- Disclaimer --------------------------------------------------------------------------------
   heading1(t('pdf:disclaimer.heading'), false);
   blocks.push(text(r.disclaimer, 'body'), text(t('result:page.indicative'), 'body'));
-  for (const a of Object.values(rs.manifest.asOf)) blocks.push(text(t('pdf:disclaimer.asOf', { date: a.date, note: a.note[lang] }), 'muted'));
+  for (const a of Object.values(rs.manifest.asOf)) blocks.push(text(t('pdf:disclaimer.asOf', { date: formatDate(a.date, lang), note: a.note[lang] }), 'muted'));
 
   return {
     lang,
@@ -255,7 +256,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
       creator: input.generator,
       date: r.assessedOn,
     },
-    header: t('pdf:header', { subject: subject || t('result:page.unnamed'), date: r.assessedOn }),
+    header: t('pdf:header', { subject: subject || t('result:page.unnamed'), date: formatDate(r.assessedOn, lang) }),
     footer: t('pdf:footer', { version: r.ruleSet.version }),
     pageLabel: (page, pages) => t('pdf:page', { page, pages }),
     fallbackNote: t('pdf:fallback', { char: '□' }),

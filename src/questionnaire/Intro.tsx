@@ -1,4 +1,5 @@
 /** The start: what the tool does and does not do, who is assessing, and where the work is kept. */
+import { formatDate } from '../lib/dates';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -54,7 +55,7 @@ export function Intro({ assessor, hasAnswers, onStart, lang }: Props) {
           </button>
         </div>
       </form>
-      <p className="version">{t('app:intro.ruleSet', { version: ruleSet.version, date: ruleSet.date })}</p>
+      <p className="version">{t('app:intro.ruleSet', { version: ruleSet.version, date: formatDate(ruleSet.date, lang) })}</p>
     </section>
   );
 }

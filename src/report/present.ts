@@ -251,8 +251,9 @@ export function gpaiSentence(r: Report, t: TFunction): string {
   return t('result:page.gpai', { applies: t(`result:gpai.${String(r.gpai.applies)}`), systemic: t(`result:gpai.${String(r.gpai.systemicRisk)}`) });
 }
 
-/** "applies since 2025-02-02", "applies from 2027-12-02", or for an anticipated duty "expected once the measures are issued". */
-export function dutyDateText(d: PresentedDuty, t: TFunction): string {
+/** "applies since 2 February 2025", "applies from 2 December 2027", or for an anticipated duty "expected once the measures are issued". */
+export function dutyDateText(d: PresentedDuty, t: TFunction, lang: Lang): string {
   if (d.kind === 'anticipated') return t('result:duty.anticipated');
-  return d.appliesNow ? t('result:duty.appliesSince', { date: d.from }) : t('result:duty.appliesFrom', { date: d.from });
+  const date = formatDate(d.from, lang);
+  return d.appliesNow ? t('result:duty.appliesSince', { date }) : t('result:duty.appliesFrom', { date });
 }

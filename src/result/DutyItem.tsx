@@ -51,7 +51,7 @@ export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
           .map((a) => (
             <ArticleLink key={a} id={a} lang={lang} />
           ))}
-        <span className="date">{dutyDateText(d, t)}</span>
+        <span className="date">{dutyDateText(d, t, lang)}</span>
       </p>
       {d.addressee ? <p className="addressee">{t('result:duty.addressee', { who: d.addressee })}</p> : null}
       <p className="duty-plain">

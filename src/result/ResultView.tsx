@@ -20,6 +20,7 @@ import { ActionPlan } from './ActionPlan';
 import { PdfButton } from './PdfButton';
 import { Fold } from './Fold';
 import { useNarrow } from '../lib/use-narrow';
+import { formatDate } from '../lib/dates';
 import {
   gpaiSentence,
   openRangeSentence,
@@ -85,15 +86,9 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
       <p className="subject">
         {subjectLine(report) || t('result:page.unnamed')}
         {' — '}
-        {t('result:page.assessedOn', { date: report.assessedOn, version: report.ruleSet.version })}
+        {t('result:page.assessedOn', { date: formatDate(report.assessedOn, lang), version: report.ruleSet.version })}
         {record.assessor ? ` · ${t('result:page.assessor', { name: record.assessor })}` : ''}
       </p>
-      <div className="notice info" role="note">
-        <p>{t('result:page.indicative')}</p>
-        <p>{report.disclaimer}</p>
-      </div>
-      <PdfButton report={report} record={record} answers={answers} lang={lang} />
-
       <section className={`overall level-${report.overall}`} aria-labelledby="overall-heading">
         <h3 id="overall-heading">{overallHeading(report, t)}</h3>
         <p className="overall-level" data-testid="overall-level">
@@ -103,6 +98,19 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
       </section>
 
       <ActionPlan report={report} statuses={record.duties} triggers={triggers} lang={lang} />
+      <PdfButton report={report} record={record} answers={answers} lang={lang} />
+      {narrow ? (
+        <details className="notice info fold" role="note">
+          <summary>{t('result:page.aboutResult')}</summary>
+          <p>{t('result:page.indicative')}</p>
+          <p>{report.disclaimer}</p>
+        </details>
+      ) : (
+        <div className="notice info" role="note">
+          <p>{t('result:page.indicative')}</p>
+          <p>{report.disclaimer}</p>
+        </div>
+      )}
 
       {report.conflicts.length ? <Conflicts items={report.conflicts} onEdit={edit} /> : null}
       {report.unanswered.length ? (
