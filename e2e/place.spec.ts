@@ -37,6 +37,19 @@ test('mouse: an answer that brings up more questions keeps the scroll position a
   await expect(box).toBeFocused();
 });
 
+test('questions an answer brings up are announced, and brought just into sight when they appear wholly below the window', async ({ page }) => {
+  await toScope(page);
+  await page.locator('[data-question=ai_techniques] input[value=machine_learning]').check();
+  const box = page.locator('[data-question=cn_locations] input[value=shanghai]');
+  // The option at the very bottom of the window: what its answer brings up starts below it.
+  await box.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  const role = page.locator('[data-question=cn_role]');
+  await box.click();
+  await expect(page.getByTestId('more-questions')).toHaveText(/^\d+ more questions? below/);
+  await expect.poll(async () => (await role.boundingBox())!.y).toBeLessThan(600);
+  await expect(box).toBeFocused();
+});
+
 test('keyboard: Space on a checkbox mid-page keeps the scroll position and the focus', async ({ page }) => {
   await toScope(page);
   await page.locator('[data-question=ai_techniques] input[value=nlp]').check();

@@ -2,7 +2,7 @@
  * One section of the questionnaire as a react-hook-form form. Every change is sent to the statechart
  * at once (and so saved); NEXT is sent only when the form validates, and the machine checks again.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useRuleSet } from '../ruledata/context';
@@ -66,6 +66,25 @@ export function SectionStep({ sectionId, answers, attempted, focus, canFinish, s
     });
     return () => sub.unsubscribe();
   }, [watch, byId, send]);
+
+  // Questions an answer brings up in this section: announced ("2 more questions below") and, when the
+  // first of them is wholly below the window, scrolled just into sight; otherwise nothing moves.
+  const ids = questions.map((q) => q.id).join(' ');
+  const [shown, setShown] = useState({ section: sectionId, ids, added: [] as string[] });
+  if (shown.section !== sectionId || shown.ids !== ids) {
+    const before = new Set(shown.ids.split(' '));
+    setShown({ section: sectionId, ids, added: shown.section === sectionId ? questions.filter((q) => !before.has(q.id)).map((q) => q.id) : [] });
+  }
+  useEffect(() => {
+    const first = shown.added[0];
+    if (!first) return;
+    const el = document.getElementById(`${fieldId(first)}-block`);
+    const top = el?.getBoundingClientRect().top;
+    if (el && top !== undefined && top > window.innerHeight) {
+      const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      window.scrollBy({ top: top - window.innerHeight + 96, behavior: reduce ? 'auto' : 'smooth' });
+    }
+  }, [shown.added]);
 
   // NEXT refused by the machine (e.g. the form was bypassed): show every error.
   useEffect(() => {
@@ -134,6 +153,9 @@ export function SectionStep({ sectionId, answers, attempted, focus, canFinish, s
           onGoTo={goTo}
         />
       ))}
+      <p className="visually-hidden" aria-live="polite" data-testid="more-questions">
+        {shown.added.length ? t('questionnaire:moreBelow', { count: shown.added.length }) : ''}
+      </p>
       <div className="step-buttons">
         <button type="button" className="secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
           {t('questionnaire:nav.back')}
