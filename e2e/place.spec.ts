@@ -21,17 +21,32 @@ async function toScope(page: Page) {
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
 
-test('mouse: an answer that brings up more questions keeps the scroll position and the focus', async ({ page }) => {
+/** Waits until the page has stopped scrolling (an earlier answer may have brought questions into sight). */
+async function settled(page: Page) {
+  let last = -1;
+  await expect
+    .poll(async () => {
+      const y = await scrollY(page);
+      const still = y === last;
+      last = y;
+      return still;
+    }, { intervals: [150] })
+    .toBe(true);
+}
+
+test('mouse: an answer that brings up more questions in sight keeps the scroll position and the focus', async ({ page }) => {
   await toScope(page);
   await page.locator('[data-question=ai_techniques] input[value=machine_learning]').check();
+  await settled(page);
   const box = page.locator('[data-question=cn_locations] input[value=shanghai]');
   await expect(box).toBeVisible();
-  await box.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  // Mid-page, with room below for what the answer brings up (wholly below the window, it is brought into sight: next test).
+  await box.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   const before = await scrollY(page);
   expect(before).toBeGreaterThan(0);
   await box.click();
   // The answer brings up the follow-up questions (city reading, role in China).
-  await expect(page.locator('[data-question=cn_role]')).toBeVisible();
+  await expect(page.locator('[data-question=cn_role]')).toBeInViewport();
   await page.waitForTimeout(300);
   expect(Math.abs((await scrollY(page)) - before)).toBeLessThanOrEqual(2);
   await expect(box).toBeFocused();
@@ -40,6 +55,7 @@ test('mouse: an answer that brings up more questions keeps the scroll position a
 test('questions an answer brings up are announced, and brought just into sight when they appear wholly below the window', async ({ page }) => {
   await toScope(page);
   await page.locator('[data-question=ai_techniques] input[value=machine_learning]').check();
+  await settled(page);
   const box = page.locator('[data-question=cn_locations] input[value=shanghai]');
   // The option at the very bottom of the window: what its answer brings up starts below it.
   await box.evaluate((el) => el.scrollIntoView({ block: 'end' }));
@@ -53,6 +69,7 @@ test('questions an answer brings up are announced, and brought just into sight w
 test('keyboard: Space on a checkbox mid-page keeps the scroll position and the focus', async ({ page }) => {
   await toScope(page);
   await page.locator('[data-question=ai_techniques] input[value=nlp]').check();
+  await settled(page);
   const box = page.locator('[data-question=cn_locations] input[value=shenzhen]');
   await box.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await box.focus();
