@@ -4,11 +4,11 @@
  */
 import { registerStdFonts } from 'pdfkit';
 import Helvetica from 'pdfkit/standard-fonts/Helvetica';
-import type { ChecklistInput } from './checklist';
+import type { ChecklistInput } from '../document/checklist';
 import { checklistPdf } from './checklist-pdf';
 import type { PdfAssets } from './render';
 
-export { checklistFileName } from './checklist';
+export { checklistFileName } from '../document/checklist';
 
 // A new PDFKit document starts in Helvetica before our fonts are chosen. PDFKit's Node build carries
 // the standard fonts' metrics; its browser build needs them registered (1 KB, no font file).

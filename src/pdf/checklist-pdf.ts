@@ -4,7 +4,7 @@
  * in the browser, read from disk in Node); everything else is the same code.
  */
 import { version } from '../../package.json';
-import { type ChecklistInput, checklistDocument } from './checklist';
+import { type ChecklistInput, checklistDocument } from '../document/checklist';
 import { type PdfAssets, renderPdf } from './render';
 
 /** Names the program on the cover and in the PDF's Creator field. */
@@ -14,4 +14,4 @@ export function checklistPdf(input: Omit<ChecklistInput, 'generator'>, assets: P
   return renderPdf(checklistDocument({ ...input, generator: GENERATOR }), assets);
 }
 
-export { checklistFileName } from './checklist';
+export { checklistFileName } from '../document/checklist';

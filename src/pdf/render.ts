@@ -7,7 +7,7 @@
  * once per process, and layouts made for one document serve the next (shared-font.ts, text-memo.ts).
  */
 import PDFDocument from 'pdfkit';
-import { type Block, type Mark, type PrintedDocument, type StyleName, type Tone } from './blocks';
+import { type Block, type Mark, type PrintedDocument, type StyleName, type Tone } from '../document/blocks';
 import { type SharedFont, sharedFont } from './shared-font';
 import { type TextMemo, textMemo } from './text-memo';
 

@@ -1,7 +1,8 @@
 /**
  * A printed document as data: blocks of text in named styles, checklist items with their status box,
  * and the page furniture (running header, footer, metadata). `checklist.ts` builds one from an
- * assessment; `render.ts` lays it out on A4 pages. Nothing here knows about PDF.
+ * assessment; src/pdf/render.ts lays it out on A4 pages, and the Word and Markdown exports write the
+ * same blocks in the same order. Nothing here knows about any file format.
  */
 import type { DutyStatusName } from '../assessment/record';
 
