@@ -24,6 +24,7 @@ import { splitRules, TEXT_GROUPS, type SplitRuleSet, type TextGroup } from './sr
 function rulesPlugin(): Plugin {
   const prefix = 'virtual:rules';
   let split: SplitRuleSet | undefined;
+  let digest = '';
   const json = (v: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(v))});`;
   return {
     name: 'rules',
@@ -34,7 +35,9 @@ function rulesPlugin(): Plugin {
     load(id) {
       if (!id.startsWith(`\0${prefix}`)) return undefined;
       if (!split) {
-        const { raw, errors } = readRuleFiles();
+        const read = readRuleFiles();
+        const { raw, errors } = read;
+        digest = read.digest;
         const res = loadRuleSet(raw);
         const all = [...errors, ...(res.ok ? [] : res.errors)];
         if (all.length) this.error(`rule set is invalid:\n${all.map((e) => `${e.file}: ${e.path}: ${e.message}`).join('\n')}`);
@@ -42,7 +45,7 @@ function rulesPlugin(): Plugin {
         split = splitRules(raw);
       }
       const path = id.slice(`\0${prefix}`.length);
-      if (path === '') return `export const structure = JSON.parse(${JSON.stringify(JSON.stringify(split.structure))});`;
+      if (path === '') return `export const structure = JSON.parse(${JSON.stringify(JSON.stringify(split.structure))});\nexport const digest = ${JSON.stringify(digest)};`;
       if (path === '/loaders') {
         const loaders = LANGS.flatMap((l) => TEXT_GROUPS.map((g) => `  '${g}/${l}': () => import('${prefix}/text/${g}/${l}'),`));
         return [`export const textLoaders = {\n${loaders.join('\n')}\n};`, `export const loadSources = () => import('${prefix}/sources');`].join('\n');

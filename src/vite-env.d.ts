@@ -4,6 +4,8 @@
 declare module 'virtual:rules' {
   import type { RawRuleSet } from './engine';
   export const structure: RawRuleSet;
+  /** SHA-256 of the rule files (src/node/load-rules.ts `ruleSetDigest`). */
+  export const digest: string;
 }
 declare module 'virtual:rules/loaders' {
   import type { ArticleText } from './ruledata/split';

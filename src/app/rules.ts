@@ -2,7 +2,7 @@
  * The rule set in the browser, built once from the structure the build validated; its texts are read
  * from the text store (src/ruledata/text-store.ts) as they arrive.
  */
-import { structure } from 'virtual:rules';
+import { digest, structure } from 'virtual:rules';
 import { buildRuleSet, TRUSTED_PARSERS, type RuleSet } from '../engine';
 import { bindArticleTexts, restoreRules } from '../ruledata/split';
 import { textStore } from '../ruledata/text-store';
@@ -12,7 +12,7 @@ function build(): RuleSet {
   // The build validated these files; a failure here means the bundle itself is damaged.
   if (!res.ok) throw new Error(`rule set: ${res.errors[0]?.message ?? 'invalid'}`);
   bindArticleTexts(res.ruleSet.articles.values(), textStore);
-  return res.ruleSet;
+  return { ...res.ruleSet, digest };
 }
 
 export const ruleSet: RuleSet = build();

@@ -34,13 +34,19 @@ export type Block =
   /** Indented blocks with a mark left of the first line; kept on one page when they fit one. */
   | { type: 'item'; mark: Mark; blocks: Block[] }
   | { type: 'space'; size: number }
-  | { type: 'rule' };
+  | { type: 'rule' }
+  /** A table: a header row and rows of cells (the action plan, the sign-off). */
+  | { type: 'table'; head: string[]; rows: string[][]; /** Relative column widths (default equal). */ widths?: number[]; /** Leave room to write in each row (the sign-off's signatures). */ tall?: boolean }
+  /** Ruled lines to write on (a note under a duty), with an optional label. */
+  | { type: 'lines'; count: number; label?: string };
 
 export type Mark = { kind: 'bullet' } | { kind: 'box'; status: DutyStatusName };
 
 export interface PrintedDocument {
   /** BCP 47 language of the document (the PDF's /Lang). */
   lang: string;
+  /** Printed on the cover, the sign-off page and every page's footer: which document, made from which rules. */
+  identity: DocumentIdentity;
   meta: { title: string; author?: string; subject: string; keywords: string[]; creator: string; date: string };
   /** Printed at the top of every page but the first. */
   header: string;
@@ -51,4 +57,15 @@ export interface PrintedDocument {
   /** Said once, where a character had to be drawn with the stand-in glyph. */
   fallbackNote: string;
   blocks: Block[];
+}
+
+/** What tells one issued document from another, and which rules produced it. */
+export interface DocumentIdentity {
+  /** A short id derived from the document's content (the same answers, statuses and date give the same id). */
+  documentId: string;
+  ruleSetVersion: string;
+  /** SHA-256 of the rule files (README: how to recompute it). */
+  ruleSetDigest: string;
+  /** When this document replaces one issued before for the same assessment. */
+  replaces?: { documentId: string; date: string };
 }

@@ -14,12 +14,15 @@ import { dutyDateText, gpaiSentence, joinList, openRangeSentence, overallHeading
 import { DUTY_STATUSES } from '../assessment/record';
 import { fileStem } from '../file-format/assessment-file';
 import type { DocumentInput } from '../report/pipeline';
-import type { Block, PrintedDocument, Tone } from './blocks';
+import type { Block, DocumentIdentity, PrintedDocument, Tone } from './blocks';
+import { documentId } from './identity';
 
 /** A document's input (src/report/pipeline.ts `documentInput`) and who made the file. */
 export interface ChecklistInput extends DocumentInput {
   /** Name and version of the program, for the cover and the PDF's Creator. */
   generator: string;
+  /** The document issued before for the same assessment, when this one replaces it. */
+  replaces?: { documentId: string; date: string };
 }
 
 const TONE: Record<string, Tone> = {
@@ -50,6 +53,12 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     return a ? `${id} ${a.heading[lang]}` : id;
   };
   const subject = subjectLine(r);
+  const identity: DocumentIdentity = {
+    documentId: documentId({ rules: rs.digest || r.ruleSet.version, answers, duties, date: r.assessedOn, lang, cohort: r.subject.cohort ?? null }),
+    ruleSetVersion: r.ruleSet.version,
+    ruleSetDigest: rs.digest,
+    ...(input.replaces ? { replaces: input.replaces } : {}),
+  };
 
   // ---- Cover ---------------------------------------------------------------------------------
   blocks.push(text(t('pdf:title'), 'title'), text(t('pdf:subtitle'), 'subtitle'));
@@ -248,6 +257,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
 
   return {
     lang,
+    identity,
     meta: {
       title: `${t('pdf:title')}${subject ? ` — ${subject}` : ''}`,
       ...(input.assessor ? { author: input.assessor } : {}),

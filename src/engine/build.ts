@@ -191,6 +191,7 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers, check?: (rs:
     duties,
     consistency,
     glossary,
+    digest: '',
   };
   check?.(ruleSet, raw.manifest.file, errors);
   if (errors.length) return { ok: false, errors };

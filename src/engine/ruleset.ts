@@ -126,6 +126,11 @@ export interface RuleSet {
   consistency: ConsistencyRule[];
   /** Terms a reader may not know, in both languages (rules/glossary/). */
   glossary: GlossaryTerm[];
+  /**
+   * SHA-256 of the rule files, printed on every document and export so a reader can tell which rules
+   * produced it. Set by whoever read the files (src/node/load-rules.ts, the build); empty otherwise.
+   */
+  digest: string;
 }
 
 export type LoadResult = { ok: true; ruleSet: RuleSet } | { ok: false; errors: RuleSetError[] };

@@ -198,7 +198,45 @@ class Typesetter {
         return [this.space(b.size)];
       case 'rule':
         return [{ height: 9, ops: [{ kind: 'line', x1: indent, y1: 4.5, x2: CONTENT_WIDTH, y2: 4.5, color: RULE, width: 0.6 }] }];
+      case 'lines': {
+        const label = b.label ? this.paragraph(b.label, 'label', indent) : [];
+        for (const l of label) l.keepWithNext = true;
+        const ruled: Line[] = Array.from({ length: b.count }, () => ({ height: 20, ops: [{ kind: 'line', x1: indent, y1: 17, x2: CONTENT_WIDTH, y2: 17, color: RULE, width: 0.6 } as Op] }));
+        const group = ++this.groups;
+        for (const l of [...label, ...ruled]) l.group = group;
+        return [...label, ...ruled, this.space(4)];
+      }
+      case 'table':
+        return this.table(b, indent);
     }
+  }
+
+  /** A table: header row in bold, ruled rows; `tall` rows leave room to write (a signature). */
+  private table(b: Extract<Block, { type: 'table' }>, indent: number): Line[] {
+    const width = CONTENT_WIDTH - indent;
+    const weights = b.widths ?? b.head.map(() => 1);
+    const total = weights.reduce((n, w) => n + w, 0);
+    const cols = weights.map((w) => (w / total) * width);
+    const xs = cols.map((_, i) => indent + cols.slice(0, i).reduce((n, w) => n + w, 0));
+    const pad = 4;
+    const row = (cells: string[], style: StyleName, minHeight: number, group: number): Line[] => {
+      const cellLines = cells.map((c, i) => this.paragraph(c || ' ', style, xs[i]! + pad, false, cols[i]! - 2 * pad));
+      const rows = Math.max(1, ...cellLines.map((l) => l.length));
+      const out: Line[] = [];
+      for (let r = 0; r < rows; r++) {
+        const height = Math.max(...cellLines.map((l) => l[r]?.height ?? 0), STYLES[style].size * STYLES[style].leading);
+        out.push({ height, ops: cellLines.flatMap((l) => l[r]?.ops ?? []), group });
+      }
+      const used = out.reduce((n, l) => n + l.height, 0);
+      if (used < minHeight) out.push({ height: minHeight - used, ops: [], group });
+      const last = out[out.length - 1]!;
+      last.height += 3;
+      last.ops.push({ kind: 'line', x1: indent, y1: last.height - 0.5, x2: CONTENT_WIDTH, y2: last.height - 0.5, color: RULE, width: 0.6 });
+      return out;
+    };
+    const head = row(b.head, 'label', 0, ++this.groups);
+    for (const l of head) l.keepWithNext = true;
+    return [...head, ...b.rows.flatMap((r) => row(r, 'body', b.tall ? 34 : 0, ++this.groups)), this.space(6)];
   }
 
   /** The status box (or bullet) drawn left of an item's first line. */
