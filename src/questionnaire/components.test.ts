@@ -17,7 +17,7 @@ describe('questionnaire components with a small rule set', () => {
   it('the introduction shows the version, date and disclaimer of the rule set it is given', () => {
     const html = renderStatic(createElement(Intro, { hasAnswers: false, onStart: noop, lang: 'en' }), { ruleSet: small });
     expect(html).toContain('0.1.0-test');
-    expect(html).toContain('2026-01-01');
+    expect(html).toContain('1 January 2026');
     expect(html).toContain('Small rule set for tests.');
     const zh = renderStatic(createElement(Intro, { hasAnswers: false, onStart: noop, lang: 'zh-CN' }), { ruleSet: small, lang: 'zh-CN' });
     expect(zh).toContain('测试用的小规则集。');
