@@ -208,6 +208,16 @@ class Typesetter {
       }
       case 'table':
         return this.table(b, indent);
+      case 'keep': {
+        const group = ++this.groups;
+        const lines = this.blocks(b.blocks, indent);
+        for (const l of lines) {
+          l.group = group;
+          // Its headings still open bookmarks; kept whole, nothing inside needs keep-with-next.
+          l.keepWithNext = false;
+        }
+        return lines;
+      }
     }
   }
 
@@ -219,20 +229,22 @@ class Typesetter {
     const cols = weights.map((w) => (w / total) * width);
     const xs = cols.map((_, i) => indent + cols.slice(0, i).reduce((n, w) => n + w, 0));
     const pad = 4;
+    // One row is one band of the page, its cells drawn one after another (so text extraction and
+    // screen readers read a cell whole, then the next).
     const row = (cells: string[], style: StyleName, minHeight: number, group: number): Line[] => {
-      const cellLines = cells.map((c, i) => this.paragraph(c || ' ', style, xs[i]! + pad, false, cols[i]! - 2 * pad));
-      const rows = Math.max(1, ...cellLines.map((l) => l.length));
-      const out: Line[] = [];
-      for (let r = 0; r < rows; r++) {
-        const height = Math.max(...cellLines.map((l) => l[r]?.height ?? 0), STYLES[style].size * STYLES[style].leading);
-        out.push({ height, ops: cellLines.flatMap((l) => l[r]?.ops ?? []), group });
-      }
-      const used = out.reduce((n, l) => n + l.height, 0);
-      if (used < minHeight) out.push({ height: minHeight - used, ops: [], group });
-      const last = out[out.length - 1]!;
-      last.height += 3;
-      last.ops.push({ kind: 'line', x1: indent, y1: last.height - 0.5, x2: CONTENT_WIDTH, y2: last.height - 0.5, color: RULE, width: 0.6 });
-      return out;
+      const ops: Op[] = [];
+      let height = STYLES[style].size * STYLES[style].leading;
+      cells.forEach((c, i) => {
+        let y = 0;
+        for (const l of this.paragraph(c || ' ', style, xs[i]! + pad, false, cols[i]! - 2 * pad)) {
+          for (const op of l.ops) ops.push(shiftOp(op, y));
+          y += l.height;
+        }
+        height = Math.max(height, y);
+      });
+      height = Math.max(height, minHeight) + 3;
+      ops.push({ kind: 'line', x1: indent, y1: height - 0.5, x2: CONTENT_WIDTH, y2: height - 0.5, color: RULE, width: 0.6 });
+      return [{ height, ops, group }];
     };
     const head = row(b.head, 'label', 0, ++this.groups);
     for (const l of head) l.keepWithNext = true;
@@ -257,6 +269,13 @@ class Typesetter {
     else if (mark.status === 'not_applicable') ops.push(stroke(x + 2, y + s - 2, x + s - 2, y + 2));
     return ops;
   }
+}
+
+/** An op moved down by `dy` points within its line. */
+function shiftOp(op: Op, dy: number): Op {
+  if (op.kind === 'text') return { ...op, baseline: op.baseline + dy };
+  if (op.kind === 'rect') return { ...op, y: op.y + dy };
+  return { ...op, y1: op.y1 + dy, y2: op.y2 + dy };
 }
 
 interface PlacedPage {
