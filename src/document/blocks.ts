@@ -42,7 +42,8 @@ export type Block =
   /** Ruled lines to write on (a note under a duty), with an optional label. */
   | { type: 'lines'; count: number; label?: string };
 
-export type Mark = { kind: 'bullet' } | { kind: 'box'; status: DutyStatusName };
+/** A bullet, or a status box with its meaning in words (the box's alternative text for screen readers). */
+export type Mark = { kind: 'bullet' } | { kind: 'box'; status: DutyStatusName; alt?: string };
 
 export interface PrintedDocument {
   /** BCP 47 language of the document (the PDF's /Lang). */

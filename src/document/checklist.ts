@@ -11,7 +11,7 @@
  * Pure data out (blocks.ts): the browser and the command line render the same document.
  */
 import { formatDate } from '../lib/dates';
-import { askedQuestions, DUTY_REGIMES, REGIMES, type Trigger } from '../engine';
+import { askedQuestions, DUTY_REGIMES, REGIMES } from '../engine';
 import type { TFunction } from '../i18n/i18n';
 import type { PresentedDuty, PresentedReason, Report } from '../report/present';
 import { valueText } from '../report/answer-text';
@@ -27,10 +27,6 @@ import { documentId } from './identity';
 export interface ChecklistInput extends DocumentInput {
   /** Name and version of the program, for the cover and the PDF's Creator. */
   generator: string;
-  /** The document issued before for the same assessment, when this one replaces it. */
-  replaces?: { documentId: string; date: string };
-  /** What would make a tier stricter (engine `reassessmentTriggers`): printed under the plan. */
-  triggers?: readonly Trigger[];
   /** The full edition: screened-out rules and their articles too (default: only what applies). */
   full?: boolean;
 }
@@ -65,8 +61,9 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     documentId: documentId({ rules: rs.digest || r.ruleSet.version, answers, duties, date: r.assessedOn, lang, cohort: r.subject.cohort ?? null, full: !!input.full }),
     ruleSetVersion: r.ruleSet.version,
     ruleSetDigest: rs.digest,
-    ...(input.replaces ? { replaces: input.replaces } : {}),
   };
+  // A document that differs from the one issued before replaces it (the same content is the same document).
+  if (input.previous && input.previous.documentId !== identity.documentId) identity.replaces = input.previous;
   const field = (label: string, value: string | undefined): Block => ({ type: 'field', label, value: value || t('pdf:unnamed') });
   const identityFields = (): Block[] => [
     field(t('pdf:field.documentId'), identity.documentId),
@@ -204,7 +201,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   if (!operative.length) blocks.push(text(t('result:page.noDuties'), 'body'));
   else {
     blocks.push(text(t('pdf:checklist.legend'), 'label', { keepWithNext: true }));
-    for (const st of DUTY_STATUSES) blocks.push({ type: 'item', mark: { kind: 'box', status: st }, blocks: [text(t(`result:status.${st}`), 'small')] });
+    for (const st of DUTY_STATUSES) blocks.push({ type: 'item', mark: { kind: 'box', status: st, alt: t('pdf:checklist.status', { status: t(`result:status.${st}`) }) }, blocks: [text(t(`result:status.${st}`), 'small')] });
   }
   for (const g of DUTY_REGIMES) {
     const items = operative.filter((d) => d.regime === g);
@@ -254,7 +251,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
       if (status?.evidence?.length) inner.push(text(t('pdf:checklist.evidenceKept', { items: joinList(lang, status.evidence) }), 'small'));
       if (status?.note) inner.push(text(t('pdf:checklist.note', { note: status.note }), 'small'));
     }
-    out.push({ type: 'item', mark: withStatus ? { kind: 'box', status: current } : { kind: 'bullet' }, blocks: inner });
+    out.push({ type: 'item', mark: withStatus ? { kind: 'box', status: current, alt: t('pdf:checklist.status', { status: t(`result:status.${current}`) }) } : { kind: 'bullet' }, blocks: inner });
     // Room to write a note by hand, under every duty without one.
     if (withStatus && !status?.note) out.push({ type: 'lines', count: 2, label: t('pdf:checklist.noNote') });
     return out;

@@ -11,7 +11,7 @@ import { REGIMES, type Lang } from '../engine';
 import { loadPdfAssets } from '../node/pdf-assets';
 import { projectRules } from '../testing/fixtures';
 import { exampleReport } from '../testing/report-fixtures';
-import { blankText, overflowingText, pdfFonts, readPdf, renderPages, squash } from '../testing/pdf-check';
+import { blankText, overflowingText, pdfFonts, pdfInfo, readPdf, renderPages, squash } from '../testing/pdf-check';
 import type { DutyStatus } from '../assessment/record';
 import { checklistPdf, GENERATOR } from './checklist-pdf';
 import { checklistDocument } from '../document/checklist';
@@ -106,6 +106,23 @@ describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist
     expect(rendered).toHaveLength(pages);
     expect(blankText(pdf, rendered)).toEqual([]);
     expect(overflowingText(pdf)).toEqual([]);
+    // Tagged and archival: a structure tree in reading order (headings, lists, tables, the status boxes as
+    // figures with their status as alternative text), the language, PDF/A-2b metadata.
+    const info = pdfInfo(bytes);
+    expect(info.fields.Tagged).toBe('yes');
+    expect(info.meta).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+    expect(info.meta).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    const roles = info.struct.split('\n').map((l) => l.trim().split(' ')[0]);
+    expect(roles.filter((x) => x === 'H1').length).toBeGreaterThanOrEqual(6);
+    for (const role of ['H2', 'P', 'L', 'LI', 'Table', 'TR', 'TD']) expect(roles, role).toContain(role);
+    if (r.duties.some((d) => d.kind !== 'anticipated')) expect(roles).toContain('Figure');
+    // No heading left alone at the bottom of a page: the last line of text on every page but the last is
+    // body text, not a heading (10.5 pt and up).
+    pdf.pages.slice(0, -1).forEach((items, i) => {
+      const body = items.filter((x) => x.y >= 45 && x.y <= 842 - 50 && x.str.trim());
+      const lowest = body.reduce((a, b) => (b.y < a.y ? b : a), body[0]!);
+      expect(lowest.fontSize, `page ${i + 1} ends with "${lowest.str}"`).toBeLessThan(10.5);
+    });
     const fonts = pdfFonts(bytes);
     expect(fonts.length).toBe(1);
     for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+NotoSansSC-\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
