@@ -142,7 +142,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     blocks.push({
       type: 'table',
       head: [t('pdf:plan.col.item'), t('pdf:plan.col.article'), t('pdf:plan.col.owner'), t('pdf:plan.col.due'), t('pdf:plan.col.status')],
-      widths: [5, 2, 2.2, 2, 1.8],
+      widths: [4.4, 1.6, 2, 2.5, 1.7],
       rows: step.items.map((d) => {
         const st = duties[d.id];
         const due = d.kind === 'duty' || d.stop ? date(dueDate(st, d.from)) : '';
