@@ -61,7 +61,8 @@ function rulesPlugin(): Plugin {
 
 /**
  * The PDF font's licence (SIL Open Font License 1.1, from the npm package that ships the font) goes
- * into the build next to the font it covers: dist/licenses/NotoSansSC-OFL.txt.
+ * into the build next to the font files it covers (the full font and its common part, a subset):
+ * dist/licenses/NotoSansSC-OFL.txt.
  */
 function fontLicencePlugin(): Plugin {
   return {
