@@ -115,7 +115,7 @@ test('the font: none before the result, its common part once the result is idle,
   // The result page: the common part comes while the page is idle, before any click; the PDF code does not.
   await page.getByTestId('import-input').setInputFiles({ name: 'e4.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exportFile(rs, record('E4')))) });
   await expect(page.getByTestId('result')).toBeVisible();
-  await expect.poll(() => requested.filter((p) => COMMON.test(p)).length).toBe(1);
+  await expect.poll(() => requested.filter((p) => COMMON.test(p)).length, { timeout: 15_000 }).toBe(1);
   expect(requested.filter((p) => FULL.test(p) || PDF_CODE.test(p))).toEqual([]);
   // The click fetches the PDF code; the font is the common part already here.
   const before = requested.length;
