@@ -97,8 +97,6 @@ export async function benchPdf(rs: RuleSet, { runs = 7, build = true } = {}): Pr
   // PDFKit writes page objects uncompressed: count them.
   const pagesOf = (b: Uint8Array) => (Buffer.from(b).toString('latin1').match(/\/Type \/Page[^s]/g) ?? []).length;
   const sizes: { id: string; lang: Lang; bytes: number; ms: number; pages: number }[] = [];
-  // CPU time too: on this shared machine the wall-clock rate follows the other work more than the code.
-  const cpu0 = process.cpuUsage();
   for (const id of EXAMPLES) {
     for (const lang of LANGS) {
       const s = performance.now();
@@ -106,8 +104,6 @@ export async function benchPdf(rs: RuleSet, { runs = 7, build = true } = {}): Pr
       sizes.push({ id, lang, bytes: bytes.length, ms: performance.now() - s, pages: pagesOf(bytes) });
     }
   }
-  const cpu = process.cpuUsage(cpu0);
-  const perCpuSecond = sizes.length / ((cpu.user + cpu.system) / 1e6);
   const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const warm: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -178,7 +174,7 @@ export async function benchPdf(rs: RuleSet, { runs = 7, build = true } = {}): Pr
       ([when, t]) =>
         `- throttled (20 Mbit/s, 40 ms; fresh context, service worker blocked), first click ${when} → download: **median ${ms(median(t.ms))}** (range ${ms(Math.min(...t.ms))}–${ms(Math.max(...t.ms))}, ${runs} runs); target < 1.5 s. On the wire for it: font ${t.fonts.map((f) => `${f.path.replace('/assets/', '')} ${kb(f.bytes)}`).join(', ') || 'none'}; on the click, code and texts ${kb(t.onClick.reduce((n, f) => n + f.bytes, 0))} in ${t.onClick.length} files`,
     ),
-    `- Node (what \`classify --format pdf\` runs): first PDF of a process ${ms(cold)} (reads the 10.5 MB font); then **median ${ms(median(warm))}** for the largest (range ${ms(Math.min(...warm))}–${ms(Math.max(...warm))}); all 18 example PDFs (9 × 2 languages) at ${perSecond.toFixed(1)} PDFs/s on one core (${perCpuSecond.toFixed(1)} per CPU second; load average ${loadavg()[0]!.toFixed(1)})`,
+    `- Node (what \`classify --format pdf\` runs): first PDF of a process ${ms(cold)} (reads the 10.5 MB font); then **median ${ms(median(warm))}** for the largest (range ${ms(Math.min(...warm))}–${ms(Math.max(...warm))}); all 18 example PDFs (9 × 2 languages) at ${perSecond.toFixed(1)} PDFs/s on one core (load average ${loadavg()[0]!.toFixed(1)})`,
     `- file size: largest **${kb(largest.bytes)}** (target < 1 MB); all 18 between ${kb(Math.min(...sizes.map((s) => s.bytes)))} and ${kb(largest.bytes)}, ${Math.min(...sizes.map((s) => s.pages))}–${Math.max(...sizes.map((s) => s.pages))} pages; the font embedded as a subset of the characters drawn`,
   ];
 }
