@@ -15,7 +15,7 @@
  * looks the same. (It may fetch the full font for a character asked about and then not drawn, never
  * the reverse.)
  */
-import type { Block, PrintedDocument } from '../document/blocks';
+import type { PrintedDocument } from '../document/blocks';
 import type { PdfAssets } from './render';
 import { sharedFont } from './shared-font';
 import { type Coverage, drawableText } from './text';
@@ -30,43 +30,20 @@ export interface PdfFonts {
   fullCoverage: Coverage;
 }
 
-/** Every piece of text the renderer draws for a document (render.ts), page furniture included. */
+/**
+ * Every piece of text in a document: every string in it, whatever block or field holds it (a superset
+ * of what the renderer draws, so a block type or field added later is covered without a change here;
+ * what is not drawn — the type and style names, the metadata — is ASCII or repeats drawn text), the
+ * page labels ("Page n of N": digits and the words around them) and the renderer's own "…" and "—".
+ */
 export function drawnTexts(doc: PrintedDocument): string[] {
-  const out: string[] = [doc.header, doc.footer, doc.fallbackNote, '…', '—'];
-  // "Page n of N": digits and the words around them.
-  out.push(doc.pageLabel(1, 1), doc.pageLabel(1234567890, 1234567890));
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      switch (b.type) {
-        case 'text':
-          out.push(b.text);
-          break;
-        case 'field':
-          out.push(b.label, b.value);
-          break;
-        case 'badge':
-          out.push(b.text, b.label ?? '');
-          break;
-        case 'item':
-          walk(b.blocks);
-          break;
-        case 'table':
-          out.push(...b.head, ...b.rows.flat());
-          break;
-        case 'lines':
-          out.push(b.label ?? '');
-          break;
-        case 'space':
-        case 'rule':
-          break;
-        default: {
-          const never: never = b;
-          throw new Error(`drawnTexts: unknown block ${JSON.stringify(never)}`);
-        }
-      }
-    }
+  const out: string[] = ['…', '—', doc.pageLabel(1, 1), doc.pageLabel(1234567890, 1234567890)];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
-  walk(doc.blocks);
+  walk(doc);
   return out;
 }
 
