@@ -1,8 +1,10 @@
 /**
- * "Download PDF": the checklist as a document to file, sign or send. The PDF code and font load on the
- * first click; while they do, the button says so. A failure is reported and changes nothing.
+ * "Download PDF": the checklist as a document to file, sign or send. The PDF code loads on the first
+ * click; the font's common part is fetched once the result page is idle (or on that click, if sooner),
+ * the full font only for a document that needs it (src/pdf/fonts.ts). While they load, the button says
+ * so. A failure is reported and changes nothing.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../lib/download';
 import { useRuleSet } from '../ruledata/context';
@@ -10,7 +12,7 @@ import { loadArticleTexts, loadTexts } from '../ruledata/text-store';
 import { loadNamespace } from '../i18n/browser';
 import type { AnswerValue, Lang } from '../engine';
 import type { AssessmentRecord } from '../assessment/record';
-import { loadBrowserPdfAssets } from '../pdf/browser-assets';
+import { loadBrowserPdfAssets, prefetchPdfFont } from '../pdf/browser-assets';
 import type { Report } from '../report/present';
 import { documentInput } from '../report/pipeline';
 
@@ -27,10 +29,19 @@ export function PdfButton({ report, record, answers, lang }: Props) {
   const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // The font's common part, fetched while the page has nothing else to do (never before the result).
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(prefetchPdfFont, { timeout: 5000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(prefetchPdfFont, 1000); // a browser without requestIdleCallback (Safari)
+    return () => clearTimeout(id);
+  }, []);
   const make = async () => {
     setState({ kind: 'working' });
     try {
-      // The PDF code, the font and the statute texts are fetched at once, not one after another.
+      // The PDF code, the font's common part and the statute texts are fetched at once, not one after another.
       const [pdf, assets] = await Promise.all([import('../pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('pdf'), loadNamespace('catalogue')]);
       const bytes = await pdf.makeChecklistPdf(documentInput(ruleSet, { ...record, answers }, report, t), assets);
       const file = pdf.checklistFileName(report, t);
