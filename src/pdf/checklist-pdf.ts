@@ -3,12 +3,11 @@
  * content from `checklist.ts`, layout and fonts from `render.ts`. The caller brings the fonts (fetched
  * in the browser, read from disk in Node); everything else is the same code.
  */
-import { version } from '../../package.json';
 import { type ChecklistInput, checklistDocument } from '../document/checklist';
+import { GENERATOR } from '../document/generator';
 import { type PdfAssets, renderPdf } from './render';
 
-/** Names the program on the cover and in the PDF's Creator field. */
-export const GENERATOR = `ai-risk-self-assessment ${version}`;
+export { GENERATOR };
 
 export function checklistPdf(input: Omit<ChecklistInput, 'generator'>, assets: PdfAssets): Promise<Uint8Array> {
   return renderPdf(checklistDocument({ ...input, generator: GENERATOR }), assets);
