@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Lang } from '../src/engine';
 import { type AssessmentRecord } from '../src/assessment/record';
 import { exportFile } from '../src/file-format/summarize';
-import { blankText, readPdf, renderPages, squash } from '../src/testing/pdf-check';
+import { blankText, pdfInfo, readPdf, renderPages, squash } from '../src/testing/pdf-check';
 import { example, rs } from './support';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -87,6 +87,13 @@ for (const [id, lang] of [
     expect(browser.squashed).toContain(squash(texts.fallback.replace('{{char}}', '□')));
     const shown = await page.getByTestId('overall-level').textContent();
     expect(browser.squashed).toContain(squash(shown!));
+    // A document to file and sign: the plan, the sign-off page and the rules' fingerprint; tagged and PDF/A.
+    const pdfTexts = JSON.parse(readFileSync(resolve(ROOT, `src/i18n/locales/${lang}/pdf.json`), 'utf8')) as { plan: { heading: string }; signoff: { heading: string; row: Record<string, string> } };
+    for (const s of [pdfTexts.plan.heading, pdfTexts.signoff.heading, ...Object.values(pdfTexts.signoff.row)]) expect(browser.squashed).toContain(squash(s));
+    expect(browser.squashed).toMatch(/[0-9a-f]{64}/);
+    const info = pdfInfo(bytes);
+    expect(info.fields.Tagged).toBe('yes');
+    expect(info.meta).toContain('<pdfaid:part>2</pdfaid:part>');
 
     // The same document as the command line's for the same assessment file and date.
     const cliBytes = cliPdf(rec, lang, date);

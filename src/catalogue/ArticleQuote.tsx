@@ -32,11 +32,13 @@ interface Props {
   lang: Lang;
   /** Show the original only (the translation behind a toggle) — used in dense lists. */
   compact?: boolean;
+  /** The catalogue, read by reviewers: also how the text was checked. Elsewhere only the text and translation. */
+  reviewer?: boolean;
 }
 
 const statuteTexts = () => loadArticleTexts();
 
-export function ArticleQuote({ id, lang, compact }: Props) {
+export function ArticleQuote({ id, lang, compact, reviewer }: Props) {
   const ruleSet = useRuleSet();
   const { t } = useTranslation();
   useRuleTexts();
@@ -83,7 +85,7 @@ export function ArticleQuote({ id, lang, compact }: Props) {
               </blockquote>
             )
           ) : null}
-          {a.verification !== 'seed-verbatim' && a.verification !== 'oj-verbatim' ? (
+          {reviewer && a.verification !== 'seed-verbatim' && a.verification !== 'oj-verbatim' ? (
             <p className="verification">{t(`catalogue:verification.${a.verification}`)}</p>
           ) : null}
           {a.officialUrl && !compact ? (

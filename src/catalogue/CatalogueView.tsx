@@ -84,7 +84,7 @@ export default function CatalogueView({ article, lang }: { article?: string; lan
                   <h4 id={`doc-${doc}`}>{ruleSet.articles.get(ids[0]!)!.documentTitle[lang]}</h4>
                   {shown.map((id) => (
                     <div key={id} id={articleAnchor(id)} tabIndex={-1} className={id === article ? 'target' : undefined}>
-                      <ArticleQuote id={id} lang={lang} />
+                      <ArticleQuote id={id} lang={lang} reviewer />
                     </div>
                   ))}
                 </section>

@@ -48,7 +48,7 @@ export interface CsvSubject {
   source?: { file: string; record: number };
   subject: { company?: string; product?: string };
   assessedOn: string;
-  ruleSet: { version: string };
+  ruleSet: { version: string; sha256?: string };
   overall: string;
   regimes: Record<Regime, { tier: string; worstCase?: string; possible: readonly string[] }>;
   gpai: { applies: unknown; systemicRisk: unknown };
@@ -185,7 +185,7 @@ function classified(rs: RuleSet, a: Assessment, rec: { file: string; record: num
     source,
     subject: { ...(company ? { company } : {}), ...(product ? { product } : {}) },
     assessedOn: a.assessedOn,
-    ruleSet: a.ruleSet,
+    ruleSet: { ...a.ruleSet, ...(rs.digest ? { sha256: rs.digest } : {}) },
     overall: a.overall,
     regimes: a.regimes,
     gpai: a.gpai,
@@ -231,6 +231,7 @@ export const CSV_COLUMNS: readonly { name: string; cell: (r: CsvSubject) => CsvV
   { name: 'product', cell: (r) => r.subject.product ?? '' },
   { name: 'assessed_on', cell: (r) => r.assessedOn },
   { name: 'rule_set_version', cell: (r) => r.ruleSet.version },
+  { name: 'rule_set_sha256', cell: (r) => r.ruleSet.sha256 ?? '' },
   { name: 'overall', cell: (r) => r.overall },
   ...(['SH', 'SZ', 'EU'] as const).flatMap((g) => [
     { name: g, cell: (r: CsvSubject) => r.regimes[g].tier },

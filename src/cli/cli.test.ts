@@ -1,4 +1,5 @@
 /** The command line on good, bad and mixed input: outputs, messages naming file/record/field, exit codes. */
+import { readRuleFiles } from '../node/load-rules';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,9 @@ describe('cli classify', () => {
     expect(out).toHaveLength(9);
     expect(out[0].source).toEqual({ file: files[0], record: 1 });
     expect(out.map((x: { overall: string }) => x.overall)).toEqual(['high', 'limited', 'high', 'minimal', 'limited', 'unacceptable', 'high', 'limited', 'high']);
-    expect(out[0].ruleSet).toEqual({ version: '2.0.0', date: '2026-11-30' });
+    // Which rules produced it: version, date and the SHA-256 of the rule files (as sha256sum recomputes it).
+    expect(out[0].ruleSet).toEqual({ version: '2.0.0', date: '2026-11-30', sha256: readRuleFiles().digest });
+    expect(out[0].ruleSet.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(out[0].duties[0]).toEqual(expect.objectContaining({ id: expect.any(String), regime: expect.any(String), article: expect.any(String), title: expect.any(String), mandatory: expect.any(Boolean), from: expect.any(String), appliesNow: expect.any(Boolean) }));
   });
 
@@ -70,11 +73,11 @@ describe('cli classify', () => {
     expect(r.code).toBe(0);
     expect(r.out.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<string[]>(r.out.slice(1).trim()).data;
-    expect(rows[0]!.slice(0, 8)).toEqual(['file', 'record', 'company', 'product', 'assessed_on', 'rule_set_version', 'overall', 'SH']);
+    expect(rows[0]!.slice(0, 9)).toEqual(['file', 'record', 'company', 'product', 'assessed_on', 'rule_set_version', 'rule_set_sha256', 'overall', 'SH']);
     expect(rows[1]![2]).toBe(`'=HYPERLINK("http://x","y")`);
     expect(rows[1]![3]).toBe('上海翻译');
-    expect(rows[1]![6]).toBe('limited');
-    expect(rows[1]![7]).toBe('medium_low');
+    expect(rows[1]![7]).toBe('limited');
+    expect(rows[1]![8]).toBe('medium_low');
     const cell = (name: string) => rows[1]![rows[0]!.indexOf(name)];
     expect(cell('unanswered')).toBe('cn_role');
     expect(cell('conflicts')).toBe('');

@@ -14,6 +14,7 @@ import { checklistMarkdown } from '../document/markdown';
 import { createI18n } from '../i18n/i18n';
 import { documentInput, reportOf } from '../report/pipeline';
 import { readDocx } from '../testing/docx-read';
+import { headings } from '../testing/export-fixtures';
 import { exampleFile, projectRules } from '../testing/fixtures';
 import { main } from './main';
 
@@ -54,7 +55,7 @@ describe('classify --format docx|md', () => {
       const docx = readDocx(new Uint8Array(bytes));
       const { report, doc } = expected(id, lang);
       expect(docx.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(
-        doc.blocks.flatMap((b) => (b.type === 'text' && b.style === 'h1' ? [b.text] : [])),
+        headings(doc).flatMap((h) => (h.style === 'h1' ? [h.text] : [])),
       );
       const texts = docx.paragraphs.map((p) => p.text);
       for (const d of report.duties) expect(texts).toContain(`☐\t${d.title}`);

@@ -2,6 +2,7 @@
  * The PDF pool: worker threads make the same bytes as `checklistPdf` in this thread, hand results over
  * in input order, report a job that fails without losing the others, and are gone when the batch ends.
  */
+import { documentInput } from '../report/pipeline';
 import { describe, expect, it } from 'vitest';
 import { loadPdfAssets } from '../node/pdf-assets';
 import type { DutyStatus } from '../assessment/record';
@@ -41,7 +42,7 @@ describe('renderPdfs', () => {
     const assets = loadPdfAssets();
     for (const [i, outcome] of results) {
       const { rs, job, t } = examples[i]!;
-      const here = await checklistPdf({ rs, ...job, t }, assets);
+      const here = await checklistPdf(documentInput(rs, job, job.report, t), assets);
       expect(outcome.ok, outcome.ok ? '' : outcome.error).toBe(true);
       if (outcome.ok) expect(Buffer.from(outcome.bytes).equals(Buffer.from(here)), `${EXAMPLES[i]!.join(' ')}`).toBe(true);
     }

@@ -37,10 +37,13 @@ export type Block =
   | { type: 'rule' }
   /** A table: a header row and rows of cells (the action plan, the sign-off). */
   | { type: 'table'; head: string[]; rows: string[][]; /** Relative column widths (default equal). */ widths?: number[]; /** Leave room to write in each row (the sign-off's signatures). */ tall?: boolean }
+  /** Blocks kept on one page when they fit one (the sign-off). */
+  | { type: 'keep'; blocks: Block[] }
   /** Ruled lines to write on (a note under a duty), with an optional label. */
   | { type: 'lines'; count: number; label?: string };
 
-export type Mark = { kind: 'bullet' } | { kind: 'box'; status: DutyStatusName };
+/** A bullet, or a status box with its meaning in words (the box's alternative text for screen readers). */
+export type Mark = { kind: 'bullet' } | { kind: 'box'; status: DutyStatusName; alt?: string };
 
 export interface PrintedDocument {
   /** BCP 47 language of the document (the PDF's /Lang). */

@@ -1,8 +1,13 @@
 /**
- * The PDF checklist's content (product.md §5): a cover with who, what, when and under which rule set;
- * the tiers with their reasons; the duties as a checklist grouped by regime, each with its article,
- * status box, note and date; every answer; the text of every article cited (Chinese statutes always in
- * Chinese, with the translation); the disclaimer. In the language of the `report` (from `present`).
+ * The checklist document (product.md §5), in the order a signer reads it: a cover with who, what, when,
+ * the document's id and the rules that produced it, and the summary; the action plan (stop / now / by
+ * date / anticipated / encouraged, with owner, due date and status); the tiers with their reasons; the
+ * duties as a checklist grouped by regime (plain words, the law's wording, evidence, status, note or
+ * room to write one); a sign-off page; then the answers (question texts) and the text of the articles
+ * behind the tiers and duties that apply (Chinese statutes in Chinese with the translation, EU articles
+ * in English with an unofficial Chinese summary for Chinese readers). The full edition adds screened-out
+ * rules and their articles. Nothing for maintainers (verification marks, notes, file paths) is printed.
+ * In the language of the `report` (from `present`).
  * Pure data out (blocks.ts): the browser and the command line render the same document.
  */
 import { formatDate } from '../lib/dates';
@@ -11,7 +16,8 @@ import type { TFunction } from '../i18n/i18n';
 import type { PresentedDuty, PresentedReason, Report } from '../report/present';
 import { valueText } from '../report/answer-text';
 import { dutyDateText, gpaiSentence, joinList, openRangeSentence, overallHeading, overallSentence, subjectLine } from '../report/present';
-import { DUTY_STATUSES } from '../assessment/record';
+import { dueDate, DUTY_STATUSES } from '../assessment/record';
+import { actionPlan, triggerSentence } from '../report/plan';
 import { fileStem } from '../file-format/assessment-file';
 import type { DocumentInput } from '../report/pipeline';
 import type { Block, DocumentIdentity, PrintedDocument, Tone } from './blocks';
@@ -21,8 +27,8 @@ import { documentId } from './identity';
 export interface ChecklistInput extends DocumentInput {
   /** Name and version of the program, for the cover and the PDF's Creator. */
   generator: string;
-  /** The document issued before for the same assessment, when this one replaces it. */
-  replaces?: { documentId: string; date: string };
+  /** The full edition: screened-out rules and their articles too (default: only what applies). */
+  full?: boolean;
 }
 
 const TONE: Record<string, Tone> = {
@@ -47,35 +53,44 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     ...extra,
   });
   const heading1 = (s: string, newPage = true) => blocks.push(text(s, 'h1', { keepWithNext: true, outline: 1, pageBreakBefore: newPage }));
+  const heading2 = (s: string) => blocks.push(text(s, 'h2', { keepWithNext: true, outline: 2 }));
   const tier = (name: string) => t(`result:tier.${name}`);
-  const articleLabel = (id: string) => {
-    const a = rs.articles.get(id);
-    return a ? `${id} ${a.heading[lang]}` : id;
-  };
+  const date = (iso: string) => formatDate(iso, lang);
   const subject = subjectLine(r);
   const identity: DocumentIdentity = {
-    documentId: documentId({ rules: rs.digest || r.ruleSet.version, answers, duties, date: r.assessedOn, lang, cohort: r.subject.cohort ?? null }),
+    documentId: documentId({ rules: rs.digest || r.ruleSet.version, answers, duties, date: r.assessedOn, lang, cohort: r.subject.cohort ?? null, full: !!input.full }),
     ruleSetVersion: r.ruleSet.version,
     ruleSetDigest: rs.digest,
-    ...(input.replaces ? { replaces: input.replaces } : {}),
   };
-
-  // ---- Cover ---------------------------------------------------------------------------------
-  blocks.push(text(t('pdf:title'), 'title'), text(t('pdf:subtitle'), 'subtitle'));
+  // A document that differs from the one issued before replaces it (the same content is the same document).
+  if (input.previous && input.previous.documentId !== identity.documentId) identity.replaces = input.previous;
   const field = (label: string, value: string | undefined): Block => ({ type: 'field', label, value: value || t('pdf:unnamed') });
+  const identityFields = (): Block[] => [
+    field(t('pdf:field.documentId'), identity.documentId),
+    field(t('pdf:field.ruleSet'), t('pdf:field.ruleSetValue', { version: r.ruleSet.version, date: date(r.ruleSet.date) })),
+    ...(identity.ruleSetDigest ? [field(t('pdf:field.ruleSetDigest'), identity.ruleSetDigest)] : []),
+    field(t('pdf:field.revision'), identity.replaces ? t('pdf:field.replaces', { id: identity.replaces.documentId, date: date(identity.replaces.date) }) : t('pdf:field.firstIssue')),
+  ];
+  // Anticipated items are counted and printed apart: expected once the cities issue their measures.
+  const operative = r.duties.filter((d) => d.kind !== 'anticipated');
+  const anticipated = r.duties.filter((d) => d.kind === 'anticipated');
+  const statusOf = (id: string) => duties[id]?.status ?? 'todo';
+
+  // ---- Cover and summary -------------------------------------------------------------------------
+  blocks.push(text(t('pdf:title'), 'title'), text(t('pdf:subtitle'), 'subtitle'));
   blocks.push(
     field(t('pdf:field.company'), r.subject.company),
     field(t('pdf:field.product'), r.subject.product),
     field(t('pdf:field.assessor'), input.assessor),
     ...(r.subject.cohort ? [field(t('pdf:field.cohort'), t('pdf:field.cohortValue', { label: r.subject.cohort.label, incubator: r.subject.cohort.incubator }))] : []),
-    field(t('pdf:field.date'), formatDate(r.assessedOn, lang)),
-    field(t('pdf:field.ruleSet'), t('pdf:field.ruleSetValue', { version: r.ruleSet.version, date: formatDate(r.ruleSet.date, lang) })),
+    field(t('pdf:field.date'), date(r.assessedOn)),
+    ...identityFields(),
     field(t('pdf:field.generatedBy'), `${input.generator} — ${t('pdf:generator')}`),
-    { type: 'space', size: 14 },
+    { type: 'space', size: 12 },
     { type: 'badge', label: overallHeading(r, t), text: r.overallLabel, tone: TONE[r.overall] ?? 'neutral' },
     text(overallSentence(r, t), 'body'),
-    { type: 'space', size: 6 },
-    text(t('pdf:summary.heading'), 'h2', { keepWithNext: true }),
+    { type: 'space', size: 4 },
+    text(t('pdf:summary.heading'), 'h2', { keepWithNext: true, outline: 1 }),
   );
   for (const g of REGIMES) {
     const reg = r.regimes[g];
@@ -83,18 +98,15 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     blocks.push(field(t(`result:regime.${g}`), `${reg.tierLabel}${worst}`));
   }
   blocks.push(text(gpaiSentence(r, t), 'body'));
-  // Anticipated items are counted and printed apart: expected once the cities issue their measures.
-  const operative = r.duties.filter((d) => d.kind !== 'anticipated');
-  const anticipated = r.duties.filter((d) => d.kind === 'anticipated');
-  const count = (s: string) => operative.filter((d) => (duties[d.id]?.status ?? 'todo') === s).length;
   if (r.conflicts.length) {
-    blocks.push(text(t('result:page.conflicts', { count: r.conflicts.length }), 'h2', { keepWithNext: true }), text(t('result:page.conflictsHint'), 'body'));
+    blocks.push(text(t('result:page.conflicts', { count: r.conflicts.length }), 'h3', { keepWithNext: true }), text(t('result:page.conflictsHint'), 'body'));
     for (const c of r.conflicts) blocks.push(bullet(`${c.message} ${t('result:page.conflictQuestions')} ${joinList(lang, c.questions.map((q) => q.text))}`));
   }
   if (r.unanswered.length) {
-    blocks.push(text(t('result:page.unanswered', { count: r.unanswered.length }), 'h2', { keepWithNext: true }), text(t('result:page.unansweredHint'), 'body'));
+    blocks.push(text(t('result:page.unanswered', { count: r.unanswered.length }), 'h3', { keepWithNext: true }), text(t('result:page.unansweredHint'), 'body'));
     for (const u of r.unanswered) blocks.push(bullet(u.text));
   }
+  const count = (s: string) => operative.filter((d) => statusOf(d.id) === s).length;
   blocks.push(
     text(
       operative.length
@@ -111,14 +123,42 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
       'body',
     ),
     ...(anticipated.length ? [text(t('pdf:summary.anticipatedCount', { count: anticipated.length }), 'body')] : []),
-    { type: 'space', size: 8 },
+    { type: 'space', size: 6 },
     { type: 'rule' },
+    text(t('pdf:disclaimer.heading'), 'label', { keepWithNext: true }),
     text(t('result:page.indicative'), 'muted'),
     text(r.disclaimer, 'muted'),
+    ...Object.values(rs.manifest.asOf).map((a) => text(t('pdf:disclaimer.asOf', { date: date(a.date), note: a.note[lang] }), 'muted')),
   );
 
-  // ---- Tiers and reasons ------------------------------------------------------------------------
-  heading1(t('pdf:tiers.heading'));
+  // ---- 1. The action plan: what to do first, and by when ---------------------------------------------
+  heading1(t('pdf:plan.heading'));
+  blocks.push(text(t('pdf:plan.intro'), 'body'));
+  const plan = actionPlan(r);
+  if (!plan.length) blocks.push(text(t('result:plan.empty'), 'body'));
+  for (const step of plan) {
+    const n = step.items.length;
+    heading2(step.kind === 'from' ? t('result:plan.step.from', { date: date(step.date), count: n }) : t(`result:plan.step.${step.kind}`, { count: n }));
+    blocks.push({
+      type: 'table',
+      head: [t('pdf:plan.col.item'), t('pdf:plan.col.article'), t('pdf:plan.col.owner'), t('pdf:plan.col.due'), t('pdf:plan.col.status')],
+      widths: [4.4, 1.6, 2, 2.5, 1.7],
+      rows: step.items.map((d) => {
+        const st = duties[d.id];
+        const due = d.kind === 'duty' || d.stop ? date(dueDate(st, d.from)) : '';
+        return [d.title, d.article, st?.owner ?? '', due, t(`result:status.${statusOf(d.id)}`)];
+      }),
+    });
+  }
+  const triggers = input.triggers ?? [];
+  if (triggers.length) {
+    heading2(t('result:plan.triggers', { count: triggers.length }));
+    blocks.push(text(t('result:plan.triggersHint'), 'small'));
+    for (const x of triggers) blocks.push(bullet(triggerSentence(rs, x, lang, t), 'small'));
+  }
+
+  // ---- 2. Tiers and reasons ---------------------------------------------------------------------------
+  heading1(t('pdf:tiers.heading'), false);
   for (const g of REGIMES) {
     const reg = r.regimes[g];
     blocks.push(text(reg.name, 'h2', { keepWithNext: true, outline: 2 }), { type: 'badge', text: reg.tierLabel, tone: TONE[reg.tier] ?? 'neutral' });
@@ -131,9 +171,12 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     blocks.push(text(t('result:page.why'), 'h3', { keepWithNext: true }));
     if (!reg.reasons.length) blocks.push(text(t('pdf:tiers.noReasons'), 'body'));
     for (const reason of reg.reasons) blocks.push(reasonItem(reason));
+    // Screened-out rules: counted; listed in the full edition only.
     if (reg.ruledOut.length) {
-      blocks.push(text(t('result:page.ruledOut', { count: reg.ruledOut.length }), 'h3', { keepWithNext: true }));
-      for (const reason of reg.ruledOut) blocks.push(reasonItem(reason));
+      if (input.full) {
+        blocks.push(text(t('result:page.ruledOut', { count: reg.ruledOut.length }), 'h3', { keepWithNext: true }));
+        for (const reason of reg.ruledOut) blocks.push(reasonItem(reason));
+      } else blocks.push(text(t('pdf:tiers.ruledOutCount', { count: reg.ruledOut.length }), 'muted'));
     }
     for (const c of reg.caveats) blocks.push(text(c, 'muted'));
   }
@@ -152,40 +195,41 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     return { type: 'item', mark: { kind: 'bullet' }, blocks: inner };
   }
 
-  // ---- Duty checklist ---------------------------------------------------------------------------
-  heading1(t('pdf:checklist.heading'));
+  // ---- 3. Duty checklist --------------------------------------------------------------------------------
+  heading1(t('pdf:checklist.heading'), false);
   blocks.push(text(t('pdf:checklist.intro'), 'body'));
   if (!operative.length) blocks.push(text(t('result:page.noDuties'), 'body'));
   else {
     blocks.push(text(t('pdf:checklist.legend'), 'label', { keepWithNext: true }));
-    for (const s of DUTY_STATUSES) blocks.push({ type: 'item', mark: { kind: 'box', status: s }, blocks: [text(t(`result:status.${s}`), 'small')] });
+    for (const st of DUTY_STATUSES) blocks.push({ type: 'item', mark: { kind: 'box', status: st, alt: t('pdf:checklist.status', { status: t(`result:status.${st}`) }) }, blocks: [text(t(`result:status.${st}`), 'small')] });
   }
   for (const g of DUTY_REGIMES) {
     const items = operative.filter((d) => d.regime === g);
     if (!items.length) continue;
-    blocks.push(text(t('pdf:checklist.group', { regime: t(`result:regime.${g}`), count: items.length }), 'h2', { keepWithNext: true, outline: 2 }));
-    for (const d of items) blocks.push(dutyItem(d, true));
+    heading2(t('pdf:checklist.group', { regime: t(`result:regime.${g}`), count: items.length }));
+    for (const d of items) blocks.push(...dutyItem(d, true));
   }
   if (anticipated.length) {
-    blocks.push(text(t('result:page.anticipated', { count: anticipated.length }), 'h2', { keepWithNext: true, outline: 2 }), text(t('result:page.anticipatedHint'), 'body'));
-    for (const d of anticipated) blocks.push(dutyItem(d, true));
+    heading2(t('result:page.anticipated', { count: anticipated.length }));
+    blocks.push(text(t('result:page.anticipatedHint'), 'body'));
+    for (const d of anticipated) blocks.push(...dutyItem(d, true));
   }
   if (r.notices.length) {
-    blocks.push(text(t('result:page.notices', { count: r.notices.length }), 'h2', { keepWithNext: true, outline: 2 }));
-    for (const d of r.notices) blocks.push(dutyItem(d, false));
+    heading2(t('result:page.notices', { count: r.notices.length }));
+    for (const d of r.notices) blocks.push(...dutyItem(d, false));
   }
 
-  function dutyItem(d: PresentedDuty, withStatus: boolean): Block {
+  function dutyItem(d: PresentedDuty, withStatus: boolean): Block[] {
     const status = duties[d.id];
     const current = status?.status ?? 'todo';
     const inner: Block[] = [
       text(d.title, 'strong'),
-      text([t(`result:kind.${d.kind}`), articleLabel(d.article), dutyDateText(d, t, lang)].join(' · '), 'muted'),
+      text([t(`result:kind.${d.kind}`), `${d.article} ${rs.articles.get(d.article)?.heading[lang] ?? ''}`.trim(), dutyDateText(d, t, lang)].join(' · '), 'muted'),
     ];
     const others = d.articles.filter((a) => a !== d.article);
     if (others.length) inner.push(text(t('pdf:checklist.articles', { articles: joinList(lang, others) }), 'muted'));
     if (d.addressee) inner.push(text(t('result:duty.addressee', { who: d.addressee }), 'small'));
-    inner.push(text(d.do, 'body'));
+    inner.push(text(d.plain, 'body'), text(`${t('pdf:checklist.law')} ${d.do}`, 'small'));
     if (d.evidence.length) {
       inner.push(text(t('result:duty.evidence'), 'label', { keepWithNext: true }));
       for (const e of d.evidence) inner.push(bullet(e, 'small'));
@@ -196,42 +240,60 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
       inner.push(text(`${t('result:duty.dependsOn')} ${joinList(lang, qs)}`, 'small'));
     }
     if (d.heuristic) inner.push(text(t('result:duty.heuristic', { text: d.heuristic }), 'muted'));
-    if (d.unverified) inner.push(text(t('result:duty.unverified', { text: d.unverified }), 'muted'));
+    const out: Block[] = [];
     if (withStatus) {
-      inner.push(text(t('pdf:checklist.status', { status: t(`result:status.${current}`) }), 'label'));
-      inner.push(status?.note ? text(t('pdf:checklist.note', { note: status.note }), 'small') : text(t('pdf:checklist.noNote'), 'small'));
-      if (!status?.note) inner.push({ type: 'rule' });
+      const facts = [
+        t('pdf:checklist.status', { status: t(`result:status.${current}`) }),
+        ...(status?.owner ? [t('pdf:checklist.owner', { owner: status.owner })] : []),
+        ...(d.kind === 'duty' ? [t('pdf:checklist.due', { date: date(dueDate(status, d.from)) })] : []),
+      ];
+      inner.push(text(facts.join(' · '), 'label'));
+      if (status?.evidence?.length) inner.push(text(t('pdf:checklist.evidenceKept', { items: joinList(lang, status.evidence) }), 'small'));
+      if (status?.note) inner.push(text(t('pdf:checklist.note', { note: status.note }), 'small'));
     }
-    return { type: 'item', mark: withStatus ? { kind: 'box', status: current } : { kind: 'bullet' }, blocks: inner };
+    out.push({ type: 'item', mark: withStatus ? { kind: 'box', status: current, alt: t('pdf:checklist.status', { status: t(`result:status.${current}`) }) } : { kind: 'bullet' }, blocks: inner });
+    // Room to write a note by hand, under every duty without one.
+    if (withStatus && !status?.note) out.push({ type: 'lines', count: 2, label: t('pdf:checklist.noNote') });
+    return out;
   }
 
-  // ---- Appendix A: answers ----------------------------------------------------------------------
-  heading1(t('pdf:answers.heading'));
+  // ---- 4. Sign-off ----------------------------------------------------------------------------------------
+  // Kept whole on one page: the heading, what signing means, the identity and the signature table.
+  blocks.push({
+    type: 'keep',
+    blocks: [
+      text(t('pdf:signoff.heading'), 'h1', { outline: 1 }),
+      text(t('pdf:signoff.intro'), 'body'),
+      ...identityFields(),
+      field(t('pdf:field.date'), date(r.assessedOn)),
+      { type: 'space', size: 8 },
+      {
+        type: 'table',
+        head: [t('pdf:signoff.col.step'), t('pdf:signoff.col.name'), t('pdf:signoff.col.role'), t('pdf:signoff.col.date'), t('pdf:signoff.col.signature')],
+        widths: [2.2, 3, 2.6, 2, 3.2],
+        rows: (['prepared', 'reviewed', 'approved'] as const).map((k) => [t(`pdf:signoff.row.${k}`), k === 'prepared' ? (input.assessor ?? '') : '', '', '', '']),
+        tall: true,
+      },
+      text(t('pdf:signoff.digestNote'), 'muted'),
+    ],
+  });
+
+  // ---- Appendix A: answers (question texts, never ids) ---------------------------------------------------
+  heading1(t('pdf:answers.heading'), false);
   blocks.push(text(t('pdf:answers.intro'), 'muted'));
   const asked = askedQuestions(rs, answers);
   for (const section of rs.sections) {
     const qs = section.questions.filter((q) => asked.get(q.id) !== 'hidden');
     if (!qs.length) continue;
     blocks.push(text(section.title[lang], 'h2', { keepWithNext: true, outline: 2 }));
-    for (const q of qs) {
-      const v = answers[q.id];
-      blocks.push({
-        type: 'item',
-        mark: { kind: 'bullet' },
-        blocks: [
-          text(q.text[lang], 'strong'),
-          text(valueText(rs, q.id, v, lang, t), 'body'),
-          text(t('pdf:answers.questionId', { id: q.id }), 'muted'),
-        ],
-      });
-    }
+    blocks.push({ type: 'table', head: [t('pdf:answers.question'), t('pdf:answers.answer')], widths: [3, 2], rows: qs.map((q) => [q.text[lang], valueText(rs, q.id, answers[q.id], lang, t)]) });
   }
 
-  // ---- Appendix B: sources ----------------------------------------------------------------------
-  heading1(t('pdf:sources.heading'));
-  blocks.push(text(t('pdf:sources.intro'), 'muted'));
+  // ---- Appendix B: the articles behind the tiers and the duties that apply ------------------------------------
+  heading1(t('pdf:sources.heading'), false);
+  blocks.push(text(t(input.full ? 'pdf:sources.introFull' : 'pdf:sources.intro'), 'muted'));
   const cited = new Set<string>();
-  for (const g of REGIMES) for (const reason of [...r.regimes[g].reasons, ...r.regimes[g].ruledOut]) [...reason.articles, ...(reason.context ?? [])].forEach((a) => cited.add(a));
+  for (const g of REGIMES) for (const reason of [...r.regimes[g].reasons, ...(input.full ? r.regimes[g].ruledOut : [])]) [...reason.articles, ...(reason.context ?? [])].forEach((a) => cited.add(a));
   for (const c of r.conflicts) c.articles.forEach((a) => cited.add(a));
   for (const d of [...r.duties, ...r.notices]) d.articles.forEach((a) => cited.add(a));
   let currentDocument = '';
@@ -241,19 +303,12 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
       currentDocument = a.document;
       blocks.push(text(a.documentTitle[lang], 'h2', { keepWithNext: true, outline: 2 }));
     }
-    blocks.push(
-      text(`${id} · ${a.heading[lang]}`, 'h3', { keepWithNext: true }),
-      text(t(`catalogue:verification.${a.verification}`), 'muted', { keepWithNext: true }),
-      text(a.original, 'original', { quote: true }),
-    );
+    blocks.push(text(`${id} · ${a.heading[lang]}`, 'h3', { keepWithNext: true }));
+    const summary = (a.summary as Partial<Record<string, string>> | undefined)?.[lang];
+    if (summary && a.regime === 'EU' && lang !== 'en') blocks.push(text(t('pdf:sources.summary'), 'label', { keepWithNext: true }), text(summary, 'translation', { quote: true }));
+    blocks.push(text(a.original, 'original', { quote: true }));
     if (a.translation) blocks.push(text(t('pdf:sources.translation'), 'label', { keepWithNext: true }), text(a.translation, 'translation', { quote: true }));
-    if (a.note) blocks.push(text(t('pdf:sources.note', { note: a.note }), 'muted'));
   }
-
-  // ---- Disclaimer --------------------------------------------------------------------------------
-  heading1(t('pdf:disclaimer.heading'), false);
-  blocks.push(text(r.disclaimer, 'body'), text(t('result:page.indicative'), 'body'));
-  for (const a of Object.values(rs.manifest.asOf)) blocks.push(text(t('pdf:disclaimer.asOf', { date: formatDate(a.date, lang), note: a.note[lang] }), 'muted'));
 
   return {
     lang,
@@ -262,12 +317,12 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
       title: `${t('pdf:title')}${subject ? ` — ${subject}` : ''}`,
       ...(input.assessor ? { author: input.assessor } : {}),
       subject: t('pdf:metaSubject'),
-      keywords: [r.overallLabel, ...REGIMES.map((g) => `${g}: ${r.regimes[g].tierLabel}`), `rule set ${r.ruleSet.version}`],
+      keywords: [r.overallLabel, ...REGIMES.map((g) => `${g}: ${r.regimes[g].tierLabel}`), `rule set ${r.ruleSet.version}`, identity.documentId],
       creator: input.generator,
       date: r.assessedOn,
     },
-    header: t('pdf:header', { subject: subject || t('result:page.unnamed'), date: formatDate(r.assessedOn, lang) }),
-    footer: t('pdf:footer', { version: r.ruleSet.version }),
+    header: t('pdf:header', { subject: subject || t('result:page.unnamed'), date: date(r.assessedOn) }),
+    footer: t('pdf:footer', { version: r.ruleSet.version, id: identity.documentId }),
     pageLabel: (page, pages) => t('pdf:page', { page, pages }),
     fallbackNote: t('pdf:fallback', { char: '□' }),
     blocks,

@@ -113,6 +113,8 @@ const materialize = (parts: readonly Part[]) => parts.map((x) => (isParagraph(x)
 class Writer {
   /** Space asked for by a `space` block, added above the next paragraph. */
   private pending = 0;
+  /** Inside a `keep` block: tables keep their rows together too. */
+  private keeping = 0;
 
   constructor(private colon: string) {}
 
@@ -195,6 +197,14 @@ class Writer {
         this.pending = Math.max(this.pending, b.mark.kind === 'box' ? 4 : 1);
         return inner;
       }
+      case 'keep': {
+        // Kept on one page when it fits one: each paragraph keeps with the next, the last one with the table after it.
+        this.keeping++;
+        const inner = this.blocks(b.blocks, depth, mark);
+        this.keeping--;
+        for (const x of inner.slice(0, -1)) if (isParagraph(x)) x.p = { ...x.p, keepNext: true, keepLines: true };
+        return inner;
+      }
       case 'space':
         this.pending += b.size;
         return [];
@@ -218,9 +228,11 @@ class Writer {
     const total = weights.reduce((n, w) => n + w, 0);
     const width = CONTENT_WIDTH - depth * STEP;
     const columnWidths = weights.map((w) => Math.floor((w / total) * width));
-    const row = (cells: readonly string[], header: boolean) =>
+    const keep = this.keeping > 0;
+    const row = (cells: readonly string[], header: boolean, last: boolean) =>
       new TableRow({
-        ...(header ? { tableHeader: true, cantSplit: true } : { cantSplit: !tall }),
+        ...(header ? { tableHeader: true } : {}),
+        cantSplit: true,
         ...(tall && !header ? { height: { value: 900, rule: HeightRule.ATLEAST } } : {}),
         children: Array.from(
           { length: columns },
@@ -229,7 +241,8 @@ class Writer {
               width: { size: columnWidths[i]!, type: WidthType.DXA },
               ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'F1F2F4', color: 'auto' } } : {}),
               margins: { top: 60, bottom: 60, left: 100, right: 100 },
-              children: [new Paragraph({ children: runs(cells[i] ?? '', header ? RUNS.label : {}), spacing: { after: 0 } })],
+              // A header row keeps with the first row; in a `keep` block every row keeps with the next.
+              children: [new Paragraph({ children: runs(cells[i] ?? '', header ? RUNS.label : {}), spacing: { after: 0 }, ...(header || (keep && !last) ? { keepNext: true } : {}) })],
             }),
         ),
       });
@@ -240,7 +253,7 @@ class Writer {
       columnWidths,
       ...(depth ? { indent: { size: depth * STEP, type: WidthType.DXA } } : {}),
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-      rows: [...(head.length ? [row(head, true)] : []), ...rows.map((r) => row(r, false))],
+      rows: [...(head.length ? [row(head, true, !rows.length)] : []), ...rows.map((r, i) => row(r, false, i === rows.length - 1))],
     });
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The words the Word and Markdown exports add around a document's blocks: the labels of its identity
- * (document id, rule-set version, SHA-256 of the rule files, the document it replaces). Made from the
- * `pdf` namespace by whoever holds a `t` (the result page, the command line), so that the renderers
- * stay pure functions of the document and these labels.
+ * (document id, rule-set version, SHA-256 of the rule files, revision: the document it replaces), the
+ * cover's own (`pdf:field.*`). Made by whoever holds a `t` (the result page, the command line), so
+ * that the renderers stay pure functions of the document and these labels.
  */
 import { formatDate } from '../lib/dates';
 import type { Lang } from '../engine';
@@ -13,18 +13,22 @@ export interface ExportLabels {
   documentId: string;
   ruleSetVersion: string;
   ruleSetDigest: string;
-  replaces: string;
-  /** "AIRA-… of 3 November 2026". */
-  replacesValue: (documentId: string, date: string) => string;
+  /** "Revision". */
+  revision: string;
+  /** "First issue". */
+  firstIssue: string;
+  /** "Replaces document AIRA-… of 3 November 2026". */
+  replaces: (documentId: string, date: string) => string;
 }
 
 export function exportLabels(t: TFunction, lang: Lang): ExportLabels {
   return {
-    documentId: t('pdf:export.documentId'),
-    ruleSetVersion: t('pdf:export.ruleSetVersion'),
-    ruleSetDigest: t('pdf:export.ruleSetDigest'),
-    replaces: t('pdf:export.replaces'),
-    replacesValue: (documentId, date) => t('pdf:export.replacesValue', { documentId, date: formatDate(date, lang) }),
+    documentId: t('pdf:field.documentId'),
+    ruleSetVersion: t('pdf:field.ruleSet'),
+    ruleSetDigest: t('pdf:field.ruleSetDigest'),
+    revision: t('pdf:field.revision'),
+    firstIssue: t('pdf:field.firstIssue'),
+    replaces: (id, date) => t('pdf:field.replaces', { id, date: formatDate(date, lang) }),
   };
 }
 
@@ -34,6 +38,6 @@ export function identityRows(id: DocumentIdentity, labels: ExportLabels): [label
     [labels.documentId, id.documentId],
     [labels.ruleSetVersion, id.ruleSetVersion],
     [labels.ruleSetDigest, id.ruleSetDigest || '—'],
-    ...(id.replaces ? [[labels.replaces, labels.replacesValue(id.replaces.documentId, id.replaces.date)] as [string, string]] : []),
+    [labels.revision, id.replaces ? labels.replaces(id.replaces.documentId, id.replaces.date) : labels.firstIssue],
   ];
 }

@@ -26,6 +26,8 @@ function check(doc: PrintedDocument, md: string) {
     return m ? [{ level: m[1]!.length, text: unescape(m[2] ?? '') }] : [];
   });
   expect(found).toEqual(headings(doc).map((h) => ({ level: h.level, text: h.text.replace(/\s*\n\s*/g, ' ').trim() })));
+  // Written as they read where nothing in them needs escaping ("1. Action plan", not "1\. Action plan").
+  for (const h of headings(doc)) if (!/[\\`*_[\]<>|~#&\n]/.test(h.text)) expect(lines).toContain(`${'#'.repeat(h.level)} ${h.text.trim()}`);
   const blocks = allBlocks(doc.blocks);
   // One list marker per item, one thematic break per rule (and one before the closing identity).
   expect(lines.filter((l) => LIST_ITEM.test(l))).toHaveLength(blocks.filter((b) => b.type === 'item').length);
@@ -53,17 +55,18 @@ describe.each(EXAMPLES)('Markdown of %s', (id) => {
     for (const d of r.notices) expect(md).toContain(`- **${escapeLine(d.title)}**`);
     // A duty's blocks are indented under its box, its evidence a list nested in it.
     for (const d of r.duties) {
-      expect(md).toContain(`\n  ${escapeLine(d.do.split('\n')[0]!)}`);
+      expect(md).toContain(`\n  ${escapeLine(d.plain.split('\n')[0]!)}`);
       for (const e of d.evidence) expect(md).toContain(`\n  - ${escapeLine(e.split('\n')[0]!)}`);
     }
     if (r.duties[0]) expect(md).toContain(`Signed off by Legal ${id}`);
     // The legend: one box per status.
     for (const s of DUTY_STATUSES) expect(md).toContain(`- ${box[s]} ${escapeLine(t(`result:status.${s}`))}`);
-    // The identity: a table right after the title and subtitle, and again at the very end.
+    // The identity: at the top (the cover's fields, or a table right after the title), and a table at the very end.
     const rows = identityRows(doc.identity, labels);
     const table = [`| ${rows.map(([l]) => l).join(' | ')} |`, `|${' --- |'.repeat(rows.length)}`, `| ${rows.map(([, v]) => v).join(' | ')} |`].join('\n');
-    expect(md.indexOf(table)).toBeGreaterThan(0);
-    expect(md.indexOf(table)).toBeLessThan(md.indexOf('\n## ') + 1 || Infinity);
+    const firstChapter = md.indexOf('\n# ');
+    expect(md.slice(0, firstChapter)).toContain(doc.identity.documentId);
+    expect(md.slice(0, firstChapter)).toContain(doc.identity.ruleSetDigest);
     expect(md.endsWith(`${table}\n`)).toBe(true);
     expect(table).toContain(doc.identity.documentId);
     expect(doc.identity.ruleSetDigest).toMatch(/^[0-9a-f]{64}$/);
@@ -73,6 +76,18 @@ describe.each(EXAMPLES)('Markdown of %s', (id) => {
 });
 
 describe('Markdown export', () => {
+  it('puts the identity table after the title when the cover does not print the document id, once when it does', () => {
+    const { doc, labels } = exportInput('E4', 'en');
+    const rows = identityRows(doc.identity, labels);
+    const head = `| ${rows.map(([l]) => l).join(' | ')} |`;
+    const count = (md: string) => md.split(head).length - 1;
+    expect(count(checklistMarkdown(doc, labels))).toBe(1);
+    const bare = { ...doc, blocks: doc.blocks.filter((b) => !(b.type === 'field' && b.value === doc.identity.documentId)) };
+    const md = checklistMarkdown(bare, labels);
+    expect(count(md)).toBe(2);
+    expect(md.indexOf(head)).toBeLessThan(md.indexOf('\n## '));
+  });
+
   it.each(['en', 'zh-CN'] as const)('prints hostile names, assessor and notes as written, in %s', (lang) => {
     const { input, doc, labels } = exportInput('E1', lang, true);
     const md = checklistMarkdown(doc, labels);

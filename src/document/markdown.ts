@@ -4,7 +4,8 @@
  * fields as "**Label**: value" lines; checklist items as task-list items (`[ ]` to do, `[x]` done,
  * `[~]` in progress, `[-]` not applicable) with their blocks indented under them; tables as GFM
  * tables; quoted statute text as `>`. The identity (document id, rule-set version, SHA-256 of the rule
- * files) is a small table after the title and again at the end.
+ * files, revision) is a small table at the end, and after the title too where the cover does not print
+ * the document id itself.
  *
  * Every text from the document is escaped, so that a company name or a note (`# x`, `[a](http://e)`,
  * `<script>`) is printed as written and never becomes a heading, a link, HTML or a list.
@@ -55,8 +56,8 @@ function paragraphs(s: string, wrap: (line: string) => string = (l) => l): strin
   return out;
 }
 
-/** A heading's text on one line. */
-const headingText = (s: string) => escapeLine(lines(s).join(' '));
+/** A heading's (or a label's) text on one line, after a marker: only inline constructs are escaped ("1. Action plan" stays). */
+const headingText = (s: string) => escapeInline(lines(s).join(' '));
 
 /** A table cell: escaped, its lines joined with <br> (a cell is one line of Markdown). */
 const cell = (s: string) =>
@@ -108,6 +109,9 @@ function chunks(blocks: readonly Block[], colon: string): string[] {
         );
         break;
       }
+      case 'keep':
+        out.push(...chunks(b.blocks, colon));
+        break;
       case 'space':
         break;
       case 'rule':
@@ -135,9 +139,13 @@ export function checklistMarkdown(doc: PrintedDocument, labels: ExportLabels): s
   // "Label: value" in English, "标签：值" in Chinese.
   const colon = doc.lang.startsWith('zh') ? '：' : ': ';
   const body = chunks(doc.blocks, colon);
-  // The identity table goes after the title and subtitle (the top of the cover), before everything else.
+  // The identity table goes after the title and subtitle (the top of the cover), unless the cover
+  // prints the document id itself; it closes the document in any case.
+  const firstH1 = doc.blocks.findIndex((b) => b.type === 'text' && b.style === 'h1');
+  const cover = doc.blocks.slice(0, firstH1 < 0 ? doc.blocks.length : firstH1);
+  const coverHasId = cover.some((b) => b.type === 'field' && b.value === doc.identity.documentId);
   const lead = doc.blocks.findIndex((b) => !(b.type === 'text' && (b.style === 'title' || b.style === 'subtitle')));
   const leadChunks = lead < 0 ? body.length : chunks(doc.blocks.slice(0, lead), colon).length;
-  const parts = [...body.slice(0, leadChunks), identity, ...body.slice(leadChunks), '---', ...paragraphs(doc.footer), identity];
+  const parts = [...body.slice(0, leadChunks), ...(coverHasId ? [] : [identity]), ...body.slice(leadChunks), '---', ...paragraphs(doc.footer), identity];
   return `${parts.join('\n\n')}\n`;
 }

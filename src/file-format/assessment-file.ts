@@ -30,7 +30,8 @@ export const MAX_FILE_BYTES = 1_000_000;
 export interface AssessmentFile {
   format: typeof FILE_FORMAT;
   schemaVersion: typeof FILE_SCHEMA_VERSION;
-  ruleSet: { version: string; date: string };
+  /** The rule set it was exported under (with the SHA-256 of its files when known). */
+  ruleSet: { version: string; date: string; sha256?: string };
   exportedAt: string;
   assessment: AssessmentRecord;
   /** The result under `ruleSet`, for whoever reads the file under another rule-set version. */
@@ -101,7 +102,7 @@ export function toFile(rs: RuleSet, record: AssessmentRecord, now = new Date(), 
   return {
     format: FILE_FORMAT,
     schemaVersion: FILE_SCHEMA_VERSION,
-    ruleSet: { version: rs.version, date: rs.date },
+    ruleSet: { version: rs.version, date: rs.date, ...(rs.digest ? { sha256: rs.digest } : {}) },
     exportedAt: now.toISOString(),
     assessment: writable(rs, record),
     ...(result ? { result } : {}),
@@ -177,7 +178,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const STEP = /^(intro|review|result|section:[a-z][a-z0-9_.]{0,90})$/;
 const VERSION = /^\d{1,6}\.\d{1,6}\.\d{1,6}$/;
 const FILE_FIELDS = ['format', 'schemaVersion', 'ruleSet', 'exportedAt', 'assessment', 'result'];
-const RULE_SET_FIELDS = ['version', 'date'];
+const RULE_SET_FIELDS = ['version', 'date', 'sha256'];
 const RECORD_FIELDS = ['id', 'title', 'assessor', 'cohort', 'answers', 'step', 'duties', 'createdAt', 'updatedAt', 'baseline'];
 const COHORT_FIELDS = ['incubator', 'label'];
 const BASELINE_FIELDS = ['ruleSetVersion', 'result'];
@@ -244,7 +245,7 @@ function readAnswersFile(rs: RuleSet, input: Record<string, unknown>, summarize?
     {
       format: FILE_FORMAT,
       schemaVersion: FILE_SCHEMA_VERSION,
-      ruleSet: { version: rs.version, date: rs.date },
+      ruleSet: { version: rs.version, date: rs.date, ...(rs.digest ? { sha256: rs.digest } : {}) },
       exportedAt: now,
       assessment: { id: randomId(), ...(fromMeta.assessor ? { assessor: fromMeta.assessor } : {}), answers, step: 'result', duties: {}, createdAt: now, updatedAt: now },
     },

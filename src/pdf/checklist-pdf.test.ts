@@ -11,9 +11,10 @@ import { REGIMES, type Lang } from '../engine';
 import { loadPdfAssets } from '../node/pdf-assets';
 import { projectRules } from '../testing/fixtures';
 import { exampleReport } from '../testing/report-fixtures';
-import { blankText, overflowingText, pdfFonts, readPdf, renderPages, squash } from '../testing/pdf-check';
+import { blankText, overflowingText, pdfFonts, pdfInfo, readPdf, renderPages, squash } from '../testing/pdf-check';
 import type { DutyStatus } from '../assessment/record';
 import { checklistPdf, GENERATOR } from './checklist-pdf';
+import { checklistDocument } from '../document/checklist';
 
 const rs = projectRules();
 const OUT = resolve(import.meta.dirname, '../../../test-results/pdf');
@@ -52,12 +53,24 @@ describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist
     for (const d of [...r.duties, ...r.notices]) {
       has(d.title);
       has(d.article);
+      has(d.plain);
       has(d.do);
     }
-    // Statute text: every cited Chinese article in Chinese, whatever the document's language.
+    // The plan: every step's heading, and each of its duties in the plan's table.
+    has(t('pdf:plan.heading'));
+    // The sign-off page: the three rows, the document id, the rule set's version and SHA-256.
+    const doc = checklistDocument({ ...input, generator: GENERATOR });
+    for (const k of ['prepared', 'reviewed', 'approved']) has(t(`pdf:signoff.row.${k}`));
+    has(t('pdf:signoff.heading'));
+    has(doc.identity.documentId);
+    expect(doc.identity.ruleSetDigest).toMatch(/^[0-9a-f]{64}$/);
+    has(doc.identity.ruleSetDigest);
+    // Statute text: the articles behind the tiers and the duties that apply (Chinese articles in Chinese, whatever
+    // the document's language); screened-out rules' articles only in the full edition.
     const cited = new Set([
       ...[...r.duties, ...r.notices].flatMap((d) => d.articles),
-      ...REGIMES.flatMap((g) => [...r.regimes[g].reasons, ...r.regimes[g].ruledOut].flatMap((x) => x.articles)),
+      ...REGIMES.flatMap((g) => r.regimes[g].reasons.flatMap((x) => [...x.articles, ...(x.context ?? [])])),
+      ...r.conflicts.flatMap((c) => c.articles),
     ]);
     for (const a of cited) {
       const art = rs.articles.get(a)!;
@@ -65,19 +78,23 @@ describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist
       if (art.translation) has(art.translation);
     }
     expect([...cited].some((a) => rs.articles.get(a)!.regime !== 'EU')).toBe(true);
+    const screenedOnly = REGIMES.flatMap((g) => r.regimes[g].ruledOut.flatMap((x) => x.articles)).filter((a) => !cited.has(a));
+    for (const a of screenedOnly) expect(pdf.squashed.includes(squash(rs.articles.get(a)!.original)), `screened-out ${a} printed`).toBe(false);
+    // Answers by their question text, never by an internal id.
+    expect(pdf.squashed).not.toMatch(/question(ai_techniques|eu_nexus|cn_locations)/);
     if (r.duties[0]) {
       has(t('pdf:checklist.status', { status: t('result:status.done') }));
       has(`Signed off by Legal ${id}`);
     }
     has(r.disclaimer);
     // Bookmarks: the chapters, and under the checklist one entry per regime with duties.
-    expect(pdf.outline.map((o) => o.title)).toEqual(['tiers', 'checklist', 'answers', 'sources', 'disclaimer'].map((k) => t(`pdf:${k}.heading`)));
+    expect(pdf.outline.map((o) => o.title)).toEqual(['summary', 'plan', 'tiers', 'checklist', 'signoff', 'answers', 'sources'].map((k) => t(`pdf:${k}.heading`)));
     // Operative duties are grouped by regime; anticipated items are printed apart after them.
     const operative = r.duties.filter((d) => d.kind !== 'anticipated');
     const groups = (['SH', 'SZ', 'EU', 'GPAI', 'CN'] as const).filter((g) => operative.some((d) => d.regime === g));
-    expect(pdf.outline[1]!.items.slice(0, groups.length)).toEqual(groups.map((g) => t('pdf:checklist.group', { regime: t(`result:regime.${g}`), count: operative.filter((d) => d.regime === g).length })));
+    expect(pdf.outline[3]!.items.slice(0, groups.length)).toEqual(groups.map((g) => t('pdf:checklist.group', { regime: t(`result:regime.${g}`), count: operative.filter((d) => d.regime === g).length })));
     const anticipated = r.duties.filter((d) => d.kind === 'anticipated').length;
-    if (anticipated) expect(pdf.outline[1]!.items[groups.length]).toBe(t('result:page.anticipated', { count: anticipated }));
+    if (anticipated) expect(pdf.outline[3]!.items[groups.length]).toBe(t('result:page.anticipated', { count: anticipated }));
     // Page numbers and the running header on every page (not on the cover's header).
     const pages = pdf.pages.length;
     pdf.furniture.forEach((lines, i) => {
@@ -89,6 +106,23 @@ describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist
     expect(rendered).toHaveLength(pages);
     expect(blankText(pdf, rendered)).toEqual([]);
     expect(overflowingText(pdf)).toEqual([]);
+    // Tagged and archival: a structure tree in reading order (headings, lists, tables, the status boxes as
+    // figures with their status as alternative text), the language, PDF/A-2b metadata.
+    const info = pdfInfo(bytes);
+    expect(info.fields.Tagged).toBe('yes');
+    expect(info.meta).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+    expect(info.meta).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    const roles = info.struct.split('\n').map((l) => l.trim().split(' ')[0]);
+    expect(roles.filter((x) => x === 'H1').length).toBeGreaterThanOrEqual(6);
+    for (const role of ['H2', 'P', 'L', 'LI', 'Table', 'TR', 'TD']) expect(roles, role).toContain(role);
+    if (r.duties.some((d) => d.kind !== 'anticipated')) expect(roles).toContain('Figure');
+    // No heading left alone at the bottom of a page: the last line of text on every page but the last is
+    // body text, not a heading (10.5 pt and up).
+    pdf.pages.slice(0, -1).forEach((items, i) => {
+      const body = items.filter((x) => x.y >= 45 && x.y <= 842 - 50 && x.str.trim());
+      const lowest = body.reduce((a, b) => (b.y < a.y ? b : a), body[0]!);
+      expect(lowest.fontSize, `page ${i + 1} ends with "${lowest.str}"`).toBeLessThan(10.5);
+    });
     const fonts = pdfFonts(bytes);
     expect(fonts.length).toBe(1);
     for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+NotoSansSC-\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);

@@ -69,10 +69,24 @@ const STYLES: Record<StyleName, Style> = {
 /** Bold is drawn with the regular font, filled and stroked (see drawOps). */
 type Weight = 'regular' | 'bold';
 
-type Op =
+/** `tag`: the structure element (see Tag) the op belongs to; an op without one is an artifact (decoration). */
+type Op = (
   | { kind: 'text'; x: number; baseline: number; text: string; font: Weight; size: number; color: RGB }
   | { kind: 'rect'; x: number; y: number; w: number; h: number; fill?: RGB; border?: RGB }
-  | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; color: RGB; width: number };
+  | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; color: RGB; width: number }
+) & { tag?: number };
+
+/**
+ * The document's logical structure for the tagged PDF: headings, paragraphs, lists, tables and the
+ * status boxes as figures with their meaning as alternative text. Reading order is drawing order.
+ */
+type Role = 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'LBody' | 'Figure' | 'Table' | 'TR' | 'TH' | 'TD' | 'Div';
+interface Tag {
+  role: Role;
+  parent?: number;
+  alt?: string;
+}
+const ROLE_OF_STYLE: Partial<Record<StyleName, Role>> = { title: 'H1', h1: 'H1', h2: 'H2', h3: 'H3' };
 
 /** One horizontal band of the page. Op coordinates are relative to its top-left, y downwards. */
 interface Line {
@@ -91,6 +105,29 @@ class Typesetter {
   private groups = 0;
   replaced = 0;
   private memo: TextMemo;
+  /** Structure elements by id (index); `parent` is where new elements go. */
+  readonly tags: Tag[] = [];
+  private parent: number | undefined;
+  /** The list consecutive items join, while there is one. */
+  private list: number | undefined;
+
+  tag(role: Role, alt?: string, parent = this.parent): number {
+    this.tags.push({ role, ...(parent !== undefined ? { parent } : {}), ...(alt ? { alt } : {}) });
+    return this.tags.length - 1;
+  }
+
+  /** Runs `f` with new elements going into `parent`. */
+  private inside<T>(parent: number, f: () => T): T {
+    const [p, l] = [this.parent, this.list];
+    this.parent = parent;
+    this.list = undefined;
+    try {
+      return f();
+    } finally {
+      this.parent = p;
+      this.list = l;
+    }
+  }
 
   constructor(private font: SharedFont) {
     this.memo = textMemo(font);
@@ -107,8 +144,8 @@ class Typesetter {
     return this.font.width(size, s);
   }
 
-  /** Lines of one paragraph in a style, `indent` points in from the margin. */
-  paragraph(text: string, styleName: StyleName, indent: number, quote = false, maxWidth = CONTENT_WIDTH): Line[] {
+  /** Lines of one paragraph in a style, `indent` points in from the margin; its text belongs to `tag`. */
+  paragraph(text: string, styleName: StyleName, indent: number, quote = false, maxWidth = CONTENT_WIDTH, tag?: number): Line[] {
     const st = STYLES[styleName];
     const height = st.size * st.leading;
     const x = indent + (quote ? QUOTE_INDENT : 0);
@@ -118,7 +155,7 @@ class Typesetter {
     return wrapped.map((t) => ({
       height,
       ops: [
-        ...(t ? [{ kind: 'text', x, baseline, text: t, font: st.font, size: st.size, color: st.color } as Op] : []),
+        ...(t ? [{ kind: 'text', x, baseline, text: t, font: st.font, size: st.size, color: st.color, ...(tag !== undefined ? { tag } : {}) } as Op] : []),
         ...(quote ? [{ kind: 'line', x1: indent + 2, y1: 0, x2: indent + 2, y2: height, color: RULE, width: 1.5 } as Op] : []),
       ],
     }));
@@ -131,6 +168,9 @@ class Typesetter {
   blocks(blocks: Block[], indent = 0, group?: number): Line[] {
     const out: Line[] = [];
     for (const b of blocks) {
+      // Consecutive items form one list.
+      if (b.type !== 'item') this.list = undefined;
+      else if (this.list === undefined) this.list = this.tag('L');
       const lines = this.block(b, indent);
       if (group !== undefined) for (const l of lines) l.group = group;
       out.push(...lines);
@@ -142,7 +182,7 @@ class Typesetter {
     switch (b.type) {
       case 'text': {
         const st = STYLES[b.style];
-        const lines = this.paragraph(b.text, b.style, indent + (b.indent ?? 0), b.quote);
+        const lines = this.paragraph(b.text, b.style, indent + (b.indent ?? 0), b.quote, CONTENT_WIDTH, this.tag(ROLE_OF_STYLE[b.style] ?? 'P'));
         if (!lines.length) return [];
         if (b.keepWithNext) for (const l of lines) l.keepWithNext = true;
         if (b.outline) lines[0]!.outline = { level: b.outline, title: this.clean(b.text).replace(/\s+/g, ' ') };
@@ -154,8 +194,9 @@ class Typesetter {
       }
       case 'field': {
         const labelWidth = 130;
-        const label = this.paragraph(b.label, 'label', indent, false, labelWidth - 10);
-        const value = this.paragraph(b.value || '—', 'body', indent + labelWidth);
+        const tag = this.tag('P');
+        const label = this.paragraph(b.label, 'label', indent, false, labelWidth - 10, tag);
+        const value = this.paragraph(b.value || '—', 'body', indent + labelWidth, false, CONTENT_WIDTH, tag);
         const rows = Math.max(label.length, value.length);
         const out: Line[] = [];
         for (let i = 0; i < rows; i++) {
@@ -173,25 +214,31 @@ class Typesetter {
       case 'badge': {
         const st = STYLES.h2;
         const text = this.clean(b.text);
-        const label = b.label ? this.paragraph(b.label, 'label', indent) : [];
+        const tag = this.tag('P');
+        const label = b.label ? this.paragraph(b.label, 'label', indent, false, CONTENT_WIDTH, tag) : [];
         const w = this.measure(st.size, text) + 16;
-        if (w > CONTENT_WIDTH - indent) return [...label, ...this.paragraph(b.text, 'h2', indent)];
+        if (w > CONTENT_WIDTH - indent) return [...label, ...this.paragraph(b.text, 'h2', indent, false, CONTENT_WIDTH, tag)];
         const height = st.size + 12;
         const badge: Line = {
           height: height + 4,
           ops: [
             { kind: 'rect', x: indent, y: 2, w, h: height, fill: TONES[b.tone] },
-            { kind: 'text', x: indent + 8, baseline: 2 + 6 + st.size * 0.86, text, font: 'bold', size: st.size, color: '#ffffff' },
+            { kind: 'text', x: indent + 8, baseline: 2 + 6 + st.size * 0.86, text, font: 'bold', size: st.size, color: '#ffffff', tag },
           ],
         };
+        // A tier badge labels what follows it: never left alone at a page's end.
         for (const l of label) l.keepWithNext = true;
+        badge.keepWithNext = true;
         return [...label, badge];
       }
       case 'item': {
         const group = ++this.groups;
-        const lines = this.blocks(b.blocks, indent + ITEM_INDENT, group);
+        const li = this.tag('LI', undefined, this.list);
+        // The status box first (a figure saying the status), then the item's body.
+        const figure = b.mark.kind === 'box' ? this.tag('Figure', b.mark.alt, li) : undefined;
+        const lines = this.inside(this.tag('LBody', undefined, li), () => this.blocks(b.blocks, indent + ITEM_INDENT, group));
         const first = lines.find((l) => !l.space && l.ops.length);
-        if (first) first.ops.push(...this.mark(b.mark, indent, first));
+        if (first) first.ops.unshift(...this.mark(b.mark, indent, first).map((op) => (figure !== undefined ? { ...op, tag: figure } : op)));
         return [...lines, { ...this.space(b.mark.kind === 'box' ? 4 : 1), group }];
       }
       case 'space':
@@ -199,7 +246,7 @@ class Typesetter {
       case 'rule':
         return [{ height: 9, ops: [{ kind: 'line', x1: indent, y1: 4.5, x2: CONTENT_WIDTH, y2: 4.5, color: RULE, width: 0.6 }] }];
       case 'lines': {
-        const label = b.label ? this.paragraph(b.label, 'label', indent) : [];
+        const label = b.label ? this.paragraph(b.label, 'label', indent, false, CONTENT_WIDTH, this.tag('P')) : [];
         for (const l of label) l.keepWithNext = true;
         const ruled: Line[] = Array.from({ length: b.count }, () => ({ height: 20, ops: [{ kind: 'line', x1: indent, y1: 17, x2: CONTENT_WIDTH, y2: 17, color: RULE, width: 0.6 } as Op] }));
         const group = ++this.groups;
@@ -208,6 +255,16 @@ class Typesetter {
       }
       case 'table':
         return this.table(b, indent);
+      case 'keep': {
+        const group = ++this.groups;
+        const lines = this.inside(this.tag('Div'), () => this.blocks(b.blocks, indent));
+        for (const l of lines) {
+          l.group = group;
+          // Its headings still open bookmarks; kept whole, nothing inside needs keep-with-next.
+          l.keepWithNext = false;
+        }
+        return lines;
+      }
     }
   }
 
@@ -219,20 +276,25 @@ class Typesetter {
     const cols = weights.map((w) => (w / total) * width);
     const xs = cols.map((_, i) => indent + cols.slice(0, i).reduce((n, w) => n + w, 0));
     const pad = 4;
+    // One row is one band of the page, its cells drawn one after another (so text extraction and
+    // screen readers read a cell whole, then the next).
+    const table = this.tag('Table');
     const row = (cells: string[], style: StyleName, minHeight: number, group: number): Line[] => {
-      const cellLines = cells.map((c, i) => this.paragraph(c || ' ', style, xs[i]! + pad, false, cols[i]! - 2 * pad));
-      const rows = Math.max(1, ...cellLines.map((l) => l.length));
-      const out: Line[] = [];
-      for (let r = 0; r < rows; r++) {
-        const height = Math.max(...cellLines.map((l) => l[r]?.height ?? 0), STYLES[style].size * STYLES[style].leading);
-        out.push({ height, ops: cellLines.flatMap((l) => l[r]?.ops ?? []), group });
-      }
-      const used = out.reduce((n, l) => n + l.height, 0);
-      if (used < minHeight) out.push({ height: minHeight - used, ops: [], group });
-      const last = out[out.length - 1]!;
-      last.height += 3;
-      last.ops.push({ kind: 'line', x1: indent, y1: last.height - 0.5, x2: CONTENT_WIDTH, y2: last.height - 0.5, color: RULE, width: 0.6 });
-      return out;
+      const ops: Op[] = [];
+      let height = STYLES[style].size * STYLES[style].leading;
+      const tr = this.tag('TR', undefined, table);
+      cells.forEach((c, i) => {
+        let y = 0;
+        const cell = this.tag(style === 'label' ? 'TH' : 'TD', undefined, tr);
+        for (const l of this.paragraph(c || ' ', style, xs[i]! + pad, false, cols[i]! - 2 * pad, cell)) {
+          for (const op of l.ops) ops.push(shiftOp(op, y));
+          y += l.height;
+        }
+        height = Math.max(height, y);
+      });
+      height = Math.max(height, minHeight) + 3;
+      ops.push({ kind: 'line', x1: indent, y1: height - 0.5, x2: CONTENT_WIDTH, y2: height - 0.5, color: RULE, width: 0.6 });
+      return [{ height, ops, group }];
     };
     const head = row(b.head, 'label', 0, ++this.groups);
     for (const l of head) l.keepWithNext = true;
@@ -257,6 +319,13 @@ class Typesetter {
     else if (mark.status === 'not_applicable') ops.push(stroke(x + 2, y + s - 2, x + s - 2, y + 2));
     return ops;
   }
+}
+
+/** An op moved down by `dy` points within its line. */
+function shiftOp(op: Op, dy: number): Op {
+  if (op.kind === 'text') return { ...op, baseline: op.baseline + dy };
+  if (op.kind === 'rect') return { ...op, y: op.y + dy };
+  return { ...op, y1: op.y1 + dy, y2: op.y2 + dy };
 }
 
 interface PlacedPage {
@@ -288,13 +357,21 @@ function paginate(lines: Line[]): PlacedPage[] {
       const h = heightOf(i, j);
       if (h > usable - y && h <= usable && y > 0) newPage();
     }
-    // A heading (and the spaces around it) goes with the first line of what follows.
+    // A heading (and the spaces around it) goes with the first line of what follows, or with the whole
+    // of what follows when that is a checklist item or table row kept on one page.
     if (line.keepWithNext) {
       let j = i;
       while (j < lines.length && lines[j]!.keepWithNext) j++;
       let k = j;
       while (k < lines.length && lines[k]!.space) k++;
-      const h = heightOf(i, Math.min(k + 1, lines.length));
+      let end = Math.min(k + 1, lines.length);
+      const group = lines[k]?.group;
+      if (group !== undefined) {
+        let g = k;
+        while (g < lines.length && lines[g]!.group === group) g++;
+        if (heightOf(k, g) <= usable / 2) end = g;
+      }
+      const h = heightOf(i, end);
       if (h > usable - y && h <= usable && y > 0) newPage();
     }
     if (line.height > usable - y && y > 0) newPage();
@@ -315,8 +392,55 @@ function paginate(lines: Line[]): PlacedPage[] {
  */
 type DrawTextOptions = PDFKit.Mixins.TextOptions & { textWidth: number; wordCount: number };
 
-function drawOps(pdf: PDFKit.PDFDocument, ops: Op[], left: number, top: number) {
-  for (const op of ops) {
+/** Structure elements made as their first content is drawn (so the tree follows the reading order). */
+class Structure {
+  private made = new Map<number, PDFKit.PDFStructureElement>();
+  private roots: PDFKit.PDFStructureElement[] = [];
+  constructor(
+    private pdf: PDFKit.PDFDocument,
+    private tags: readonly Tag[],
+  ) {}
+
+  element(id: number): PDFKit.PDFStructureElement {
+    let el = this.made.get(id);
+    if (el) return el;
+    const tag = this.tags[id]!;
+    el = this.pdf.struct(tag.role, tag.alt ? { alt: tag.alt } : {});
+    this.made.set(id, el);
+    if (tag.parent !== undefined) this.element(tag.parent).add(el);
+    else {
+      this.pdf.addStructure(el);
+      this.roots.push(el);
+    }
+    return el;
+  }
+
+  /** Draws `draw` as content of element `id`, or as an artifact (page furniture, decoration). */
+  mark(id: number | undefined, draw: () => void, artifact: 'Layout' | 'Pagination' = 'Layout') {
+    if (id === undefined) {
+      this.pdf.markContent('Artifact', { type: artifact });
+      draw();
+      this.pdf.endMarkedContent();
+      return;
+    }
+    const el = this.element(id);
+    const content = this.pdf.markStructureContent(this.tags[id]!.role);
+    draw();
+    this.pdf.endMarkedContent();
+    el.add(content);
+  }
+
+  end() {
+    for (const el of this.roots) el.end();
+  }
+}
+
+function drawOps(pdf: PDFKit.PDFDocument, ops: Op[], left: number, top: number, structure: Structure, artifact: 'Layout' | 'Pagination' = 'Layout') {
+  for (const op of ops) structure.mark(op.tag, () => drawOp(pdf, op, left, top), artifact);
+}
+
+function drawOp(pdf: PDFKit.PDFDocument, op: Op, left: number, top: number) {
+  {
     if (op.kind === 'text') {
       // Bold: the regular glyphs filled and stroked with a line 4.5% of the size (about weight 700).
       const bold = op.font === 'bold';
@@ -345,6 +469,10 @@ export async function renderPdf(doc: PrintedDocument, assets: PdfAssets): Promis
     lang: doc.lang,
     displayTitle: true,
     pdfVersion: '1.7',
+    // Tagged (structure tree, reading order, language) and archival (PDF/A-2b: fonts embedded, sRGB
+    // output intent, XMP metadata), as PDFKit makes them.
+    tagged: true,
+    subset: 'PDF/A-2b',
     info: {
       Title: doc.meta.title,
       ...(doc.meta.author ? { Author: doc.meta.author } : {}),
@@ -368,17 +496,18 @@ export async function renderPdf(doc: PrintedDocument, assets: PdfAssets): Promis
 
   // Lay out; where characters were replaced, say so once, at the end.
   const lines = ts.blocks(doc.blocks);
-  if (ts.replaced) lines.push(ts.space(10), ...ts.paragraph(doc.fallbackNote, 'muted', 0));
+  if (ts.replaced) lines.push(ts.space(10), ...ts.paragraph(doc.fallbackNote, 'muted', 0, false, CONTENT_WIDTH, ts.tag('P')));
   const pages = paginate(lines);
 
   // Draw the pages, with bookmarks at the headings; then the running header and "page n of N".
   const header = ts.clean(doc.header);
   const footer = ts.clean(doc.footer);
   let chapter: PDFKit.PDFOutline | undefined;
+  const structure = new Structure(pdf, ts.tags);
   for (const placed of pages) {
     pdf.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
     for (const { line, top } of placed.lines) {
-      drawOps(pdf, line.ops, MARGIN.left, MARGIN.top + top);
+      drawOps(pdf, line.ops, MARGIN.left, MARGIN.top + top, structure);
       if (line.outline?.level === 1 || (line.outline && !chapter)) chapter = pdf.outline.addItem(line.outline.title, { expanded: false });
       else if (line.outline) chapter!.addItem(line.outline.title);
     }
@@ -404,8 +533,9 @@ export async function renderPdf(doc: PrintedDocument, assets: PdfAssets): Promis
   });
   furniture.forEach((ops, index) => {
     pdf.switchToPage(index);
-    drawOps(pdf, ops, MARGIN.left, 0);
+    drawOps(pdf, ops, MARGIN.left, 0, structure, 'Pagination');
   });
+  structure.end();
   pdf.end();
   await ended;
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));

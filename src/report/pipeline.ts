@@ -7,7 +7,7 @@
  * The date rule: an evaluation is made as of the day it is shown or written — today in the local
  * calendar, or the date the command line is given (`--date`).
  */
-import { assess, memoOn, type AnswerValue, type AssessResult, type Lang, type RuleSet } from '../engine';
+import { assess, memoOn, reassessmentTriggers, type AnswerValue, type AssessResult, type Lang, type RuleSet, type Trigger } from '../engine';
 import { localIsoDate } from '../lib/dates';
 import type { TFunction } from '../i18n/i18n';
 import type { Cohort, DutyStatus } from '../assessment/record';
@@ -24,6 +24,8 @@ export interface ReportSource {
   cohort?: Cohort;
   /** Company and product when the answers do not name them (an answers file's `meta`). */
   meta?: { company?: string; product?: string };
+  /** The document last issued for this assessment (the app records it on each download). */
+  issued?: { documentId: string; date: string };
 }
 
 /** What every document is made from, whatever its format. */
@@ -37,6 +39,10 @@ export interface DocumentInput {
   assessor?: string;
   /** i18next `t` in the report's language. */
   t: TFunction;
+  /** What would make a tier stricter: printed under the plan (documentInput computes it). */
+  triggers?: readonly Trigger[];
+  /** The document issued before for the same assessment: a new one names it as the one it replaces. */
+  previous?: { documentId: string; date: string };
 }
 
 // One evaluation per rule set, answers object and date: the result page and the portfolio row of the
@@ -75,5 +81,14 @@ export function reportOf(rs: RuleSet, source: ReportSource, lang: Lang, t: TFunc
 
 /** The input of every document (PDF, and the formats that follow it) for a presented report. */
 export function documentInput(rs: RuleSet, source: ReportSource, report: Report, t: TFunction): DocumentInput {
-  return { rs, report, answers: source.answers, duties: source.duties ?? {}, ...(source.assessor ? { assessor: source.assessor } : {}), t };
+  return {
+    rs,
+    report,
+    answers: source.answers,
+    duties: source.duties ?? {},
+    ...(source.assessor ? { assessor: source.assessor } : {}),
+    t,
+    triggers: reassessmentTriggers(rs, source.answers, report.assessedOn),
+    ...(source.issued ? { previous: source.issued } : {}),
+  };
 }

@@ -10,6 +10,9 @@
  *
  * Notices (others' duties, benefits, penalties) are not steps: the result lists them apart.
  */
+import { type RuleSet, type Trigger, type AnswerValue, type Lang } from '../engine';
+import type { TFunction } from '../i18n/i18n';
+import { optionsOf } from './options';
 import type { PresentedDuty, Report } from './present';
 
 export type PlanStep =
@@ -45,4 +48,17 @@ export function actionPlan(report: Pick<Report, 'duties'>): PlanStep[] {
 /** The plan's dated items (stop and later dates): what a calendar holds. */
 export function datedItems(plan: readonly PlanStep[]): { date: string; duty: PresentedDuty }[] {
   return plan.flatMap((s) => (s.kind === 'from' || s.kind === 'stop' ? s.items.map((duty) => ({ date: duty.from, duty })) : []));
+}
+
+/** A reassessment trigger as a sentence: "If “…” becomes “…”: EU becomes High risk." (screens and documents). */
+export function triggerSentence(rs: RuleSet, x: Trigger, lang: Lang, t: TFunction): string {
+  const q = rs.questionById.get(x.question);
+  const labels = new Map(q ? optionsOf(q).map((o) => [o.id, o.label[lang]]) : []);
+  const value = (Array.isArray(x.value) ? x.value : [x.value]).map((v: AnswerValue) => labels.get(String(v)) ?? String(v)).join(' · ');
+  return t(x.tentative ? 'result:plan.triggerMay' : 'result:plan.trigger', {
+    question: q?.text[lang] ?? x.question,
+    value,
+    regime: t(`result:regime.${x.regime}`),
+    tier: t(`result:tier.${x.to}`),
+  });
 }

@@ -90,7 +90,8 @@ export interface PresentedDuty extends Omit<DutyResult, 'articles' | 'decidedBy'
 export interface Report {
   schemaVersion: number;
   source?: { file: string; record: number };
-  ruleSet: { version: string; date: string };
+  /** The rule set that produced it: version, date and the SHA-256 of its files. */
+  ruleSet: { version: string; date: string; sha256?: string };
   assessedOn: string;
   language: Lang;
   /** Company and product from the answers; the cohort from the app's record (an invite link). */
@@ -186,7 +187,7 @@ export function present(rs: RuleSet, a: Assessment, lang: Lang, t: TFunction): R
   const questionRef = (q: string) => ({ question: q, text: rs.questionById.get(q)?.text[lang] ?? q });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    ruleSet: a.ruleSet,
+    ruleSet: { ...a.ruleSet, ...(rs.digest ? { sha256: rs.digest } : {}) },
     assessedOn: a.assessedOn,
     language: lang,
     subject: a.subject,

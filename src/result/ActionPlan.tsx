@@ -6,15 +6,14 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerValue, Lang, Trigger } from '../engine';
+import type { Lang, Trigger } from '../engine';
 import { useRuleSet } from '../ruledata/context';
-import { optionsOf } from '../report/options';
 import { dueDate, isOverdue, type DutyStatus } from '../assessment/record';
 import { formatDate, localIsoDate } from '../lib/dates';
 import { fileStem } from '../file-format/assessment-file';
 import { downloadBlob } from '../lib/download';
 import { unfoldAround } from './Fold';
-import { actionPlan, datedItems, type PlanStep } from '../report/plan';
+import { actionPlan, datedItems, triggerSentence, type PlanStep } from '../report/plan';
 import { subjectLine, type Report } from '../report/present';
 
 /** A duty id made safe for element ids (the checklist's fields and its entry). */
@@ -85,21 +84,11 @@ export function ActionPlan({ report, statuses, triggers, lang }: { report: Repor
           <summary>{t('result:plan.triggers', { count: triggers.length })}</summary>
           <p className="hint">{t('result:plan.triggersHint')}</p>
           <ul>
-            {triggers.map((x, i) => {
-              const q = ruleSet.questionById.get(x.question);
-              const labels = new Map(q ? optionsOf(q).map((o) => [o.id, o.label[lang]]) : []);
-              const value = (Array.isArray(x.value) ? x.value : [x.value]).map((v: AnswerValue) => labels.get(String(v)) ?? String(v)).join(' · ');
-              return (
-                <li key={i} data-trigger={x.question}>
-                  {t(x.tentative ? 'result:plan.triggerMay' : 'result:plan.trigger', {
-                    question: q?.text[lang] ?? x.question,
-                    value,
-                    regime: t(`result:regime.${x.regime}`),
-                    tier: t(`result:tier.${x.to}`),
-                  })}
-                </li>
-              );
-            })}
+            {triggers.map((x, i) => (
+              <li key={i} data-trigger={x.question}>
+                {triggerSentence(ruleSet, x, lang, t)}
+              </li>
+            ))}
           </ul>
         </details>
       ) : null}

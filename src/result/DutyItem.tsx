@@ -102,7 +102,6 @@ export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
         </p>
       ) : null}
       {d.heuristic ? <p className="heuristic">{t('result:duty.heuristic', { text: d.heuristic })}</p> : null}
-      {d.unverified ? <p className="unverified">{t('result:duty.unverified', { text: d.unverified })}</p> : null}
       <details className="article-toggle">
         <summary>{t('result:duty.showArticle', { id: d.article })}</summary>
         <ArticleQuote id={d.article} lang={lang} />

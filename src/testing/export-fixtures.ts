@@ -38,7 +38,7 @@ export function exportInput(id: string, lang: Lang, hostile = false, date = '202
 
 /** Every block, items' blocks included, in reading order. */
 export function allBlocks(blocks: readonly Block[]): Block[] {
-  return blocks.flatMap((b) => (b.type === 'item' ? [b, ...allBlocks(b.blocks)] : [b]));
+  return blocks.flatMap((b) => (b.type === 'item' || b.type === 'keep' ? [b, ...allBlocks(b.blocks)] : [b]));
 }
 
 /** The document's headings (title and h1–h3) in order, with their level (title and h1 are level 1). */

@@ -153,3 +153,22 @@ export function pdfFonts(bytes: Uint8Array): string[] {
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+/** What poppler's pdfinfo says of a file: its fields, the XMP metadata and the structure tree (`-struct`). */
+export function pdfInfo(bytes: Uint8Array): { fields: Record<string, string>; meta: string; struct: string } {
+  const work = mkdtempSync(join(tmpdir(), 'pdf-info-'));
+  try {
+    const pdf = join(work, 'in.pdf');
+    writeFileSync(pdf, bytes);
+    const fields = Object.fromEntries(
+      execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => /^([^:]+):\s*(.*)$/.exec(l))
+        .filter((m): m is RegExpExecArray => !!m)
+        .map((m) => [m[1]!, m[2]!]),
+    );
+    return { fields, meta: execFileSync('pdfinfo', ['-meta', pdf], { encoding: 'utf8' }), struct: execFileSync('pdfinfo', ['-struct', pdf], { encoding: 'utf8', maxBuffer: 64 << 20 }) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
