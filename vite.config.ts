@@ -8,6 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { ResolvedConfig } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { readRuleFiles } from './src/node/load-rules';
+import { commonTextFiles, makeFontParts, type FontParts } from './src/node/pdf-font-parts';
 import { loadRuleSet } from './src/engine/validate';
 import { LANGS, type Lang } from './src/engine';
 import { splitRules, TEXT_GROUPS, type SplitRuleSet, type TextGroup } from './src/ruledata/split';
@@ -60,7 +61,8 @@ function rulesPlugin(): Plugin {
 
 /**
  * The PDF font's licence (SIL Open Font License 1.1, from the npm package that ships the font) goes
- * into the build next to the font it covers: dist/licenses/NotoSansSC-OFL.txt.
+ * into the build next to the font files it covers (the full font and its common part, a subset):
+ * dist/licenses/NotoSansSC-OFL.txt.
  */
 function fontLicencePlugin(): Plugin {
   return {
@@ -69,6 +71,57 @@ function fontLicencePlugin(): Plugin {
     generateBundle() {
       const source = readFileSync(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/LICENSE_FONT'));
       this.emitFile({ type: 'asset', fileName: 'licenses/NotoSansSC-OFL.txt', source });
+    },
+  };
+}
+
+/**
+ * The PDF font for the browser in two parts (src/pdf/fonts.ts, src/node/pdf-font-parts.ts): the full
+ * font is the npm package's file (imported with `?url` in src/pdf/browser-assets.ts); this makes the
+ * common part (about 1.3 MB, every character of the rule texts and the app's strings, the common
+ * Chinese characters, Latin and punctuation) and the full font's character map:
+ * - `virtual:pdf-font`: the common part's URL (a hashed asset in the build, served by the development
+ *   server at COMMON_DEV_URL);
+ * - `virtual:pdf-font/coverage`: the full font's character map (about 2 KB), for the PDF chunk.
+ */
+const COMMON_DEV_URL = '/@pdf-font/NotoSansSC-common.ttf';
+/** The full font (PDF_FONT_FILE in src/node/pdf-assets.ts). */
+const PDF_FONT_FILE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
+
+function pdfFontPlugin(): Plugin {
+  const prefix = 'virtual:pdf-font';
+  let command: ResolvedConfig['command'] = 'build';
+  let parts: Promise<FontParts> | undefined;
+  const made = () => (parts ??= makeFontParts(readFileSync(createRequire(import.meta.url).resolve(PDF_FONT_FILE))));
+  return {
+    name: 'pdf-font',
+    configResolved(c) {
+      command = c.command;
+    },
+    buildStart() {
+      parts = undefined; // the rule texts or strings may have changed since the last build
+    },
+    resolveId: (source) => (source === prefix || source === `${prefix}/coverage` ? `\0${source}` : undefined),
+    async load(id) {
+      if (id === `\0${prefix}`) {
+        if (command === 'serve') return `export default ${JSON.stringify(COMMON_DEV_URL)};`;
+        for (const f of commonTextFiles()) this.addWatchFile(f);
+        const ref = this.emitFile({ type: 'asset', name: 'NotoSansSC-common.ttf', source: (await made()).common });
+        return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+      }
+      if (id === `\0${prefix}/coverage`) return `export const fullCoverage = ${JSON.stringify((await made()).fullCoverage)};`;
+      return undefined;
+    },
+    configureServer(server) {
+      server.middlewares.use(COMMON_DEV_URL, (_req, res, next) => {
+        made().then(
+          ({ common }) => {
+            res.setHeader('Content-Type', 'font/ttf');
+            res.end(common);
+          },
+          (e: unknown) => next(e),
+        );
+      });
     },
   };
 }
@@ -96,14 +149,15 @@ function devCspPlugin(): Plugin {
   };
 }
 
-/** Where the PDF font is kept once fetched (FONT_CACHE in src/pdf/browser-assets.ts too). */
+/** Where the PDF font's two parts are kept once fetched (FONT_CACHE in src/pdf/browser-assets.ts too). */
 const FONT_CACHE = 'pdf-font';
 
 /**
  * Offline use (vite-plugin-pwa, Workbox): a service worker that precaches the app shell, every JS and
  * CSS chunk (the rule texts, statute texts, other language and PDF code included) and keeps the PDF
- * font (10.5 MB, not precached) once it has been fetched. A new version waits until the user reloads
- * (src/app/sw-register.ts); nothing is fetched from another origin.
+ * font's two parts (the common part, 1.3 MB, and the full font, 10.5 MB; neither precached) once they
+ * have been fetched. A new version waits until the user reloads (src/app/sw-register.ts); nothing is
+ * fetched from another origin.
  */
 function offlinePlugin() {
   return VitePWA({
@@ -138,7 +192,8 @@ function offlinePlugin() {
           // Not anchored at the start, so Workbox never matches another origin with it.
           urlPattern: /\/assets\/[^/]+\.ttf$/,
           handler: 'CacheFirst',
-          options: { cacheName: FONT_CACHE, cacheableResponse: { statuses: [200] }, expiration: { maxEntries: 1 } },
+          // The common part and the full font of the version in use (an older version's go first).
+          options: { cacheName: FONT_CACHE, cacheableResponse: { statuses: [200] }, expiration: { maxEntries: 2 } },
         },
       ],
     },
@@ -226,7 +281,7 @@ function publishPlugins(): Plugin[] {
 }
 
 export default defineConfig({
-  plugins: [react(), rulesPlugin(), fontLicencePlugin(), devCspPlugin(), offlinePlugin(), ...publishPlugins()],
+  plugins: [react(), rulesPlugin(), pdfFontPlugin(), fontLicencePlugin(), devCspPlugin(), offlinePlugin(), ...publishPlugins()],
   build: {
     target: 'es2022',
     sourcemap: !!process.env.SOURCEMAP,

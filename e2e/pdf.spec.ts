@@ -107,12 +107,53 @@ for (const [id, lang] of [
   });
 }
 
-test('the PDF code and font load only when asked for', async ({ page }) => {
+const COMMON = /\/assets\/NotoSansSC-common-[\w-]+\.ttf$/;
+const FULL = /\/assets\/NotoSansSC_400Regular-[\w-]+\.ttf$/;
+const PDF_CODE = /pdfkit|\/browser-(?!assets)[\w-]+\.js$/;
+
+test('the font: none before the result, its common part once the result is idle, the full font never for an ordinary example', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await openResult(page, record('E4'), 'en');
-  // The PDF chunk (PDFKit) and the font; browser-assets is the few lines that fetch the font on the click.
-  expect(requested.filter((p) => /\.ttf$|pdfkit|browser-(?!assets)/.test(p))).toEqual([]);
-  await downloadPdf(page);
-  expect(requested.filter((p) => p.endsWith('.ttf'))).toHaveLength(1);
+  // Intro and first question: no font, no PDF code.
+  await page.goto('/');
+  await page.getByTestId('start').click();
+  await expect(page.locator('[data-question]').first()).toBeVisible();
+  expect(requested.filter((p) => p.endsWith('.ttf') || PDF_CODE.test(p))).toEqual([]);
+  // The result page: the common part comes while the page is idle, before any click; the PDF code does not.
+  await page.getByTestId('import-input').setInputFiles({ name: 'e4.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exportFile(rs, record('E4')))) });
+  await expect(page.getByTestId('result')).toBeVisible();
+  await expect.poll(() => requested.filter((p) => COMMON.test(p)).length, { timeout: 15_000 }).toBe(1);
+  expect(requested.filter((p) => FULL.test(p) || PDF_CODE.test(p))).toEqual([]);
+  // The click fetches the PDF code; the font is the common part already here.
+  const before = requested.length;
+  const { bytes } = await downloadPdf(page);
+  expect(requested.slice(before).some((p) => PDF_CODE.test(p))).toBe(true);
+  expect(requested.filter((p) => p.endsWith('.ttf'))).toEqual([requested.find((p) => COMMON.test(p))]);
+  expect((await readPdf(bytes)).squashed).toContain(squash(report('en').title));
+});
+
+test("a fresh page's first click fetches the common part, not the full font", async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await openResult(page, record('E6'), 'zh-CN');
+  await downloadPdf(page); // at once: the idle prefetch may not have started
+  expect(requested.filter((p) => COMMON.test(p))).toHaveLength(1);
+  expect(requested.filter((p) => FULL.test(p))).toEqual([]);
+});
+
+test('a company name with a rare character: the full font is fetched and the character drawn', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  const rec = record('E2');
+  rec.answers = { ...rec.answers, company_name: '鬱金香银行' };
+  await openResult(page, rec, 'zh-CN');
+  const { bytes } = await downloadPdf(page);
+  expect(requested.filter((p) => FULL.test(p))).toHaveLength(1);
+  const pdf = await readPdf(bytes);
+  expect(pdf.squashed).toContain('鬱金香银行');
+  // The only stand-in is the note's rocket (not in the font at all).
+  expect(pdf.squashed).toContain(squash('Reviewed by counsel □ — 已由律师审核'));
+  expect(pdf.squashed.match(/□/g)?.length).toBe(2); // the note and the fallback notice's own "□"
+  const images = renderPages(bytes, OUT, 'e2e-rare-char');
+  expect(blankText({ ...pdf, pages: pdf.pages.slice(0, 1) }, images.slice(0, 1))).toEqual([]);
 });

@@ -12,3 +12,12 @@ declare module 'virtual:rules/loaders' {
   export const textLoaders: Record<string, () => Promise<{ default: string[] }>>;
   export const loadSources: () => Promise<{ default: Record<string, ArticleText> }>;
 }
+/** The PDF font's common part (vite.config.ts, pdfFontPlugin): its URL. */
+declare module 'virtual:pdf-font' {
+  const url: string;
+  export default url;
+}
+/** The full PDF font's character map (src/pdf/coverage.ts `encodeCodePoints`). */
+declare module 'virtual:pdf-font/coverage' {
+  export const fullCoverage: string;
+}

@@ -3,13 +3,11 @@
  * and import, and the messages about files and storage. An import that fails changes nothing and lists
  * every reason; one that succeeds adds the assessment to the portfolio and opens it.
  */
-import type { Lang } from '../engine';
 import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withNames } from '../lib/bdi';
 import { displayName, type AssessmentRecord } from '../assessment/record';
-import { MAX_LISTED, type FileNotice, type FileProblem } from '../file-format/assessment-file';
-import { noticeText, problemText } from '../file-format/file-messages';
+import type { FileNotice, FileProblem } from '../file-format/assessment-file';
 import { usePortfolio } from '../portfolio/state';
 import { lazyRetry } from '../lib/ErrorBoundary';
 import { withNamespace } from '../i18n/browser';
@@ -19,6 +17,10 @@ import { useRuleSet } from '../ruledata/context';
 // Shown only after the user imports or asks for a share link: fetched then.
 const FileImport = lazyRetry(withNamespace(() => import('../portfolio/FileImport').then((m) => ({ default: m.FileImport })), 'portfolio', 'result', 'errors'));
 const ShareLinkBox = lazyRetry(withNamespace(() => import('../portfolio/ShareLinkBox').then((m) => ({ default: m.ShareLinkBox })), 'portfolio', 'result', 'errors'));
+
+// A message about stored or imported files names their problems with the errors' and tiers' texts: it is
+// fetched with them, when there is something to say.
+const MessageBox = lazyRetry(withNamespace(() => import('./FileMessage'), 'errors', 'result'));
 
 export type Message =
   /** Entries that could not be read at start; `notSetAside` of them could not be moved aside either. */
@@ -96,46 +98,11 @@ export function FileBar({ record, message, setMessage, saved }: Props) {
         {sharing ? <ShareLinkBox record={record} onClose={() => setSharing(false)} /> : null}
         {picked ? <FileImport key={picked.n} files={picked.files} onClose={() => setPicked(undefined)} /> : null}
       </Suspense>
-      {message ? <MessageBox message={message} onClose={() => setMessage(undefined)} /> : null}
-    </div>
-  );
-}
-
-function MessageBox({ message: m, onClose }: { message: Message; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const ruleSet = useRuleSet();
-  const error = m.kind === 'damaged';
-  let title: string;
-  let items: string[] = [];
-  switch (m.kind) {
-    case 'damaged':
-      title = m.notSetAside ? t('app:storage.damagedLeft', { count: m.problems.length, left: m.notSetAside }) : t('app:storage.damaged', { count: m.problems.length });
-      items = m.problems.map((ps) => ps.map((p) => problemText(p, t, { rs: ruleSet, lang: i18n.language as Lang })).join(' '));
-      break;
-    case 'notices':
-      title = t('app:storage.restoredWithNotes');
-      items = m.notices.map((n) => noticeText(n, t));
-      break;
-    case 'created':
-      title = t('app:file.created');
-      break;
-  }
-  return (
-    <div className={`notice ${error ? 'error' : 'info'}`} role={error ? 'alert' : 'status'} data-testid="file-message">
-      <p>
-        <strong>{title}</strong>
-      </p>
-      {items.length ? (
-        <ul>
-          {items.slice(0, MAX_LISTED).map((x, i) => (
-            <li key={i}>{x}</li>
-          ))}
-          {items.length > MAX_LISTED ? <li>{t('errors:list.more', { count: items.length - MAX_LISTED })}</li> : null}
-        </ul>
+      {message ? (
+        <Suspense fallback={null}>
+          <MessageBox message={message} onClose={() => setMessage(undefined)} />
+        </Suspense>
       ) : null}
-      <button type="button" className="secondary small" onClick={onClose}>
-        {t('app:close')}
-      </button>
     </div>
   );
 }

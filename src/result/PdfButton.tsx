@@ -1,11 +1,12 @@
 /**
  * "Download PDF", "Download Word (DOCX)", "Download Markdown": the checklist as a document to file,
  * sign, edit or send. All three write the same document (src/document/checklist.ts). The code of each
- * format (PDFKit and the font; docx; the Markdown writer) loads on the first click of its button, so
- * the first page load does not carry it; while it does, the button says so. A failure is reported and
- * changes nothing.
+ * format (PDFKit; docx; the Markdown writer) loads on the first click of its button, so the first page
+ * load does not carry it. The PDF font's common part is fetched once the result page is idle (or on
+ * the PDF click, if sooner), the full font only for a document that needs it (src/pdf/fonts.ts). While
+ * a file is being made, its button says so. A failure is reported and changes nothing.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../lib/download';
 import { useRuleSet } from '../ruledata/context';
@@ -13,7 +14,7 @@ import { loadArticleTexts, loadTexts } from '../ruledata/text-store';
 import { loadNamespace } from '../i18n/browser';
 import type { AnswerValue, Lang } from '../engine';
 import type { AssessmentRecord } from '../assessment/record';
-import { loadBrowserPdfAssets } from '../pdf/browser-assets';
+import { loadBrowserPdfAssets, prefetchPdfFont } from '../pdf/browser-assets';
 import type { Report } from '../report/present';
 import { documentInput } from '../report/pipeline';
 
@@ -40,6 +41,15 @@ export function PdfButton({ report, record, answers, lang }: Props) {
   const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // The font's common part, fetched while the page has nothing else to do (never before the result).
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(prefetchPdfFont, { timeout: 5000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(prefetchPdfFont, 1000); // a browser without requestIdleCallback (Safari)
+    return () => clearTimeout(id);
+  }, []);
   // The statute texts and the document's words, fetched alongside each format's code.
   const texts = () => [loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('pdf'), loadNamespace('catalogue')] as const;
   const input = () => documentInput(ruleSet, { ...record, answers }, report, t);
