@@ -1,5 +1,5 @@
 /**
- * `classify <files…> [--format json|ndjson|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD]`:
+ * `classify <files…> [--format json|ndjson|csv|pdf|docx|md] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD]`:
  * one result per record, handed on as soon as it is made (output.ts writes it), so that memory stays
  * flat however many records come in. Each file and each record is classified on its own: a bad record
  * is named (file, record, field) and the next one is read; a file that cannot be read is named and the
@@ -14,14 +14,16 @@ import type { Report } from '../report/present';
 import { presentSource } from '../report/pipeline';
 import { type FsApi, type InputLimits, type InputProblem, LIMITS, readInput } from './inputs';
 
-export type OutputFormat = 'json' | 'ndjson' | 'csv' | 'pdf';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'ndjson', 'csv', 'pdf'];
+export type OutputFormat = 'json' | 'ndjson' | 'csv' | 'pdf' | 'docx' | 'md';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'ndjson', 'csv', 'pdf', 'docx', 'md'];
+/** The formats written as one file per result into --out (the others go to standard output). */
+export const FILE_FORMATS: readonly OutputFormat[] = ['pdf', 'docx', 'md'];
 
 export interface ClassifyOptions {
   files: readonly string[];
   lang: Lang;
   date: string;
-  /** Make the full report (present): JSON, NDJSON and PDF output need it; CSV does not. */
+  /** Make the full report (present): JSON, NDJSON and the document formats need it; CSV does not. */
   reports: boolean;
   limits?: InputLimits;
   fs?: FsApi;
@@ -194,7 +196,7 @@ function classified(rs: RuleSet, a: Assessment, rec: { file: string; record: num
   return { source, subject, input, evaluation: a };
 }
 
-/** For `--format pdf` and `portfolio`: every result held (the PDFs are made afterwards, on all cores). */
+/** For `--format pdf|docx|md` and `portfolio`: every result held (the files are made afterwards; PDFs on all cores). */
 export async function classifyAll(rs: RuleSet, opts: Omit<ClassifyOptions, 'reports'>, t: TFunction, onProblem?: (line: string) => void, onWarning?: (line: string) => void) {
   const reports: Report[] = [];
   const inputs: ClassifiedInput[] = [];

@@ -241,7 +241,7 @@ describe('help', () => {
     for (const args of [['help', 'classify'], ['classify', '--help'], ['classify', '-h']]) {
       const r = await cli(args);
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(/--format json\|ndjson\|csv\|pdf +output: a JSON array/);
+      expect(r.out).toMatch(/--format json\|ndjson\|csv\|pdf\|docx\|md +output: a JSON array/);
       for (const o of ['--out DIR', '--lang en|zh-CN', '--date YYYY-MM-DD', '--rules DIR', '-h, --help']) expect(r.out).toContain(o);
     }
     expect((await cli(['portfolio', '--help'])).out).toContain('--out DIR');

@@ -1,7 +1,7 @@
 /**
  * The command line: `npm run -s cli -- <command> …` (`help`, `--help` or `-h` for the commands and
  * their options; `help <command>` or `<command> --help` for one command):
- *   classify <files…> [--format json|ndjson|csv|pdf] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD] [--rules DIR]
+ *   classify <files…> [--format json|ndjson|csv|pdf|docx|md] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD] [--rules DIR]
  *   portfolio <dirs or files…> --out DIR [--lang en|zh-CN] [--codes] [--date YYYY-MM-DD] [--rules DIR]   (portfolio.csv + one PDF each)
  *   check [--rules DIR] [--seeds DIR] [--samples N]        (npm run rules:check)
  *   catalogue [--check]                                     (npm run rules:catalogue)
@@ -18,7 +18,7 @@ import { LANGS, type Lang } from '../engine';
 import { localIsoDate } from '../lib/dates';
 import { createI18n, type TFunction } from '../i18n/i18n';
 import { DEFAULT_RULES_DIR, loadRulesFromDir } from '../node/load-rules';
-import { OUTPUT_FORMATS, type OutputFormat, classifyAll, classifyFiles } from './classify';
+import { FILE_FORMATS, OUTPUT_FORMATS, type OutputFormat, classifyAll, classifyFiles } from './classify';
 import { BufferedWriter, csvWriter, jsonArrayWriter, ndjsonWriter } from './output';
 import { shown } from './text';
 
@@ -165,27 +165,30 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const date = o.date ?? localIsoDate();
       if (badDate(date)) return usage('badDate');
       if (!positionals.length) return usage('noFiles');
-      if (o.format === 'pdf' && !o.out) return usage('noOut');
-      if (o.format !== 'pdf' && o.out) return usage('outOnlyPdf');
+      const toFiles = FILE_FORMATS.includes(o.format as OutputFormat);
+      if (toFiles && !o.out) return usage('noOut', { format: o.format! });
+      if (!toFiles && o.out) return usage('outOnlyPdf');
       const rs = loadRules();
       if (!rs) return 1;
       const lang = o.lang as Lang;
       const lt = createI18n(lang).t;
       const validFrom = rs.manifest.validFrom;
       if (date < validFrom) warningLine(lt('cli:warning.dateBeforeRuleSet', { date, validFrom }));
-      if (o.format === 'pdf') {
-        // The PDF code (PDFKit, fonts, worker pool) loads only when PDFs are asked for: start-up stays short.
-        const { PdfBatchError, writePdfs } = await import('./pdf-files');
+      if (toFiles) {
+        // The document code (PDFKit, fonts and worker pool; docx) loads only when files are asked for: start-up stays short.
         const res = await classifyAll(rs, { files: positionals, lang, date }, lt, errorLine, warningLine);
+        const { BatchError } = await import('./output-files');
+        const printWritten = (w: { path: string; bytes: number }) => io.out(`${shown(w.path)}\t${w.bytes}\n`);
         let failed = 0;
         try {
-          await writePdfs(rs, res.reports, res.inputs, resolve(o.out!), lt, (w) => io.out(`${shown(w.path)}\t${w.bytes}\n`));
+          if (o.format === 'pdf') await (await import('./pdf-files')).writePdfs(rs, res.reports, res.inputs, resolve(o.out!), lt, printWritten);
+          else await (await import('./document-files')).writeDocuments(rs, res.reports, res.inputs, resolve(o.out!), o.format as 'docx' | 'md', printWritten);
         } catch (e) {
-          if (!(e instanceof PdfBatchError)) {
-            errorLine(lt('errors:pdf.failed', { reason: (e as Error).message }));
+          if (!(e instanceof BatchError)) {
+            errorLine(lt(o.format === 'pdf' ? 'errors:pdf.failed' : 'cli:output.filesFailed', { reason: (e as Error).message }));
             return 1;
           }
-          for (const f of e.failures) errorLine(lt('cli:output.pdfFailed', { name: f.name, reason: f.error }));
+          for (const f of e.failures) errorLine(lt(o.format === 'pdf' ? 'cli:output.pdfFailed' : 'cli:output.fileFailed', { name: f.name, reason: f.error }));
           failed = e.failures.length;
         }
         return res.problems.length || failed ? 1 : 0;

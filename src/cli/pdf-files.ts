@@ -4,42 +4,23 @@
  * The PDFs are made on a pool of worker threads (pdf-pool.ts); one that fails does not stop the others.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { RuleSet } from '../engine';
 import type { TFunction } from '../i18n/i18n';
-import { fileStem } from '../file-format/assessment-file';
 import type { Report } from '../report/present';
 import type { ClassifiedInput } from './classify';
+import { BatchError, outputNames, type WrittenFile } from './output-files';
 import { type PdfBatchOptions, renderPdfs } from './pdf-pool';
 
-export interface WrittenPdf {
-  path: string;
-  bytes: number;
-}
+export type WrittenPdf = WrittenFile;
 
 /** Output names: "<input name>.pdf", "<input name>-<record>.pdf" where a file held several records. */
-export function pdfNames(reports: Report[]): string[] {
-  const perFile = new Map<string, number>();
-  for (const r of reports) perFile.set(r.source?.file ?? '', (perFile.get(r.source?.file ?? '') ?? 0) + 1);
-  const taken = new Set<string>();
-  return reports.map((r, i) => {
-    const file = r.source?.file ?? '';
-    const stem = fileStem(basename(file, extname(file)), 100) || `assessment-${i + 1}`;
-    const base = (perFile.get(file) ?? 0) > 1 ? `${stem}-${r.source?.record ?? i + 1}` : stem;
-    let name = `${base}.pdf`;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.pdf`;
-    taken.add(name.toLowerCase());
-    return name;
-  });
-}
+export const pdfNames = (reports: Report[]): string[] => outputNames(reports, 'pdf');
 
 /** Thrown by `writePdfs` after the other PDFs were written: which could not be made, and why. */
-export class PdfBatchError extends Error {
-  constructor(
-    readonly failures: { index: number; name: string; error: string }[],
-    readonly written: WrittenPdf[],
-  ) {
-    super(failures.map((f) => `${f.name}: ${f.error}`).join('; '));
+export class PdfBatchError extends BatchError {
+  constructor(failures: BatchError['failures'], written: WrittenPdf[]) {
+    super(failures, written);
     this.name = 'PdfBatchError';
   }
 }
@@ -66,7 +47,7 @@ export async function writePdfs(
     return { report, answers, duties, ...(assessor ? { assessor } : {}) };
   });
   const written: WrittenPdf[] = [];
-  const failures: PdfBatchError['failures'] = [];
+  const failures: BatchError['failures'] = [];
   await renderPdfs(
     rs,
     jobs,

@@ -4,13 +4,12 @@
  * (Node reads the full font from disk), or the two parts the browser fetches (fonts.ts: the common
  * part, and the full font only for a document that needs it). Everything else is the same code.
  */
-import { version } from '../../package.json';
 import { type ChecklistInput, checklistDocument } from '../document/checklist';
+import { GENERATOR } from '../document/generator';
 import { fontFor, type PdfFonts } from './fonts';
 import { type PdfAssets, renderPdf } from './render';
 
-/** Names the program on the cover and in the PDF's Creator field. */
-export const GENERATOR = `ai-risk-self-assessment ${version}`;
+export { GENERATOR };
 
 export async function checklistPdf(input: Omit<ChecklistInput, 'generator'>, assets: PdfAssets | PdfFonts): Promise<Uint8Array> {
   const doc = checklistDocument({ ...input, generator: GENERATOR });

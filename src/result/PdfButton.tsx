@@ -1,8 +1,10 @@
 /**
- * "Download PDF": the checklist as a document to file, sign or send. The PDF code loads on the first
- * click; the font's common part is fetched once the result page is idle (or on that click, if sooner),
- * the full font only for a document that needs it (src/pdf/fonts.ts). While they load, the button says
- * so. A failure is reported and changes nothing.
+ * "Download PDF", "Download Word (DOCX)", "Download Markdown": the checklist as a document to file,
+ * sign, edit or send. All three write the same document (src/document/checklist.ts). The code of each
+ * format (PDFKit; docx; the Markdown writer) loads on the first click of its button, so the first page
+ * load does not carry it. The PDF font's common part is fetched once the result page is idle (or on
+ * the PDF click, if sooner), the full font only for a document that needs it (src/pdf/fonts.ts). While
+ * a file is being made, its button says so. A failure is reported and changes nothing.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +18,17 @@ import { loadBrowserPdfAssets, prefetchPdfFont } from '../pdf/browser-assets';
 import type { Report } from '../report/present';
 import { documentInput } from '../report/pipeline';
 
-type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: string; kb: number } | { kind: 'failed'; reason: string };
+type Format = 'pdf' | 'docx' | 'md';
+type State = { kind: 'idle' } | { kind: 'working'; format: Format } | { kind: 'done'; file: string; kb: number } | { kind: 'failed'; format: Format; reason: string };
+
+/** Each format's button label, label while working, and failure message (result:pdf.*). */
+const KEYS: Record<Format, { download: string; working: string; failed: string }> = {
+  pdf: { download: 'result:pdf.download', working: 'result:pdf.working', failed: 'result:pdf.failed' },
+  docx: { download: 'result:pdf.downloadDocx', working: 'result:pdf.workingDocx', failed: 'result:pdf.failedDocx' },
+  md: { download: 'result:pdf.downloadMarkdown', working: 'result:pdf.workingMarkdown', failed: 'result:pdf.failedMarkdown' },
+};
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 interface Props {
   report: Report;
@@ -38,33 +50,59 @@ export function PdfButton({ report, record, answers, lang }: Props) {
     const id = setTimeout(prefetchPdfFont, 1000); // a browser without requestIdleCallback (Safari)
     return () => clearTimeout(id);
   }, []);
-  const make = async () => {
-    setState({ kind: 'working' });
+  // The statute texts and the document's words, fetched alongside each format's code.
+  const texts = () => [loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('pdf'), loadNamespace('catalogue')] as const;
+  const input = () => documentInput(ruleSet, { ...record, answers }, report, t);
+
+  const made = async (format: Format): Promise<{ blob: Blob; file: string; bytes: number }> => {
+    if (format === 'pdf') {
+      const [pdf, assets] = await Promise.all([import('../pdf/browser'), loadBrowserPdfAssets(), ...texts()]);
+      const bytes = await pdf.makeChecklistPdf(input(), assets);
+      return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), file: pdf.checklistFileName(report, t), bytes: bytes.length };
+    }
+    if (format === 'docx') {
+      const [exp, { checklistDocx }] = await Promise.all([import('../document/export'), import('../document/docx'), ...texts()]);
+      const { doc, labels } = exp.exportParts(input());
+      const bytes = await checklistDocx(doc, labels);
+      return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: DOCX_TYPE }), file: exp.exportFileName(report, t, 'docx'), bytes: bytes.length };
+    }
+    const [exp, { checklistMarkdown }] = await Promise.all([import('../document/export'), import('../document/markdown'), ...texts()]);
+    const { doc, labels } = exp.exportParts(input());
+    const bytes = new TextEncoder().encode(checklistMarkdown(doc, labels));
+    return { blob: new Blob([bytes], { type: 'text/markdown;charset=utf-8' }), file: exp.exportFileName(report, t, 'md'), bytes: bytes.length };
+  };
+
+  const make = async (format: Format) => {
+    setState({ kind: 'working', format });
     try {
-      // The PDF code, the font's common part and the statute texts are fetched at once, not one after another.
-      const [pdf, assets] = await Promise.all([import('../pdf/browser'), loadBrowserPdfAssets(), loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('pdf'), loadNamespace('catalogue')]);
-      const bytes = await pdf.makeChecklistPdf(documentInput(ruleSet, { ...record, answers }, report, t), assets);
-      const file = pdf.checklistFileName(report, t);
-      downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), file);
-      setState({ kind: 'done', file, kb: Math.round(bytes.length / 1024) });
+      const { blob, file, bytes } = await made(format);
+      downloadBlob(blob, file);
+      setState({ kind: 'done', file, kb: Math.max(1, Math.round(bytes / 1024)) });
     } catch (e) {
-      setState({ kind: 'failed', reason: (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '') });
+      setState({ kind: 'failed', format, reason: (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '') });
     }
   };
+
   return (
     <div className="pdf-export">
-      <button type="button" className="secondary" onClick={() => void make()} disabled={state.kind === 'working'} aria-describedby="pdf-hint" data-testid="download-pdf">
-        {state.kind === 'working' ? t('result:pdf.working') : t('result:pdf.download')}
-      </button>
+      <div className="downloads" role="group" aria-label={t('result:pdf.group')}>
+        {(['pdf', 'docx', 'md'] as const).map((format) => (
+          <button key={format} type="button" className="secondary" onClick={() => void make(format)} disabled={state.kind === 'working'} aria-describedby="pdf-hint" data-testid={`download-${format}`}>
+            {state.kind === 'working' && state.format === format ? t(KEYS[format].working) : t(KEYS[format].download)}
+          </button>
+        ))}
+      </div>
       <p className="hint" id="pdf-hint">
         {t('result:pdf.hint')}
+        {lang === 'zh-CN' ? '' : ' '}
+        {t('result:pdf.formats')}
       </p>
       <p role="status" className="pdf-status" data-testid="pdf-status">
         {state.kind === 'done' ? t('result:pdf.done', { file: state.file, kb: state.kb }) : ''}
       </p>
       {state.kind === 'failed' ? (
-        <p role="alert" className="notice error">
-          {t('result:pdf.failed', { reason: state.reason })}
+        <p role="alert" className="notice error" data-testid="download-failed">
+          {t(KEYS[state.format].failed, { reason: state.reason })}
         </p>
       ) : null}
     </div>
