@@ -9,7 +9,7 @@ import { withNames } from '../lib/bdi';
 import { displayName, type AssessmentRecord } from '../assessment/record';
 import type { FileNotice, FileProblem } from '../file-format/assessment-file';
 import { usePortfolio } from '../portfolio/state';
-import { lazyRetry } from '../lib/ErrorBoundary';
+import { ErrorBoundary, lazyRetry } from '../lib/ErrorBoundary';
 import { withNamespace } from '../i18n/browser';
 import { PORTFOLIO_HREF } from '../lib/route';
 import { useRuleSet } from '../ruledata/context';
@@ -99,9 +99,11 @@ export function FileBar({ record, message, setMessage, saved }: Props) {
         {picked ? <FileImport key={picked.n} files={picked.files} onClose={() => setPicked(undefined)} /> : null}
       </Suspense>
       {message ? (
-        <Suspense fallback={null}>
-          <MessageBox message={message} onClose={() => setMessage(undefined)} />
-        </Suspense>
+        <ErrorBoundary>
+          <Suspense fallback={null}>
+            <MessageBox message={message} onClose={() => setMessage(undefined)} />
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
     </div>
   );
