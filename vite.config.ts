@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -200,6 +200,9 @@ function offlinePlugin() {
   });
 }
 
+/** Packages whose code another package ships inside its own files: docx's dist inlines nanoid. */
+const INLINED = ['docx/node_modules/nanoid'];
+
 /** One package's notice in THIRD-PARTY.txt. */
 function notice(d: Pick<Dependency, 'name' | 'version' | 'license' | 'licenseText' | 'noticeText'>): string {
   const text = d.licenseText?.trim() || `(The package ships no licence file; its package.json declares the licence ${d.license ?? 'UNKNOWN'}.)`;
@@ -262,6 +265,9 @@ function publishPlugins(): Plugin[] {
             ...[...helpers].sort().map((n) => packageNotice(config.root, n, '# Licenses of bundled dependencies')),
             '## Compiled into the service worker (sw.js)',
             ...workbox.map((n) => packageNotice(config.root, n)),
+            // Code a package carries inside its own files, which the module graph cannot show.
+            '## Inlined in the code of a bundled package',
+            ...INLINED.filter((n) => existsSync(join(config.root, 'node_modules', n))).map((n) => packageNotice(config.root, n)),
           ];
           writeFileSync(join(out, 'licenses/THIRD-PARTY.txt'), `${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`);
 
