@@ -61,7 +61,11 @@ export async function answerSection(page: Page, answers: Record<string, AnswerVa
 
 /** From the intro (or any section) to the result, answering every section on the way. */
 export async function answerAll(page: Page, answers: Record<string, AnswerValue>) {
-  if (await page.getByTestId('start').isVisible()) await page.getByTestId('start').click();
+  const start = page.getByTestId('start');
+  const anyForm = page.locator('form[data-section]');
+  const review = page.getByTestId('review');
+  await expect.poll(async () => (await start.isVisible()) || (await anyForm.isVisible()) || (await review.isVisible())).toBe(true);
+  if (await start.isVisible()) await start.click();
   for (let i = 0; i < 30; i++) {
     if (await page.getByTestId('review').isVisible()) break;
     const form = page.locator('form[data-section]');
@@ -137,6 +141,12 @@ export async function storedAssessments(page: Page): Promise<{ assessment: { id:
 /** Switches the interface language with the header's switch (opening the phone menu first where it is folded). */
 export async function chooseLanguage(page: Page, name: 'English' | '简体中文') {
   const toggle = page.getByTestId('menu-toggle');
-  if (await toggle.isVisible()) await toggle.click();
-  await page.getByRole('button', { name }).click();
+  const button = page.getByRole('button', { name });
+  // Right after a navigation the header may not be drawn yet (`isVisible()` then answers "no" at once),
+  // and the phone menu closes itself when the page changes: open it until the switch shows.
+  await expect(async () => {
+    if (!(await button.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true' && (await toggle.isVisible())) await toggle.click();
+    await expect(button).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await button.click();
 }
