@@ -112,6 +112,9 @@ describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist
     expect(info.fields.Tagged).toBe('yes');
     expect(info.meta).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
     expect(info.meta).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    // One Document element holds the tree (poppler warns of anything else at the root).
+    expect(info.structWarnings).toEqual([]);
+    expect(info.struct.split('\n').filter((l) => l && !/^\s/.test(l))).toEqual(['Document']);
     const roles = info.struct.split('\n').map((l) => l.trim().split(' ')[0]);
     expect(roles.filter((x) => x === 'H1').length).toBeGreaterThanOrEqual(6);
     for (const role of ['H2', 'P', 'L', 'LI', 'Table', 'TR', 'TD']) expect(roles, role).toContain(role);

@@ -392,14 +392,20 @@ function paginate(lines: Line[]): PlacedPage[] {
  */
 type DrawTextOptions = PDFKit.Mixins.TextOptions & { textWidth: number; wordCount: number };
 
-/** Structure elements made as their first content is drawn (so the tree follows the reading order). */
+/**
+ * Structure elements made as their first content is drawn (so the tree follows the reading order),
+ * all within one Document element: the structure root holds a grouping element, as readers expect.
+ */
 class Structure {
   private made = new Map<number, PDFKit.PDFStructureElement>();
-  private roots: PDFKit.PDFStructureElement[] = [];
+  private root: PDFKit.PDFStructureElement;
   constructor(
     private pdf: PDFKit.PDFDocument,
     private tags: readonly Tag[],
-  ) {}
+  ) {
+    this.root = pdf.struct('Document');
+    pdf.addStructure(this.root);
+  }
 
   element(id: number): PDFKit.PDFStructureElement {
     let el = this.made.get(id);
@@ -407,11 +413,7 @@ class Structure {
     const tag = this.tags[id]!;
     el = this.pdf.struct(tag.role, tag.alt ? { alt: tag.alt } : {});
     this.made.set(id, el);
-    if (tag.parent !== undefined) this.element(tag.parent).add(el);
-    else {
-      this.pdf.addStructure(el);
-      this.roots.push(el);
-    }
+    (tag.parent !== undefined ? this.element(tag.parent) : this.root).add(el);
     return el;
   }
 
@@ -431,7 +433,7 @@ class Structure {
   }
 
   end() {
-    for (const el of this.roots) el.end();
+    this.root.end();
   }
 }
 

@@ -6,7 +6,7 @@
  *   subsetting produces, whose text still extracts perfectly) has no dark pixels where it should;
  * - nothing drawn past the right margin.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,8 +154,8 @@ export function pdfFonts(bytes: Uint8Array): string[] {
   }
 }
 
-/** What poppler's pdfinfo says of a file: its fields, the XMP metadata and the structure tree (`-struct`). */
-export function pdfInfo(bytes: Uint8Array): { fields: Record<string, string>; meta: string; struct: string } {
+/** What poppler's pdfinfo says of a file: its fields, the XMP metadata, the structure tree (`-struct`) and what it warned of reading that tree. */
+export function pdfInfo(bytes: Uint8Array): { fields: Record<string, string>; meta: string; struct: string; structWarnings: string[] } {
   const work = mkdtempSync(join(tmpdir(), 'pdf-info-'));
   try {
     const pdf = join(work, 'in.pdf');
@@ -167,7 +167,10 @@ export function pdfInfo(bytes: Uint8Array): { fields: Record<string, string>; me
         .filter((m): m is RegExpExecArray => !!m)
         .map((m) => [m[1]!, m[2]!]),
     );
-    return { fields, meta: execFileSync('pdfinfo', ['-meta', pdf], { encoding: 'utf8' }), struct: execFileSync('pdfinfo', ['-struct', pdf], { encoding: 'utf8', maxBuffer: 64 << 20 }) };
+    const struct = spawnSync('pdfinfo', ['-struct', pdf], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (struct.status !== 0) throw new Error(`pdfinfo -struct failed: ${struct.stderr}`);
+    const structWarnings = [...new Set(struct.stderr.split('\n').filter((l) => l.trim()))];
+    return { fields, meta: execFileSync('pdfinfo', ['-meta', pdf], { encoding: 'utf8' }), struct: struct.stdout, structWarnings };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
