@@ -128,7 +128,7 @@ test('export → new assessment → import restores the same result and duty sta
   await page.getByRole('button', { name: 'Export file (JSON)' }).click();
   const file = await (await download).path();
   const exported = JSON.parse(readFileSync(file, 'utf8'));
-  expect(exported).toMatchObject({ format: 'ai-risk-self-assessment', schemaVersion: 2, ruleSet: { version: expect.any(String) }, result: { overall: expect.any(String) } });
+  expect(exported).toMatchObject({ format: 'ai-risk-self-assessment', schemaVersion: 3, ruleSet: { version: expect.any(String) }, result: { overall: expect.any(String) } });
   expect(exported.assessment.duties[first]).toEqual({ status: 'in_progress', note: 'Owner: legal team; due Q1' });
 
   // A new assessment starts beside this one (nothing to confirm: the first stays in the portfolio).

@@ -14,7 +14,7 @@ import { Review } from '../questionnaire/Review';
 import { SectionStep } from '../questionnaire/SectionStep';
 import { useStepHistory } from '../questionnaire/step-history';
 import { DroppedNotice } from '../questionnaire/DroppedNotice';
-import type { AssessmentRecord, DutyStatus } from '../assessment/record';
+import type { AssessmentRecord, DutyStatus, IssuedDocument } from '../assessment/record';
 import { sectionOf, sectionStep } from '../assessment/step';
 import { createAssessment, currentRecord, updateCurrent, usePortfolio, type PortfolioState } from '../portfolio/state';
 import { ErrorBoundary, LoadFailed, lazyRetry, useLoad } from '../lib/ErrorBoundary';
@@ -129,6 +129,8 @@ function Session({ record, setRecord, lang, onNew, hidden }: SessionProps) {
     [setRecord],
   );
 
+  const setIssued = useCallback((issued: IssuedDocument) => setRecord((r) => ({ ...r, issued, updatedAt: new Date().toISOString() })), [setRecord]);
+
   // A new assessment beside this one (which stays in the portfolio): nothing is lost, so nothing to confirm.
   const startOver = useCallback(() => {
     createAssessment(record.cohort);
@@ -166,7 +168,7 @@ function Session({ record, setRecord, lang, onNew, hidden }: SessionProps) {
       ) : step === 'result' ? (
         <ErrorBoundary>
           <Suspense fallback={<p className="loading">{t('app:loading')}</p>}>
-            <ResultView record={record} answers={answers} send={send} setDuty={setDuty} onNew={startOver} lang={lang} />
+            <ResultView record={record} answers={answers} send={send} setDuty={setDuty} setIssued={setIssued} onNew={startOver} lang={lang} />
           </Suspense>
         </ErrorBoundary>
       ) : (

@@ -62,7 +62,7 @@ export function FileBar({ record, message, setMessage, saved }: Props) {
         </a>
       </div>
       <div className="file-actions">
-        <button type="button" className="secondary small" onClick={() => void import('../file-format/export').then((m) => m.exportRecord(ruleSet, record))}>
+        <button type="button" className="secondary small" data-testid="export-json" onClick={() => void import('../file-format/export').then((m) => m.exportRecord(ruleSet, record))}>
           {t('app:file.export')}
         </button>
         <button type="button" className="secondary small" onClick={() => setSharing((s) => !s)} aria-expanded={sharing}>

@@ -38,6 +38,17 @@ export interface Cohort {
   label: string;
 }
 
+/** How a document id is written (src/document/identity.ts makes them). */
+export const DOCUMENT_ID = /^AIRA-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+
+/** A document issued for an assessment (a PDF, DOCX or Markdown download): its id and the day it is dated. */
+export interface IssuedDocument {
+  documentId: string;
+  date: string;
+  /** The document it replaced, if any: a reprint of the same document names the same one. */
+  replaces?: { documentId: string; date: string };
+}
+
 /** One assessment as the app holds it. */
 export interface AssessmentRecord {
   id: string;
@@ -52,6 +63,8 @@ export interface AssessmentRecord {
   updatedAt: string;
   /** What it came to under the earlier rule set it was made with: kept so the change can be compared. */
   baseline?: { ruleSetVersion: string; result: ResultSummary };
+  /** The last document issued for it: the next one with other content names it as the one it replaces. */
+  issued?: IssuedDocument;
 }
 
 /** What the assessment is called: its title, or the company and product it is about. */

@@ -21,7 +21,7 @@ import { actionPlan, triggerSentence } from '../report/plan';
 import { fileStem } from '../file-format/assessment-file';
 import type { DocumentInput } from '../report/pipeline';
 import type { Block, DocumentIdentity, PrintedDocument, Tone } from './blocks';
-import { documentId } from './identity';
+import { documentIdOf, issue } from './identity';
 
 /** A document's input (src/report/pipeline.ts `documentInput`) and who made the file. */
 export interface ChecklistInput extends DocumentInput {
@@ -57,13 +57,10 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   const tier = (name: string) => t(`result:tier.${name}`);
   const date = (iso: string) => formatDate(iso, lang);
   const subject = subjectLine(r);
-  const identity: DocumentIdentity = {
-    documentId: documentId({ rules: rs.digest || r.ruleSet.version, answers, duties, date: r.assessedOn, lang, cohort: r.subject.cohort ?? null, full: !!input.full }),
-    ruleSetVersion: r.ruleSet.version,
-    ruleSetDigest: rs.digest,
-  };
-  // A document that differs from the one issued before replaces it (the same content is the same document).
-  if (input.previous && input.previous.documentId !== identity.documentId) identity.replaces = input.previous;
+  const id = documentIdOf(input);
+  // A document with other content than the one issued last replaces it; a reprint names what that one replaced.
+  const { replaces } = issue(input.issued, id, r.assessedOn);
+  const identity: DocumentIdentity = { documentId: id, ruleSetVersion: r.ruleSet.version, ruleSetDigest: rs.digest, ...(replaces ? { replaces } : {}) };
   const field = (label: string, value: string | undefined): Block => ({ type: 'field', label, value: value || t('pdf:unnamed') });
   const identityFields = (): Block[] => [
     field(t('pdf:field.documentId'), identity.documentId),

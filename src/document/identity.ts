@@ -1,9 +1,13 @@
 /**
- * A document's id: derived from what it says (the rule set, the answers, the duties' statuses, the date
- * and the language), so the same assessment printed twice gets the same id and any change gets a new
- * one. An identifier, not a seal: two 32-bit FNV-1a hashes of the content, written as
+ * A document's id: derived from what it says (the rule set, the answers, what was recorded for each duty,
+ * the date and the cohort), so the same assessment printed twice gets the same id and any change gets a
+ * new one. The language, the edition and the format are ways of printing the same content: an English
+ * PDF and a Chinese DOCX of one assessment on one day carry one id. An identifier, not a seal: two 32-bit FNV-1a hashes of the content, written as
  * `AIRA-XXXX-XXXX-XXXX` in Crockford's base 32 (no I, L, O, U to misread).
  */
+import type { IssuedDocument } from '../assessment/record';
+import type { DocumentInput } from '../report/pipeline';
+
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 function fnv1a(s: string, seed: number): number {
@@ -40,4 +44,28 @@ export function documentId(content: unknown): string {
     else b >>>= 5;
   }
   return `AIRA-${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8, 12)}`;
+}
+
+/**
+ * Issuing a document with id `documentId` dated `date`, after `last` was issued: what the new document
+ * replaces (to print its revision note), and what to keep as the last issued. A reprint of the last
+ * document (same id) replaces what that one replaced, so both copies read the same.
+ */
+export function issue(last: IssuedDocument | undefined, documentId: string, date: string): { replaces?: { documentId: string; date: string }; issued: IssuedDocument } {
+  if (last?.documentId === documentId) return { ...(last.replaces ? { replaces: last.replaces } : {}), issued: last };
+  const replaces = last && { documentId: last.documentId, date: last.date };
+  return { ...(replaces ? { replaces } : {}), issued: { documentId, date, ...(replaces ? { replaces } : {}) } };
+}
+
+/** The id of the document made from `input` (whatever its language, edition or format). */
+export function documentIdOf(input: DocumentInput): string {
+  const r = input.report;
+  return documentId({
+    rules: input.rs.digest || r.ruleSet.version,
+    answers: input.answers,
+    duties: input.duties,
+    date: r.assessedOn,
+    subject: { company: r.subject.company ?? null, product: r.subject.product ?? null, cohort: r.subject.cohort ?? null },
+    assessor: input.assessor ?? null,
+  });
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ANSWER_ERROR_CODES, LANGS } from '../engine';
 import { createI18n } from '../i18n/i18n';
 import { EXAMPLES_DIR, exampleAnswers, projectRules } from '../testing/fixtures';
-import { FILE_FORMAT, MAX_DEPTH, MAX_FILE_BYTES, MAX_LISTED, readAssessmentData, type AssessmentFile, type FileProblemCode, FILE_NOTICE_CODES } from './assessment-file';
+import { FILE_FORMAT, FILE_SCHEMA_VERSION, MAX_DEPTH, MAX_FILE_BYTES, MAX_LISTED, readAssessmentData, type AssessmentFile, type FileProblemCode, FILE_NOTICE_CODES } from './assessment-file';
 import { MAX_LABEL_LENGTH, newRecord, type AssessmentRecord } from '../assessment/record';
 import { readAssessmentFile } from './read-file';
 import { problemText } from './file-messages';
@@ -53,7 +53,7 @@ describe('assessment file', () => {
 
   it('says which format, schema and rule set it is', () => {
     const f = exportFile(rs, record(), new Date('2026-11-23T12:00:00Z'));
-    expect(f).toMatchObject({ format: FILE_FORMAT, schemaVersion: 2, ruleSet: { version: rs.version, date: rs.date }, exportedAt: '2026-11-23T12:00:00.000Z' });
+    expect(f).toMatchObject({ format: FILE_FORMAT, schemaVersion: FILE_SCHEMA_VERSION, ruleSet: { version: rs.version, date: rs.date }, exportedAt: '2026-11-23T12:00:00.000Z' });
   });
 
   it.each<[string, string, FileProblemCode]>([
@@ -62,7 +62,7 @@ describe('assessment file', () => {
     ['not JSON, edited by hand', '{\n  "format": 1,\n}', 'bad_json_at'],
     ['an array', '[]', 'not_object'],
     ['another format', text({ format: 'something-else' }), 'wrong_format'],
-    ['a future schema', edit((f) => ((f as { schemaVersion: number }).schemaVersion = 3)), 'unsupported_schema'],
+    ['a future schema', edit((f) => ((f as { schemaVersion: number }).schemaVersion = FILE_SCHEMA_VERSION + 1)), 'unsupported_schema'],
     ['a rule set newer than the app', edit((f) => (f.ruleSet.version = '9.0.0')), 'newer_rule_set'],
     ['an unknown top-level field', edit((f) => Object.assign(f, { extra: 1 })), 'unknown_field'],
     ['an unknown assessment field', edit((f) => Object.assign(f.assessment, { colour: 'red' })), 'unknown_field'],
@@ -104,6 +104,30 @@ describe('assessment file', () => {
     const withTags: AssessmentRecord = { ...record(), title: 'Spring pilot', cohort: { incubator: 'Pudong AI Hub', label: '2026 秋季' } };
     const r = readAssessmentFile(rs, text(exportFile(rs, withTags)));
     expect(r.ok && r.record).toEqual(withTags);
+  });
+
+  it('migrates a schema 2 file (before documents were recorded) without changing its meaning', () => {
+    const v2 = { format: FILE_FORMAT, schemaVersion: 2, ruleSet: { version: rs.version, date: rs.date }, exportedAt: '2026-11-20T09:00:00.000Z', assessment: record() };
+    const r = readAssessmentFile(rs, text(v2));
+    expect(r.ok && r.record).toEqual(record());
+  });
+
+  it('carries the last issued document, and the one it replaced, through export and import', () => {
+    const issued = { documentId: 'AIRA-7K2M-Q9ZT-0C4X', date: '2026-11-30', replaces: { documentId: 'AIRA-11AB-22CD-33EF', date: '2026-11-02' } };
+    const r = readAssessmentFile(rs, text(exportFile(rs, { ...record(), issued })));
+    expect(r.ok && r.record.issued).toEqual(issued);
+  });
+
+  it.each([
+    ['not an object', 'AIRA', 'assessment.issued'],
+    ['a made-up id', { documentId: 'DOC-1', date: '2026-11-30' }, 'assessment.issued.documentId'],
+    ['an impossible date', { documentId: 'AIRA-7K2M-Q9ZT-0C4X', date: '2026-11-31' }, 'assessment.issued.date'],
+    ['a bad replaced id', { documentId: 'AIRA-7K2M-Q9ZT-0C4X', date: '2026-11-30', replaces: { documentId: 7, date: '2026-11-02' } }, 'assessment.issued.replaces.documentId'],
+    ['an unknown field', { documentId: 'AIRA-7K2M-Q9ZT-0C4X', date: '2026-11-30', seal: 'x' }, 'assessment.issued.seal'],
+  ])('refuses an issued document with %s, naming the field', (_label, issued, field) => {
+    const r = readAssessmentFile(rs, edit((f) => ((f.assessment as unknown as Record<string, unknown>).issued = issued)));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.params.field)).toContain(field);
   });
 
   it('refuses answers to questions the other answers do not ask (a hidden answer never counts)', () => {
@@ -239,7 +263,7 @@ describe('assessment file: no input breaks the check', () => {
 
   it.each(['format', 'schemaVersion'])('refuses "%s" nested 100,000 deep by name, without overflowing the stack', (key) => {
     const deep = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
-    const t = text(exportFile(rs, record())).replace(key === 'format' ? `"format":"${FILE_FORMAT}"` : '"schemaVersion":2', `"${key}":${deep}`);
+    const t = text(exportFile(rs, record())).replace(key === 'format' ? `"format":"${FILE_FORMAT}"` : `"schemaVersion":${FILE_SCHEMA_VERSION}`, `"${key}":${deep}`);
     expect(t.length).toBeGreaterThan(200_000);
     let r: ReturnType<typeof readAssessmentFile> | undefined;
     expect(() => (r = readAssessmentFile(rs, t))).not.toThrow();

@@ -9,7 +9,7 @@ import { instantTime, isCalendarDate, isInstant } from '../lib/instants';
 import { checkTree, pathOf, type JsonProblem } from '../lib/json-limits';
 import { checkLine, checkText, describeValue, printable, stripLine, stripText, type TextCheck } from '../lib/text-fields';
 import type { Step } from '../assessment/step';
-import { DUTY_STATUSES, MAX_EVIDENCE, MAX_EVIDENCE_LENGTH, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, randomId, type AssessmentRecord, type Cohort, type DutyStatus, type DutyStatusName } from '../assessment/record';
+import { DOCUMENT_ID, DUTY_STATUSES, MAX_EVIDENCE, MAX_EVIDENCE_LENGTH, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, randomId, type AssessmentRecord, type Cohort, type DutyStatus, type DutyStatusName, type IssuedDocument } from '../assessment/record';
 import { checkResultSummary, diffResults, isEmptyDiff, type ResultDiff, type ResultSummary } from '../assessment/result-summary';
 
 /** What a file's answers come to under the current rule set (summarize.ts `summarizer`): needed only to say what a newer rule set changes. */
@@ -17,12 +17,14 @@ export type Summarize = (answers: Record<string, AnswerValue>, date: string) => 
 
 export const FILE_FORMAT = 'ai-risk-self-assessment';
 /**
- * 2 added `title`, `cohort` and `baseline` to the assessment and `result` to the file. Version 1 files
- * are read through `MIGRATIONS` (nothing in them changes meaning).
+ * 2 added `title`, `cohort` and `baseline` to the assessment and `result` to the file; 3 added `issued`
+ * (the last document issued for the assessment). Earlier files are read through `MIGRATIONS` (nothing
+ * in them changes meaning).
  */
-export const FILE_SCHEMA_VERSION = 2;
+export const FILE_SCHEMA_VERSION = 3;
 const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
   1: (data) => ({ ...data, schemaVersion: 2 }),
+  2: (data) => ({ ...data, schemaVersion: 3 }),
 };
 /** Files larger than this are refused before parsing (an assessment is a few kilobytes). */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -145,6 +147,7 @@ function writable(rs: RuleSet, r: AssessmentRecord): AssessmentRecord {
   if (assessor) out.assessor = assessor;
   if (cohort?.incubator && cohort.label) out.cohort = cohort;
   if (r.baseline) out.baseline = r.baseline;
+  if (r.issued) out.issued = r.issued;
   return out;
 }
 
@@ -179,7 +182,9 @@ const STEP = /^(intro|review|result|section:[a-z][a-z0-9_.]{0,90})$/;
 const VERSION = /^\d{1,6}\.\d{1,6}\.\d{1,6}$/;
 const FILE_FIELDS = ['format', 'schemaVersion', 'ruleSet', 'exportedAt', 'assessment', 'result'];
 const RULE_SET_FIELDS = ['version', 'date', 'sha256'];
-const RECORD_FIELDS = ['id', 'title', 'assessor', 'cohort', 'answers', 'step', 'duties', 'createdAt', 'updatedAt', 'baseline'];
+const RECORD_FIELDS = ['id', 'title', 'assessor', 'cohort', 'answers', 'step', 'duties', 'createdAt', 'updatedAt', 'baseline', 'issued'];
+const ISSUED_FIELDS = ['documentId', 'date', 'replaces'];
+const REPLACES_FIELDS = ['documentId', 'date'];
 const COHORT_FIELDS = ['incubator', 'label'];
 const BASELINE_FIELDS = ['ruleSetVersion', 'result'];
 const DUTY_FIELDS = ['status', 'note', 'owner', 'due', 'evidence'];
@@ -334,6 +339,26 @@ function readData(rs: RuleSet, input: unknown, summarize?: Summarize): ReadResul
     }
   }
   if (data.result !== undefined) summary(data.result, ['result']);
+  // The last document issued: its id and date, and the one it replaced.
+  const issuedDocument = (v: unknown, at: string[], allowed: readonly string[]): boolean => {
+    if (!isObject(v)) {
+      field(at);
+      return false;
+    }
+    const before = problems.length;
+    unknownKeys(v, allowed, at);
+    if (typeof v.documentId !== 'string' || !DOCUMENT_ID.test(v.documentId)) field([...at, 'documentId']);
+    if (!isCalendarDate(v.date)) problems.push({ code: 'bad_date', params: { field: printable(pathOf([...at, 'date']), 120), got: describeValue(v.date) } });
+    return problems.length === before;
+  };
+  let issued: IssuedDocument | undefined;
+  if (a.issued !== undefined && issuedDocument(a.issued, ['assessment', 'issued'], ISSUED_FIELDS)) {
+    const i = a.issued as Record<string, unknown>;
+    if (i.replaces === undefined || issuedDocument(i.replaces, ['assessment', 'issued', 'replaces'], REPLACES_FIELDS)) {
+      const r = i.replaces as Record<string, string> | undefined;
+      issued = { documentId: i.documentId as string, date: i.date as string, ...(r ? { replaces: { documentId: r.documentId!, date: r.date! } } : {}) };
+    }
+  }
 
   const notices: FileNotice[] = [];
   // Text answers are checked as names (one line) or texts and trimmed before the engine's own checks.
@@ -413,6 +438,7 @@ function readData(rs: RuleSet, input: unknown, summarize?: Summarize): ReadResul
     createdAt: a.createdAt as string,
     updatedAt: a.updatedAt as string,
     ...(isObject(baseline) ? { baseline: { ruleSetVersion: baseline.ruleSetVersion as string, result: baseline.result as ResultSummary } } : {}),
+    ...(issued ? { issued } : {}),
   };
   if (older) {
     notices.unshift({ code: 'other_rule_set', params: { file: fileVersion, current: rs.version } });

@@ -14,7 +14,7 @@ import { localIsoDate } from '../lib/dates';
 import { downloadBlob } from '../lib/download';
 import { compareHref, go } from '../lib/route';
 import { useRuleSet } from '../ruledata/context';
-import { deleteAssessment, duplicateAssessment, renameAssessment, setCohort, undoDelete } from './actions';
+import { deleteAssessment, duplicateAssessment, recordIssued, renameAssessment, setCohort, undoDelete } from './actions';
 import { csvBlob, pdfZip } from './bulk-export';
 import { DropZone } from './DropZone';
 import { Filters } from './Filters';
@@ -92,7 +92,10 @@ export default function PortfolioView({ lang, query = '' }: { lang: Lang; query?
     setZip({ done: 0, total: recs.length, abort });
     try {
       const outcome = await pdfZip(ruleSet, recs, lang, t, (done, total) => setZip((z) => z && { ...z, done, total }), abort.signal);
-      if (outcome.written) downloadBlob(outcome.blob, `portfolio-checklists-${localIsoDate()}.zip`);
+      if (outcome.written) {
+        downloadBlob(outcome.blob, `portfolio-checklists-${localIsoDate()}.zip`);
+        recordIssued(outcome.issued);
+      }
       setZip((z) => z && { ...z, outcome });
     } catch (e) {
       setZip((z) => z && { ...z, error: e instanceof Error ? e.message : String(e) });

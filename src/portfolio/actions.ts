@@ -4,7 +4,7 @@
  * the pages that use them (state.ts loads it on the first message from another tab), so the first
  * load carries only what the questionnaire needs.
  */
-import { displayName, randomId, type AssessmentRecord, type Cohort } from '../assessment/record';
+import { displayName, randomId, type AssessmentRecord, type Cohort, type IssuedDocument } from '../assessment/record';
 import { getPortfolio, internals, type SaveOutcome, type TabNotice } from './state';
 
 const { set, enqueue, saveIds, saveSetting, nextOpen, withRecord, dirty, problemOf, known, stored } = internals;
@@ -93,6 +93,22 @@ export function setCohort(ids: readonly string[], cohort: Cohort | undefined): v
     if (cohort) next.cohort = { incubator: cohort.incubator, label: cohort.label };
     else delete next.cohort;
     records = new Map(records).set(id, next);
+    changed.push(id);
+  }
+  if (!changed.length) return;
+  set({ records, ...(changed.includes(getPortfolio().currentId) ? { session: getPortfolio().session + 1 } : {}) });
+  void saveIds(changed);
+}
+
+/** Keeps with each assessment the document just issued for it (the portfolio's zip of checklists); each is stored. */
+export function recordIssued(issued: ReadonlyMap<string, IssuedDocument>): void {
+  const now = new Date().toISOString();
+  let records = getPortfolio().records;
+  const changed: string[] = [];
+  for (const [id, doc] of issued) {
+    const rec = records.get(id);
+    if (!rec || rec.issued === doc) continue;
+    records = new Map(records).set(id, { ...rec, issued: doc, updatedAt: now });
     changed.push(id);
   }
   if (!changed.length) return;

@@ -9,7 +9,8 @@ import type { TFunction } from 'i18next';
 import { loadArticleTexts, loadTexts } from '../ruledata/text-store';
 import { loadNamespace } from '../i18n/browser';
 import type { Lang, RuleSet } from '../engine';
-import { displayName, type AssessmentRecord } from '../assessment/record';
+import { displayName, type AssessmentRecord, type IssuedDocument } from '../assessment/record';
+import { documentIdOf, issue } from '../document/identity';
 import { fileStem } from '../file-format/assessment-file';
 import { loadBrowserPdfAssets } from '../pdf/browser-assets';
 import { documentInput, evaluationDate, reportOf } from '../report/pipeline';
@@ -26,6 +27,8 @@ export interface ZipOutcome {
   written: number;
   failed: { name: string; reason: string }[];
   stopped: boolean;
+  /** Per assessment id, the document now issued for it where that changed (to keep with the record). */
+  issued: Map<string, IssuedDocument>;
 }
 
 export async function pdfZip(
@@ -46,6 +49,7 @@ export async function pdfZip(
   const date = evaluationDate();
   const taken = new Set<string>();
   const failed: ZipOutcome['failed'] = [];
+  const issued: ZipOutcome['issued'] = new Map();
   let written = 0;
   for (const [i, rec] of records.entries()) {
     if (signal?.aborted) break;
@@ -53,7 +57,10 @@ export async function pdfZip(
     try {
       const report = reportOf(rs, rec, lang, t, date);
       if (!report) throw new Error('invalid answers');
-      const bytes = await pdf.makeChecklistPdf(documentInput(rs, rec, report, t), assets);
+      const input = documentInput(rs, rec, report, t);
+      const bytes = await pdf.makeChecklistPdf(input, assets);
+      const now = issue(rec.issued, documentIdOf(input), report.assessedOn).issued;
+      if (now !== rec.issued) issued.set(rec.id, now);
       // One name per assessment: the checklist's own name, made unique by the record id where needed.
       let name = pdf.checklistFileName(report, t);
       if (taken.has(name.toLowerCase())) name = name.replace(/\.pdf$/, `-${fileStem(rec.id, 12)}.pdf`);
@@ -70,5 +77,5 @@ export async function pdfZip(
   }
   zip.end();
   if (zipError) throw zipError;
-  return { blob: new Blob(parts as Uint8Array<ArrayBuffer>[], { type: 'application/zip' }), written, failed, stopped: !!signal?.aborted };
+  return { blob: new Blob(parts as Uint8Array<ArrayBuffer>[], { type: 'application/zip' }), written, failed, stopped: !!signal?.aborted, issued };
 }

@@ -10,7 +10,7 @@
 import { assess, memoOn, reassessmentTriggers, type AnswerValue, type AssessResult, type Lang, type RuleSet, type Trigger } from '../engine';
 import { localIsoDate } from '../lib/dates';
 import type { TFunction } from '../i18n/i18n';
-import type { Cohort, DutyStatus } from '../assessment/record';
+import type { Cohort, DutyStatus, IssuedDocument } from '../assessment/record';
 import { present, type Report } from './present';
 
 /** The day an evaluation is made as of: the given date, else today (local calendar). */
@@ -25,7 +25,7 @@ export interface ReportSource {
   /** Company and product when the answers do not name them (an answers file's `meta`). */
   meta?: { company?: string; product?: string };
   /** The document last issued for this assessment (the app records it on each download). */
-  issued?: { documentId: string; date: string };
+  issued?: IssuedDocument;
 }
 
 /** What every document is made from, whatever its format. */
@@ -41,8 +41,8 @@ export interface DocumentInput {
   t: TFunction;
   /** What would make a tier stricter: printed under the plan (documentInput computes it). */
   triggers?: readonly Trigger[];
-  /** The document issued before for the same assessment: a new one names it as the one it replaces. */
-  previous?: { documentId: string; date: string };
+  /** The document last issued for the same assessment: one with other content names it as the one it replaces. */
+  issued?: IssuedDocument;
 }
 
 // One evaluation per rule set, answers object and date: the result page and the portfolio row of the
@@ -89,6 +89,6 @@ export function documentInput(rs: RuleSet, source: ReportSource, report: Report,
     ...(source.assessor ? { assessor: source.assessor } : {}),
     t,
     triggers: reassessmentTriggers(rs, source.answers, report.assessedOn),
-    ...(source.issued ? { previous: source.issued } : {}),
+    ...(source.issued ? { issued: source.issued } : {}),
   };
 }

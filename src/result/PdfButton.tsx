@@ -6,20 +6,26 @@
  * the PDF click, if sooner), the full font only for a document that needs it (src/pdf/fonts.ts). While
  * a file is being made, its button says so. A failure is reported and changes nothing.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../lib/download';
 import { useRuleSet } from '../ruledata/context';
 import { loadArticleTexts, loadTexts } from '../ruledata/text-store';
 import { loadNamespace } from '../i18n/browser';
 import type { AnswerValue, Lang } from '../engine';
-import type { AssessmentRecord } from '../assessment/record';
+import type { AssessmentRecord, IssuedDocument } from '../assessment/record';
+import { documentIdOf, issue } from '../document/identity';
 import { loadBrowserPdfAssets, prefetchPdfFont } from '../pdf/browser-assets';
 import type { Report } from '../report/present';
 import { documentInput } from '../report/pipeline';
+import { formatDate } from '../lib/dates';
 
 type Format = 'pdf' | 'docx' | 'md';
-type State = { kind: 'idle' } | { kind: 'working'; format: Format } | { kind: 'done'; file: string; kb: number } | { kind: 'failed'; format: Format; reason: string };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'working'; format: Format }
+  | { kind: 'done'; file: string; kb: number; issued: IssuedDocument }
+  | { kind: 'failed'; format: Format; reason: string };
 
 /** Each format's button label, label while working, and failure message (result:pdf.*). */
 const KEYS: Record<Format, { download: string; working: string; failed: string }> = {
@@ -35,12 +41,17 @@ interface Props {
   record: AssessmentRecord;
   answers: Readonly<Record<string, AnswerValue>>;
   lang: Lang;
+  /** Keeps the document just issued with the assessment, so the next one with other content names it as replaced. */
+  onIssued: (issued: IssuedDocument) => void;
 }
 
-export function PdfButton({ report, record, answers, lang }: Props) {
+export function PdfButton({ report, record, answers, lang, onIssued }: Props) {
   const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // The full edition adds the rules screened out and their articles (for counsel checking the screening).
+  const [full, setFull] = useState(false);
+  const fullHint = useId();
   // The font's common part, fetched while the page has nothing else to do (never before the result).
   useEffect(() => {
     if (typeof requestIdleCallback === 'function') {
@@ -52,7 +63,7 @@ export function PdfButton({ report, record, answers, lang }: Props) {
   }, []);
   // The statute texts and the document's words, fetched alongside each format's code.
   const texts = () => [loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('pdf'), loadNamespace('catalogue')] as const;
-  const input = () => documentInput(ruleSet, { ...record, answers }, report, t);
+  const input = () => ({ ...documentInput(ruleSet, { ...record, answers }, report, t), ...(full ? { full: true } : {}) });
 
   const made = async (format: Format): Promise<{ blob: Blob; file: string; bytes: number }> => {
     if (format === 'pdf') {
@@ -77,11 +88,19 @@ export function PdfButton({ report, record, answers, lang }: Props) {
     try {
       const { blob, file, bytes } = await made(format);
       downloadBlob(blob, file);
-      setState({ kind: 'done', file, kb: Math.max(1, Math.round(bytes / 1024)) });
+      // Kept with the assessment: the next document with other content names this one as replaced.
+      const { issued } = issue(record.issued, documentIdOf(input()), report.assessedOn);
+      if (issued !== record.issued) onIssued(issued);
+      setState({ kind: 'done', file, kb: Math.max(1, Math.round(bytes / 1024)), issued });
     } catch (e) {
       setState({ kind: 'failed', format, reason: (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '') });
     }
   };
+
+  const doneText = ({ file, kb, issued }: Extract<State, { kind: 'done' }>) =>
+    issued.replaces
+      ? t('result:pdf.doneReplaces', { file, kb, id: issued.documentId, previous: issued.replaces.documentId, date: formatDate(issued.replaces.date, lang) })
+      : t('result:pdf.done', { file, kb, id: issued.documentId });
 
   return (
     <div className="pdf-export">
@@ -91,14 +110,21 @@ export function PdfButton({ report, record, answers, lang }: Props) {
             {state.kind === 'working' && state.format === format ? t(KEYS[format].working) : t(KEYS[format].download)}
           </button>
         ))}
+        <label className="edition">
+          <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} aria-describedby={fullHint} data-testid="edition-full" />
+          {t('result:pdf.full')}
+        </label>
       </div>
+      <p className="hint" id={fullHint}>
+        {t('result:pdf.fullHint')}
+      </p>
       <p className="hint" id="pdf-hint">
         {t('result:pdf.hint')}
         {lang === 'zh-CN' ? '' : ' '}
         {t('result:pdf.formats')}
       </p>
       <p role="status" className="pdf-status" data-testid="pdf-status">
-        {state.kind === 'done' ? t('result:pdf.done', { file: state.file, kb: state.kb }) : ''}
+        {state.kind === 'done' ? doneText(state) : ''}
       </p>
       {state.kind === 'failed' ? (
         <p role="alert" className="notice error" data-testid="download-failed">

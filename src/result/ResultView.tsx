@@ -13,7 +13,7 @@ import { ArticleLink } from '../catalogue/ArticleQuote';
 import { evaluate, evaluationDate, presentSource } from '../report/pipeline';
 import { DUTY_REGIMES, REGIMES, type AnswerValue, type Lang, reassessmentTriggers } from '../engine';
 import type { QuestionnaireEvent } from '../questionnaire/machine';
-import type { AssessmentRecord, DutyStatus } from '../assessment/record';
+import type { AssessmentRecord, DutyStatus, IssuedDocument } from '../assessment/record';
 import { DutyItem } from './DutyItem';
 import { notSureWithoutEffect } from '../report/not-sure';
 import { ActionPlan } from './ActionPlan';
@@ -38,13 +38,15 @@ interface Props {
   answers: Readonly<Record<string, AnswerValue>>;
   send: (e: QuestionnaireEvent) => void;
   setDuty: (id: string, s: DutyStatus | undefined) => void;
+  /** Records the document just downloaded (PdfButton). */
+  setIssued: (issued: IssuedDocument) => void;
   onNew: () => void;
   lang: Lang;
 }
 
 const resultTexts = (lang: Lang) => Promise.all([loadTexts(lang, ['p', 'r']), loadArticleTexts()]);
 
-export default function ResultView({ record, answers, send, setDuty, onNew, lang }: Props) {
+export default function ResultView({ record, answers, send, setDuty, setIssued, onNew, lang }: Props) {
   const ruleSet = useRuleSet();
   const { t } = useTranslation();
   const texts = useLoad(lang, resultTexts);
@@ -98,7 +100,7 @@ export default function ResultView({ record, answers, send, setDuty, onNew, lang
       </section>
 
       <ActionPlan report={report} statuses={record.duties} triggers={triggers} lang={lang} />
-      <PdfButton report={report} record={record} answers={answers} lang={lang} />
+      <PdfButton report={report} record={record} answers={answers} lang={lang} onIssued={setIssued} />
       {narrow ? (
         <details className="notice info fold" role="note">
           <summary>{t('result:page.aboutResult')}</summary>
