@@ -4,62 +4,18 @@
  * (or Markdown's #), with the assessor, the duty statuses and notes and the document id; and the same
  * document as the command line's for the same assessment file and date. Their code loads on the click.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
 import type { Lang } from '../src/engine';
-import type { AssessmentRecord } from '../src/assessment/record';
-import { exportFile } from '../src/file-format/summarize';
 import { readDocx } from '../src/testing/docx-read';
-import { example, rs } from './support';
+import { cliDocument, download, openResult, pageToday, resultRecord } from './support';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const locale = (lang: Lang, ns: string) => JSON.parse(readFileSync(resolve(ROOT, `src/i18n/locales/${lang}/${ns}.json`), 'utf8'));
 const CHAPTERS = ['plan', 'tiers', 'checklist', 'signoff', 'answers', 'sources'] as const;
 
-function record(id: string): AssessmentRecord {
-  const { answers, assessment } = example(id);
-  const [first, second] = assessment.duties;
-  const now = new Date().toISOString();
-  return {
-    id: `e2e-export-${id}`,
-    assessor: 'Li Wei 李伟',
-    answers,
-    step: 'result',
-    duties: {
-      ...(first ? { [first.id]: { status: 'done' as const, note: 'Reviewed by counsel — 已由律师审核 # not a heading' } } : {}),
-      ...(second ? { [second.id]: { status: 'in_progress' as const } } : {}),
-    },
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
-async function openResult(page: Page, rec: AssessmentRecord, lang: Lang) {
-  await page.goto('/');
-  await expect(page.getByTestId('start')).toBeVisible();
-  if (lang === 'zh-CN') await page.getByRole('button', { name: '简体中文' }).click();
-  await page.getByTestId('import-input').setInputFiles({ name: 'assessment.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exportFile(rs, rec))) });
-  await expect(page.getByTestId('result')).toBeVisible();
-}
-
-async function download(page: Page, testId: string): Promise<{ bytes: Uint8Array; name: string }> {
-  const d = page.waitForEvent('download');
-  await page.getByTestId(testId).click();
-  const got = await d;
-  return { bytes: new Uint8Array(readFileSync((await got.path())!)), name: got.suggestedFilename() };
-}
-
-/** The command line's file of the same assessment file, on the same date. */
-function cliFile(rec: AssessmentRecord, lang: Lang, date: string, format: 'docx' | 'md'): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), `e2e-cli-${format}-`));
-  const file = join(dir, 'assessment.json');
-  writeFileSync(file, JSON.stringify(exportFile(rs, rec)));
-  execFileSync('npx', ['tsx', 'src/cli/main.ts', 'classify', file, '--format', format, '--out', dir, '--lang', lang, '--date', date], { cwd: ROOT, stdio: 'pipe' });
-  return new Uint8Array(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith(`.${format}`))!)));
-}
+const record = (id: string) => resultRecord(id, 'export', { done: 'Reviewed by counsel — 已由律师审核 # not a heading', second: { status: 'in_progress' } });
 
 for (const [id, lang] of [
   ['E1', 'en'],
@@ -74,10 +30,7 @@ for (const [id, lang] of [
     const rec = record(id);
     await openResult(page, rec, lang);
     expect(requested.filter((p) => /\/(docx|markdown)-[\w-]+\.js$/.test(p))).toEqual([]);
-    const date = await page.evaluate(() => {
-      const d = new Date();
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    });
+    const date = await pageToday(page);
     const pdf = locale(lang, 'pdf');
     const shown = (await page.getByTestId('overall-level').textContent())!;
 
@@ -97,7 +50,7 @@ for (const [id, lang] of [
     expect(texts.filter((t) => t.startsWith('☑\t')).length).toBeGreaterThanOrEqual(1);
     expect(texts.filter((t) => t.startsWith('◐\t')).length).toBeGreaterThanOrEqual(1);
     expect(docx.footers.every((f) => /AIRA-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.test(f))).toBe(true);
-    const cliDocx = readDocx(cliFile(rec, lang, date, 'docx'));
+    const cliDocx = readDocx(cliDocument(rec, lang, date, 'docx'));
     expect(docx.paragraphs).toEqual(cliDocx.paragraphs);
     expect(docx.tables).toEqual(cliDocx.tables);
     expect(docx.footers).toEqual(cliDocx.footers);
@@ -111,7 +64,7 @@ for (const [id, lang] of [
     expect(md).toContain('Reviewed by counsel — 已由律师审核 \\# not a heading');
     expect(md).toContain('Li Wei 李伟');
     expect(md).toContain(`**${shown}**`);
-    expect(md).toBe(new TextDecoder().decode(cliFile(rec, lang, date, 'md')));
+    expect(md).toBe(new TextDecoder().decode(cliDocument(rec, lang, date, 'md')));
 
     expect(requested.filter((p) => /\/docx-[\w-]+\.js$/.test(p))).toHaveLength(1);
     await expect(page.getByRole('alert')).toHaveCount(0);

@@ -3,66 +3,21 @@
  * same as the command line's PDF for the same assessment (the browser and Node share the report
  * module; only the font is fetched instead of read). Page images: test-results/pdf/e2e-*.png.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Lang } from '../src/engine';
-import { type AssessmentRecord } from '../src/assessment/record';
+import { formatDate } from '../src/lib/dates';
 import { exportFile } from '../src/file-format/summarize';
 import { blankText, pdfInfo, readPdf, renderPages, squash } from '../src/testing/pdf-check';
-import { example, rs } from './support';
+import { cliDocument, download, openResult, pageToday, resultRecord, rs, storedAssessments } from './support';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, 'test-results/pdf');
 const report = (lang: Lang) => JSON.parse(readFileSync(resolve(ROOT, `src/i18n/locales/${lang}/pdf.json`), 'utf8'));
 
-function record(id: string): AssessmentRecord {
-  const { answers, assessment } = example(id);
-  const [first, second] = assessment.duties;
-  const now = new Date().toISOString();
-  return {
-    id: `e2e-pdf-${id}`,
-    assessor: 'Li Wei 李伟',
-    answers,
-    step: 'result',
-    duties: {
-      ...(first ? { [first.id]: { status: 'done' as const, note: 'Reviewed by counsel 🚀 — 已由律师审核' } } : {}),
-      ...(second ? { [second.id]: { status: 'not_applicable' as const, note: 'Not offered in the EU' } } : {}),
-    },
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
-async function openResult(page: Page, rec: AssessmentRecord, lang: Lang) {
-  await page.goto('/');
-  await expect(page.getByTestId('start')).toBeVisible();
-  if (lang === 'zh-CN') await page.getByRole('button', { name: '简体中文' }).click();
-  await page.getByTestId('import-input').setInputFiles({
-    name: 'assessment.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(exportFile(rs, rec))),
-  });
-  await expect(page.getByTestId('result')).toBeVisible();
-}
-
-async function downloadPdf(page: Page): Promise<{ bytes: Uint8Array; name: string }> {
-  const download = page.waitForEvent('download');
-  await page.getByTestId('download-pdf').click();
-  const d = await download;
-  return { bytes: new Uint8Array(readFileSync((await d.path())!)), name: d.suggestedFilename() };
-}
-
-/** The command line's PDF of the same assessment file, on the same date. */
-function cliPdf(rec: AssessmentRecord, lang: Lang, date: string): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), 'e2e-cli-pdf-'));
-  const file = join(dir, 'assessment.json');
-  writeFileSync(file, JSON.stringify(exportFile(rs, rec)));
-  execFileSync('npx', ['tsx', 'src/cli/main.ts', 'classify', file, '--format', 'pdf', '--out', dir, '--lang', lang, '--date', date], { cwd: ROOT, stdio: 'pipe' });
-  return new Uint8Array(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!)));
-}
+const record = (id: string) => resultRecord(id, 'pdf', { done: 'Reviewed by counsel 🚀 — 已由律师审核', second: { status: 'not_applicable', note: 'Not offered in the EU' } });
+const downloadPdf = (page: Page) => download(page, 'download-pdf');
 
 for (const [id, lang] of [
   ['E1', 'en'],
@@ -71,10 +26,7 @@ for (const [id, lang] of [
   test(`${id} in ${lang}: Download PDF gives the command line's document, rendered with every glyph`, async ({ page }) => {
     const rec = record(id);
     await openResult(page, rec, lang);
-    const date = await page.evaluate(() => {
-      const d = new Date();
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    });
+    const date = await pageToday(page);
     const { bytes, name } = await downloadPdf(page);
     expect(name).toMatch(/^ai-risk-checklist-.+\.pdf$/);
     await expect(page.getByTestId('pdf-status')).toContainText(name);
@@ -96,7 +48,7 @@ for (const [id, lang] of [
     expect(info.meta).toContain('<pdfaid:part>2</pdfaid:part>');
 
     // The same document as the command line's for the same assessment file and date.
-    const cliBytes = cliPdf(rec, lang, date);
+    const cliBytes = cliDocument(rec, lang, date, 'pdf');
     const cli = await readPdf(cliBytes);
     expect(browser.pages.length).toBe(cli.pages.length);
     expect(browser.pages.map((p) => p.map((i) => i.str).join('\n'))).toEqual(cli.pages.map((p) => p.map((i) => i.str).join('\n')));
@@ -156,4 +108,52 @@ test('a company name with a rare character: the full font is fetched and the cha
   expect(pdf.squashed.match(/□/g)?.length).toBe(2); // the note and the fallback notice's own "□"
   const images = renderPages(bytes, OUT, 'e2e-rare-char');
   expect(blankText({ ...pdf, pages: pdf.pages.slice(0, 1) }, images.slice(0, 1))).toEqual([]);
+});
+
+test('a document after a change names the one it replaces, after a reload too; a reprint reads the same; the full edition adds what was screened out', async ({ page }) => {
+  const rec = { ...record('E4'), duties: {} };
+  await openResult(page, rec, 'en');
+  const today = await pageToday(page);
+  const texts = report('en') as { field: { firstIssue: string } };
+  const status = page.getByTestId('pdf-status');
+  const idIn = async () => /AIRA-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec((await status.textContent()) ?? '')?.[0];
+
+  // The first document: its id said on screen and printed, as a first issue.
+  const first = await readPdf((await downloadPdf(page)).bytes);
+  await expect(status).toContainText(/: document AIRA-/);
+  const firstId = (await idIn())!;
+  expect(first.squashed).toContain(squash(firstId));
+  expect(first.squashed).toContain(squash(texts.field.firstIssue));
+
+  // A duty's status changes, the page is reloaded: the next document is another one, and says which it replaces.
+  await page.getByTestId('duty-EU-4-literacy').locator('select').selectOption('in_progress');
+  await expect.poll(async () => (await storedAssessments(page)).some((e) => JSON.stringify(e.assessment).includes('"in_progress"'))).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId('result')).toBeVisible();
+  const second = await readPdf((await downloadPdf(page)).bytes);
+  const secondId = (await idIn())!;
+  expect(secondId).not.toBe(firstId);
+  await expect(status).toContainText(`replacing document ${firstId} of ${formatDate(today, 'en')}`);
+  expect(second.squashed).toContain(squash(`Replaces document ${firstId} of ${formatDate(today, 'en')}`));
+  expect(second.squashed).not.toContain(squash(texts.field.firstIssue));
+
+  // Printed again, unchanged: the same document, word for word.
+  const again = await readPdf((await downloadPdf(page)).bytes);
+  expect(again.pages.map((p) => p.map((i) => i.str).join('\n'))).toEqual(second.pages.map((p) => p.map((i) => i.str).join('\n')));
+
+  // The full edition: the same document id, and the screened-out rules listed instead of counted.
+  const listed = squash((JSON.parse(readFileSync(resolve(ROOT, 'src/i18n/locales/en/result.json'), 'utf8')).page.ruledOut as string).split('{{')[0]!);
+  const counted = squash('(listed in the full edition)');
+  expect(second.squashed).toContain(counted);
+  expect(second.squashed).not.toContain(listed);
+  await page.getByTestId('edition-full').check();
+  const full = await readPdf((await downloadPdf(page)).bytes);
+  expect(await idIn()).toBe(secondId);
+  expect(full.pages.length).toBeGreaterThan(second.pages.length);
+  expect(full.squashed).toContain(listed);
+  expect(full.squashed).not.toContain(counted);
+
+  // Kept with the assessment: the exported file holds the document last issued and the one it replaced.
+  const exported = JSON.parse(new TextDecoder().decode((await download(page, 'export-json')).bytes));
+  expect(exported.assessment.issued).toEqual({ documentId: secondId, date: today, replaces: { documentId: firstId, date: today } });
 });

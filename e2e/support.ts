@@ -1,10 +1,17 @@
 /**
  * Helpers for the end-to-end tests: answering the questionnaire through the UI from an answer file,
- * and what the engine (run here in Node) says those answers must give.
+ * and what the engine (run here in Node) says those answers must give; opening a record's result,
+ * downloading its documents and making the command line's for comparison.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { createActor } from 'xstate';
-import { assess, type AnswerValue } from '../src/engine';
+import { assess, type AnswerValue, type Lang } from '../src/engine';
+import type { AssessmentRecord } from '../src/assessment/record';
+import { exportFile } from '../src/file-format/summarize';
 import { createQuestionnaireMachine, stepOf } from '../src/questionnaire/machine';
 import { fillSection } from '../src/testing/walk';
 import { exampleAnswers, projectRules } from '../src/testing/fixtures';
@@ -149,4 +156,59 @@ export async function chooseLanguage(page: Page, name: 'English' | '简体中文
     await expect(button).toBeVisible({ timeout: 2_000 });
   }).toPass();
   await button.click();
+}
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** An example's record at its result, with an assessor and the first duties done or found not to apply, each with a note. */
+export function resultRecord(id: string, name: string, notes: { done: string; second: { status: 'not_applicable' | 'in_progress'; note?: string } }): AssessmentRecord {
+  const { answers, assessment } = example(id);
+  const [first, second] = assessment.duties;
+  const now = new Date().toISOString();
+  return {
+    id: `e2e-${name}-${id}`,
+    assessor: 'Li Wei 李伟',
+    answers,
+    step: 'result',
+    duties: {
+      ...(first ? { [first.id]: { status: 'done' as const, note: notes.done } } : {}),
+      ...(second ? { [second.id]: notes.second } : {}),
+    },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** Opens `rec` by importing its file on a fresh page, in `lang`, and waits for its result. */
+export async function openResult(page: Page, rec: AssessmentRecord, lang: Lang) {
+  await page.goto('/');
+  await expect(page.getByTestId('start')).toBeVisible();
+  if (lang === 'zh-CN') await chooseLanguage(page, '简体中文');
+  await page.getByTestId('import-input').setInputFiles({ name: 'assessment.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exportFile(rs, rec))) });
+  await expect(page.getByTestId('result')).toBeVisible();
+}
+
+/** Clicks the download button `testId` and reads the file it gives. */
+export async function download(page: Page, testId: string): Promise<{ bytes: Uint8Array; name: string }> {
+  const d = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const got = await d;
+  return { bytes: new Uint8Array(readFileSync((await got.path())!)), name: got.suggestedFilename() };
+}
+
+/** Today in the page's local calendar (the date its documents are made as of). */
+export function pageToday(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+}
+
+/** The command line's document of the same assessment file on the same date (`classify --format … --out`). */
+export function cliDocument(rec: AssessmentRecord, lang: Lang, date: string, format: 'pdf' | 'docx' | 'md'): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), `e2e-cli-${format}-`));
+  const file = join(dir, 'assessment.json');
+  writeFileSync(file, JSON.stringify(exportFile(rs, rec)));
+  execFileSync('npx', ['tsx', 'src/cli/main.ts', 'classify', file, '--format', format, '--out', dir, '--lang', lang, '--date', date], { cwd: ROOT, stdio: 'pipe' });
+  return new Uint8Array(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith(`.${format}`))!)));
 }

@@ -14,7 +14,7 @@ import { checklistMarkdown } from '../document/markdown';
 import type { Report } from '../report/present';
 import { documentInput } from '../report/pipeline';
 import type { ClassifiedInput } from './classify';
-import { BatchError, outputNames, type WrittenFile } from './output-files';
+import { BatchError, outputNames, type DocumentEdition, type WrittenFile } from './output-files';
 import { createI18n, type TFunction } from '../i18n/i18n';
 
 /** A `t` per language, made on first use (pdf-pool.ts has the same, but loads PDFKit with it). */
@@ -24,8 +24,8 @@ function translators(): (lang: Lang) => TFunction {
 }
 
 /** The file of one report in `format`. */
-export async function documentFile(rs: RuleSet, report: Report, input: ClassifiedInput, format: ExportFormat, t = translators()(report.language)): Promise<Uint8Array> {
-  const { doc, labels } = exportParts(documentInput(rs, input, report, t));
+export async function documentFile(rs: RuleSet, report: Report, input: ClassifiedInput, format: ExportFormat, t = translators()(report.language), edition: DocumentEdition = {}): Promise<Uint8Array> {
+  const { doc, labels } = exportParts({ ...documentInput(rs, input, report, t), ...(edition.full ? { full: true } : {}) });
   return format === 'docx' ? checklistDocx(doc, labels) : new TextEncoder().encode(checklistMarkdown(doc, labels));
 }
 
@@ -33,7 +33,15 @@ export async function documentFile(rs: RuleSet, report: Report, input: Classifie
  * Writes the file of each report into `dir`, calling `onWritten` as each is written (in input order).
  * Throws a BatchError at the end if any could not be made or written; the others are written.
  */
-export async function writeDocuments(rs: RuleSet, reports: readonly Report[], inputs: readonly ClassifiedInput[], dir: string, format: ExportFormat, onWritten?: (w: WrittenFile, index: number) => void): Promise<WrittenFile[]> {
+export async function writeDocuments(
+  rs: RuleSet,
+  reports: readonly Report[],
+  inputs: readonly ClassifiedInput[],
+  dir: string,
+  format: ExportFormat,
+  onWritten?: (w: WrittenFile, index: number) => void,
+  edition: DocumentEdition = {},
+): Promise<WrittenFile[]> {
   mkdirSync(dir, { recursive: true });
   const names = outputNames(reports, format);
   const tFor = translators();
@@ -43,7 +51,7 @@ export async function writeDocuments(rs: RuleSet, reports: readonly Report[], in
     const path = join(dir, names[index]!);
     let bytes: Uint8Array;
     try {
-      bytes = await documentFile(rs, report, inputs[index]!, format, tFor(report.language));
+      bytes = await documentFile(rs, report, inputs[index]!, format, tFor(report.language), edition);
       writeFileSync(path, bytes);
     } catch (e) {
       failures.push({ index, name: names[index]!, error: e instanceof Error ? e.message : String(e) });

@@ -30,13 +30,13 @@ async function cli(...args: string[]) {
 }
 
 /** The report and document the library makes for an example, as the command line should. */
-function expected(id: string, lang: Lang) {
+function expected(id: string, lang: Lang, full = false) {
   const rs = projectRules();
   const t = createI18n(lang).t;
   const { answers, meta } = JSON.parse(readFileSync(exampleFile(id), 'utf8')) as { answers: Record<string, AnswerValue>; meta?: { company?: string; product?: string } };
   const source = { answers, ...(meta ? { meta } : {}) };
   const report = reportOf(rs, source, lang, t, '2026-11-23')!;
-  return { report, ...exportParts(documentInput(rs, source, report, t)) };
+  return { report, ...exportParts({ ...documentInput(rs, source, report, t), ...(full ? { full: true } : {}) }) };
 }
 
 const stem = (id: string) => basename(exampleFile(id), '.json');
@@ -75,6 +75,27 @@ describe('classify --format docx|md', () => {
       expect(md.startsWith('# 人工智能风险自评估\n')).toBe(true);
       for (const d of report.duties) expect(md).toContain(d.title.replace(/[\\`*_[\]<>|~#]/g, '\\$&'));
     }
+  });
+
+  it('--full writes the full edition (the rules screened out and their articles), in Markdown and PDF alike; json refuses it', async () => {
+    const out = dir();
+    const r = await cli('classify', exampleFile('E4'), '--format', 'md', '--out', out, '--full', ...DATE);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(out, `${stem('E4')}.md`), 'utf8');
+    const full = expected('E4', 'en', true);
+    expect(md).toBe(checklistMarkdown(full.doc, full.labels));
+    expect(md.length).toBeGreaterThan(checklistMarkdown(expected('E4', 'en').doc, full.labels).length);
+    for (const reason of full.report.regimes.EU.ruledOut) expect(md).toContain(reason.text.slice(0, 40).replace(/[\\`*_[\]<>|~#]/g, '\\$&'));
+    const pdfOut = dir();
+    const standard = dir();
+    expect((await cli('classify', exampleFile('E4'), '--format', 'pdf', '--out', pdfOut, '--full', ...DATE)).code).toBe(0);
+    expect((await cli('classify', exampleFile('E4'), '--format', 'pdf', '--out', standard, ...DATE)).code).toBe(0);
+    const size = (d: string) => readFileSync(join(d, `${stem('E4')}.pdf`)).length;
+    expect(size(pdfOut)).toBeGreaterThan(size(standard));
+    const bad = await cli('classify', exampleFile('E4'), '--full', ...DATE);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--full is for --format pdf, docx and md');
   });
 
   it('names each record of a file that holds several', async () => {

@@ -1,7 +1,7 @@
 /**
  * The command line: `npm run -s cli -- <command> …` (`help`, `--help` or `-h` for the commands and
  * their options; `help <command>` or `<command> --help` for one command):
- *   classify <files…> [--format json|ndjson|csv|pdf|docx|md] [--out DIR] [--lang en|zh-CN] [--date YYYY-MM-DD] [--rules DIR]
+ *   classify <files…> [--format json|ndjson|csv|pdf|docx|md] [--out DIR] [--full] [--lang en|zh-CN] [--date YYYY-MM-DD] [--rules DIR]
  *   portfolio <dirs or files…> --out DIR [--lang en|zh-CN] [--codes] [--date YYYY-MM-DD] [--rules DIR]   (portfolio.csv + one PDF each)
  *   check [--rules DIR] [--seeds DIR] [--samples N]        (npm run rules:check)
  *   catalogue [--check]                                     (npm run rules:catalogue)
@@ -26,7 +26,7 @@ export const CATALOGUE_PATH = resolve(DEFAULT_RULES_DIR, 'CATALOGUE.md');
 
 /** Each command: its synopsis and its options (help texts are i18n keys `cli:help.option.<name>`). */
 const COMMANDS = {
-  classify: { synopsis: 'classify <files…> [options]', options: ['format', 'out', 'lang', 'date', 'rules'] },
+  classify: { synopsis: 'classify <files…> [options]', options: ['format', 'out', 'full', 'lang', 'date', 'rules'] },
   portfolio: { synopsis: 'portfolio <dirs or files…> --out DIR [options]', options: ['out', 'lang', 'codes', 'date', 'rules'] },
   check: { synopsis: 'check [options]', options: ['rules', 'seeds', 'samples'] },
   catalogue: { synopsis: 'catalogue [--check]', options: ['check'] },
@@ -47,6 +47,7 @@ const OPTION_SYNTAX: Record<string, string> = {
   samples: '--samples N',
   check: '--check',
   codes: '--codes',
+  full: '--full',
   help: '-h, --help',
 };
 
@@ -142,6 +143,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         samples: { type: 'string' },
         check: { type: 'boolean', default: false },
         codes: { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
         write: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -168,6 +170,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const toFiles = FILE_FORMATS.includes(o.format as OutputFormat);
       if (toFiles && !o.out) return usage('noOut', { format: o.format! });
       if (!toFiles && o.out) return usage('outOnlyPdf');
+      if (!toFiles && o.full) return usage('fullOnlyDocuments');
       const rs = loadRules();
       if (!rs) return 1;
       const lang = o.lang as Lang;
@@ -181,8 +184,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const printWritten = (w: { path: string; bytes: number }) => io.out(`${shown(w.path)}\t${w.bytes}\n`);
         let failed = 0;
         try {
-          if (o.format === 'pdf') await (await import('./pdf-files')).writePdfs(rs, res.reports, res.inputs, resolve(o.out!), lt, printWritten);
-          else await (await import('./document-files')).writeDocuments(rs, res.reports, res.inputs, resolve(o.out!), o.format as 'docx' | 'md', printWritten);
+          const edition = o.full ? { full: true } : {};
+          if (o.format === 'pdf') await (await import('./pdf-files')).writePdfs(rs, res.reports, res.inputs, resolve(o.out!), lt, printWritten, edition);
+          else await (await import('./document-files')).writeDocuments(rs, res.reports, res.inputs, resolve(o.out!), o.format as 'docx' | 'md', printWritten, edition);
         } catch (e) {
           if (!(e instanceof BatchError)) {
             errorLine(lt(o.format === 'pdf' ? 'errors:pdf.failed' : 'cli:output.filesFailed', { reason: (e as Error).message }));

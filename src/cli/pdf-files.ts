@@ -9,7 +9,7 @@ import type { RuleSet } from '../engine';
 import type { TFunction } from '../i18n/i18n';
 import type { Report } from '../report/present';
 import type { ClassifiedInput } from './classify';
-import { BatchError, outputNames, type WrittenFile } from './output-files';
+import { BatchError, outputNames, type DocumentEdition, type WrittenFile } from './output-files';
 import { type PdfBatchOptions, renderPdfs } from './pdf-pool';
 
 export type WrittenPdf = WrittenFile;
@@ -38,13 +38,13 @@ export async function writePdfs(
   dir: string,
   _t: TFunction,
   onWritten?: (w: WrittenPdf, index: number) => void,
-  opts: PdfBatchOptions = {},
+  opts: PdfBatchOptions & DocumentEdition = {},
 ): Promise<WrittenPdf[]> {
   mkdirSync(dir, { recursive: true });
   const names = pdfNames(reports);
   const jobs = reports.map((report, i) => {
     const { answers, duties, assessor } = inputs[i]!;
-    return { report, answers, duties, ...(assessor ? { assessor } : {}) };
+    return { report, answers, duties, ...(assessor ? { assessor } : {}), ...(opts.full ? { full: true } : {}) };
   });
   const written: WrittenPdf[] = [];
   const failures: BatchError['failures'] = [];

@@ -27,6 +27,8 @@ export interface PdfJob {
   answers: Readonly<Record<string, AnswerValue>>;
   duties: Readonly<Record<string, DutyStatus>>;
   assessor?: string;
+  /** The full edition: screened-out rules and their articles too. */
+  full?: boolean;
 }
 
 export type PdfOutcome = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
@@ -63,7 +65,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The checklist PDF of one job, as every thread makes it (a bad job rejects, it does not throw). */
 export async function jobPdf(rs: RuleSet, job: PdfJob, t: TFunction, assets: PdfAssets): Promise<Uint8Array> {
-  return checklistPdf(documentInput(rs, job, job.report, t), assets);
+  return checklistPdf({ ...documentInput(rs, job, job.report, t), ...(job.full ? { full: true } : {}) }, assets);
 }
 
 /** A `t` per language, made on first use. */
