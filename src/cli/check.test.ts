@@ -73,6 +73,13 @@ describe('rules:check', () => {
     expect(check(dir).lines).toContainEqual(expect.stringMatching(/rules\/questions\/01-product\.yaml: questions\[0\]\.text\.zh-CN: /));
   });
 
+  it('fails on a consistency rule or glossary term defined twice, naming the file and where', () => {
+    const consistency = brokenRules('consistency/eu.yaml', (t) => t.replace(/( {2}- id: )[\w.]+/, '$1cn.screen_vs_sexual_content'));
+    expect(check(consistency).lines).toContainEqual(expect.stringMatching(/rules\/consistency\/eu\.yaml: consistency\[0\]\.id: consistency rule "cn\.screen_vs_sexual_content" is defined twice/));
+    const glossary = brokenRules('glossary/terms.yaml', (t) => t.replace('  - id: placing-on-the-market', '  - id: ai-system'));
+    expect(check(glossary).lines).toContainEqual(expect.stringMatching(/rules\/glossary\/terms\.yaml: terms\[1\]\.id: glossary term "ai-system" is defined twice/));
+  });
+
   it('fails on YAML that does not parse, with the line', () => {
     const dir = brokenRules('tiers/eu.yaml', (t) => t.replace('regime: EU', 'regime: [EU'));
     expect(check(dir).lines).toContainEqual(expect.stringMatching(/rules\/tiers\/eu\.yaml: line \d+, column \d+: /));

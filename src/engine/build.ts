@@ -6,7 +6,7 @@
  */
 import type { DatedList, QuestionFile, Regime } from './schema';
 
-import { NOT_SURE, officialUrlOf, YES_NO, type Article, type ConsistencyRule, type Duty, type FileParsers, type GlossaryTerm, type Indicator, type LoadResult, type Question, type RawRuleSet, type RegimeTiers, type RuleSet, type RuleSetError, type Section, type Term } from './ruleset';
+import { NOT_SURE, officialUrlOf, YES_NO, type Article, type Duty, type FileParsers, type Indicator, type LoadResult, type Question, type RawRuleSet, type RegimeTiers, type RuleSet, type RuleSetError, type Section, type Term } from './ruleset';
 
 /**
  * `check`, when given, checks every cross-reference of the built set (`checkReferences` in
@@ -148,31 +148,9 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers, check?: (rs:
     });
   }
 
-  // --- consistency rules --------------------------------------------------------------------------
-  const consistency: ConsistencyRule[] = [];
-  const conflictIds = new Set<string>();
-  for (const f of raw.consistency) {
-    const d = parsers.consistency(f, errors);
-    if (!d) continue;
-    d.consistency.forEach((c, i) => {
-      if (conflictIds.has(c.id)) errors.push({ file: f.file, path: `consistency[${i}].id`, message: `consistency rule "${c.id}" is defined twice` });
-      conflictIds.add(c.id);
-      consistency.push({ ...c, file: f.file });
-    });
-  }
-
-  // --- glossary ----------------------------------------------------------------------------------
-  const glossary: GlossaryTerm[] = [];
-  const glossaryIds = new Set<string>();
-  for (const f of raw.glossary) {
-    const d = parsers.glossary(f, errors);
-    if (!d) continue;
-    d.terms.forEach((t, i) => {
-      if (glossaryIds.has(t.id)) errors.push({ file: f.file, path: `terms[${i}].id`, message: `glossary term "${t.id}" is defined twice` });
-      glossaryIds.add(t.id);
-      glossary.push({ ...t, file: f.file });
-    });
-  }
+  // --- consistency rules and glossary ------------------------------------------------------------
+  const consistency = collect(raw.consistency, (f) => parsers.consistency(f, errors)?.consistency, 'consistency', 'consistency rule', errors);
+  const glossary = collect(raw.glossary, (f) => parsers.glossary(f, errors)?.terms, 'terms', 'glossary term', errors);
 
   if (!manifest) return { ok: false, errors };
 
@@ -196,4 +174,27 @@ export function buildRuleSet(raw: RawRuleSet, parsers: FileParsers, check?: (rs:
   check?.(ruleSet, raw.manifest.file, errors);
   if (errors.length) return { ok: false, errors };
   return { ok: true, ruleSet };
+}
+
+/**
+ * The items of every file in order, each with its file's name; an id met before is an error naming the
+ * file and the item's path (`<list>[i].id`).
+ */
+function collect<F extends { file: string }, T extends { id: string }>(
+  files: readonly F[],
+  items: (f: F) => readonly T[] | undefined,
+  list: string,
+  kind: string,
+  errors: RuleSetError[],
+): (T & { file: string })[] {
+  const out: (T & { file: string })[] = [];
+  const seen = new Set<string>();
+  for (const f of files) {
+    items(f)?.forEach((item, i) => {
+      if (seen.has(item.id)) errors.push({ file: f.file, path: `${list}[${i}].id`, message: `${kind} "${item.id}" is defined twice` });
+      seen.add(item.id);
+      out.push({ ...item, file: f.file });
+    });
+  }
+  return out;
 }
