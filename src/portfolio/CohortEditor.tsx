@@ -40,20 +40,8 @@ export function CohortEditor({ rows, all, onSet }: Props) {
           setDone(t('portfolio:cohort.set', { count: ids.length, label: oneLine(label) }));
         }}
       >
-        <label htmlFor={`${id}-incubator`}>{t('portfolio:cohort.incubator')}</label>
-        <input id={`${id}-incubator`} list={`${id}-incubators`} value={incubator} maxLength={MAX_LABEL_LENGTH} onChange={(e) => setIncubator(e.currentTarget.value)} data-testid="cohort-incubator" />
-        <datalist id={`${id}-incubators`}>
-          {incubators.map((x) => (
-            <option key={x} value={x} />
-          ))}
-        </datalist>
-        <label htmlFor={`${id}-label`}>{t('portfolio:cohort.label')}</label>
-        <input id={`${id}-label`} list={`${id}-labels`} value={label} maxLength={MAX_LABEL_LENGTH} onChange={(e) => setLabel(e.currentTarget.value)} data-testid="cohort-label" />
-        <datalist id={`${id}-labels`}>
-          {labels.map((x) => (
-            <option key={x} value={x} />
-          ))}
-        </datalist>
+        <SuggestedInput id={`${id}-incubator`} label={t('portfolio:cohort.incubator')} value={incubator} onChange={setIncubator} suggestions={incubators} testId="cohort-incubator" />
+        <SuggestedInput id={`${id}-label`} label={t('portfolio:cohort.label')} value={label} onChange={setLabel} suggestions={labels} testId="cohort-label" />
         <p className="cohort-buttons">
           <button type="submit" className="secondary small" disabled={!ready || !ids.length} data-testid="cohort-save">
             {t('portfolio:cohort.save', { count: ids.length })}
@@ -76,5 +64,20 @@ export function CohortEditor({ rows, all, onSet }: Props) {
         </p>
       </form>
     </details>
+  );
+}
+
+/** A one-line input with its label and the values already in use offered as suggestions. */
+function SuggestedInput({ id, label, value, onChange, suggestions, testId }: { id: string; label: string; value: string; onChange: (v: string) => void; suggestions: readonly string[]; testId: string }) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} list={`${id}-suggestions`} value={value} maxLength={MAX_LABEL_LENGTH} onChange={(e) => onChange(e.currentTarget.value)} data-testid={testId} />
+      <datalist id={`${id}-suggestions`}>
+        {suggestions.map((x) => (
+          <option key={x} value={x} />
+        ))}
+      </datalist>
+    </>
   );
 }

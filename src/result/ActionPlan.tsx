@@ -13,6 +13,7 @@ import { formatDate, localIsoDate } from '../lib/dates';
 import { fileStem } from '../file-format/assessment-file';
 import { downloadBlob } from '../lib/download';
 import { unfoldAround } from './Fold';
+import { OverdueBadge } from './OverdueBadge';
 import { actionPlan, datedItems, triggerSentence, type PlanStep } from '../report/plan';
 import { subjectLine, type Report } from '../report/present';
 
@@ -67,11 +68,7 @@ export function ActionPlan({ report, statuses, triggers, lang }: { report: Repor
                     {d.certain ? null : <span className="plan-uncertain"> · {t('result:plan.uncertain')}</span>}
                     {own?.owner ? <span className="plan-owner"> · {own.owner}</span> : null}
                     {own?.due ? <span className="plan-date"> · {t('result:plan.due', { date: formatDate(own.due, lang) })}</span> : null}
-                    {overdue ? (
-                      <span className="badge overdue" data-testid="plan-overdue">
-                        {t('result:duty.overdue', { date: formatDate(dueDate(own, d.from), lang) })}
-                      </span>
-                    ) : null}
+                    {overdue ? <OverdueBadge due={dueDate(own, d.from)} lang={lang} testId="plan-overdue" /> : null}
                   </li>
                 );
               })}

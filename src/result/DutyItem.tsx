@@ -8,6 +8,7 @@ import { DUTY_STATUSES, dueDate, isOverdue, MAX_EVIDENCE, MAX_EVIDENCE_LENGTH, M
 import { formatDate, localIsoDate } from '../lib/dates';
 import { dutyDateText, type PresentedDuty } from '../report/present';
 import { dutyElementId, dutyKey } from './ActionPlan';
+import { OverdueBadge } from './OverdueBadge';
 
 interface Props {
   duty: PresentedDuty;
@@ -38,11 +39,7 @@ export function DutyItem({ duty: d, status, onStatus, onEdit, lang }: Props) {
       <div className="duty-head">
         <h5>{d.title}</h5>
         <span className={`badge kind-${d.kind}`}>{t(`result:kind.${d.kind}`)}</span>
-        {overdue ? (
-          <span className="badge overdue" data-testid="overdue">
-            {t('result:duty.overdue', { date: formatDate(dueDate(status, d.from), lang) })}
-          </span>
-        ) : null}
+        {overdue ? <OverdueBadge due={dueDate(status, d.from)} lang={lang} testId="overdue" /> : null}
       </div>
       <p className="duty-meta">
         <ArticleLink id={d.article} lang={lang} />
