@@ -115,13 +115,13 @@ export function PdfButton({ report, record, answers, lang, onIssued }: Props) {
           {t('result:pdf.full')}
         </label>
       </div>
-      <p className="hint" id={fullHint}>
-        {t('result:pdf.fullHint')}
-      </p>
       <p className="hint" id="pdf-hint">
         {t('result:pdf.hint')}
         {lang === 'zh-CN' ? '' : ' '}
         {t('result:pdf.formats')}
+      </p>
+      <p className="hint" id={fullHint}>
+        {t('result:pdf.fullHint')}
       </p>
       <p role="status" className="pdf-status" data-testid="pdf-status">
         {state.kind === 'done' ? doneText(state) : ''}
