@@ -319,4 +319,9 @@ test('PDF checklists of the selected assessments come as one zip, one valid PDF 
     expect(pdf.squashed).toContain(squash('Zip cohort (invited by Hub)'));
     expect(pdf.furniture.length).toBeGreaterThan(3);
   }
+  // Each assessment keeps the document issued for it: the ids printed in the zip's PDFs.
+  const printed = await Promise.all(names.map(async (n) => /AIRA-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec((await readPdf(entries[n]!)).squashed)?.[0]));
+  await expect
+    .poll(async () => (await storedAssessments(page)).filter((e) => String(e.assessment.id).startsWith('zip-')).map((e) => (e.assessment.issued as { documentId: string } | undefined)?.documentId).sort())
+    .toEqual([...printed].sort());
 });

@@ -1,9 +1,10 @@
 /**
  * A document's id: derived from what it says (the rule set, the answers, what was recorded for each duty,
- * the date and the cohort), so the same assessment printed twice gets the same id and any change gets a
- * new one. The language, the edition and the format are ways of printing the same content: an English
- * PDF and a Chinese DOCX of one assessment on one day carry one id. An identifier, not a seal: two 32-bit FNV-1a hashes of the content, written as
- * `AIRA-XXXX-XXXX-XXXX` in Crockford's base 32 (no I, L, O, U to misread).
+ * the company, product, cohort and assessor, and the date), so the same assessment printed twice gets the
+ * same id and any change gets a new one. The language, the edition and the format are ways of printing
+ * the same content: an English PDF and a Chinese DOCX of one assessment on one day carry one id. An
+ * identifier, not a seal: two 32-bit FNV-1a hashes of the content, written as `AIRA-XXXX-XXXX-XXXX` in
+ * Crockford's base 32 (no I, L, O, U to misread).
  */
 import type { IssuedDocument } from '../assessment/record';
 import type { DocumentInput } from '../report/pipeline';
