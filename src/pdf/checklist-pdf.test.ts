@@ -14,6 +14,8 @@ import { exampleReport } from '../testing/report-fixtures';
 import { blankText, overflowingText, pdfFonts, pdfInfo, readPdf, renderPages, squash } from '../testing/pdf-check';
 import type { DutyStatus } from '../assessment/record';
 import { checklistPdf, GENERATOR } from './checklist-pdf';
+import { latinQuotes } from './render';
+import { sharedFont } from './shared-font';
 import { checklistDocument } from '../document/checklist';
 
 const rs = projectRules();
@@ -133,6 +135,20 @@ describe.each(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'])('checklist
 });
 
 describe('checklist PDF', () => {
+  it('sets curly quotes in English text proportionally, and leaves them full-width in Chinese text', async () => {
+    expect(latinQuotes('(1) ‘AI system’ means')).toBe(true);
+    expect(latinQuotes('“人工智能”是指')).toBe(false);
+    expect(latinQuotes('no quotes at all')).toBe(false);
+    const font = sharedFont(loadPdfAssets().font);
+    const pdf = await readPdf(await checklistPdf(inputFor('E4', 'en'), loadPdfAssets()));
+    const line = pdf.pages.flat().find((i) => i.str.startsWith('(1) ‘AI system’ means'))!;
+    expect(line).toBeDefined();
+    // Drawn narrower than measured with the full-width quotes by about 1.44 em (each quote 1 em → 0.28 em; kerning narrows a little more).
+    const fullWidth = font.width(line.fontSize, line.str);
+    expect(fullWidth - line.width).toBeGreaterThan(1.2 * line.fontSize);
+    expect(fullWidth - line.width).toBeLessThan(2 * line.fontSize);
+  });
+
   it('is the same file for the same input (no clock, no random ids)', async () => {
     const one = await checklistPdf(inputFor('E5', 'zh-CN'), loadPdfAssets());
     const two = await checklistPdf(inputFor('E5', 'zh-CN'), loadPdfAssets());

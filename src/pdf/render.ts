@@ -441,6 +441,15 @@ function drawOps(pdf: PDFKit.PDFDocument, ops: Op[], left: number, top: number, 
   for (const op of ops) structure.mark(op.tag, () => drawOp(pdf, op, left, top), artifact);
 }
 
+/**
+ * Curly quotes in text without Chinese: the font's quotes are full-width (as Chinese sets them), which
+ * in English reads "‘AI system’ means" with a gap on each side; its proportional forms (OpenType `pwid`)
+ * are drawn instead. Lines are measured with the full-width advances, so a line never grows when drawn.
+ */
+const QUOTES = /[\u2018\u2019\u201C\u201D]/;
+const HAN_OR_FULL_WIDTH = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3134F}]/u;
+export const latinQuotes = (text: string): boolean => QUOTES.test(text) && !HAN_OR_FULL_WIDTH.test(text);
+
 function drawOp(pdf: PDFKit.PDFDocument, op: Op, left: number, top: number) {
   {
     if (op.kind === 'text') {
@@ -448,7 +457,7 @@ function drawOp(pdf: PDFKit.PDFDocument, op: Op, left: number, top: number) {
       const bold = op.font === 'bold';
       pdf.font('text').fontSize(op.size).fillColor(op.color);
       if (bold) pdf.strokeColor(op.color).lineWidth(op.size * 0.045);
-      const options: DrawTextOptions = { lineBreak: false, baseline: 'alphabetic', stroke: bold, fill: true, textWidth: 0, wordCount: 0 };
+      const options: DrawTextOptions = { lineBreak: false, baseline: 'alphabetic', stroke: bold, fill: true, textWidth: 0, wordCount: 0, ...(latinQuotes(op.text) ? { features: ['pwid'] } : {}) };
       pdf.text(op.text, left + op.x, top + op.baseline, options);
     } else if (op.kind === 'rect') {
       pdf.rect(left + op.x, top + op.y, op.w, op.h);

@@ -123,9 +123,11 @@ export class SharedFont {
     const lines = this.lines;
     // PDFKit lays out every piece of text twice (to draw it, then to move past it), word by word.
     embedded.layout = (text, features, onlyWidth) => {
-      if (features) return layout(text, features, onlyWidth);
-      let l = lines.get(text);
-      if (!l) lines.set(text, (l = layout(text)));
+      // A line drawn with OpenType features (render.ts: proportional quotes) is kept apart from the same text without.
+      const key = Array.isArray(features) && features.length ? `${features.join(',')}\u0000${text}` : features ? undefined : text;
+      if (key === undefined) return layout(text, features, onlyWidth);
+      let l = lines.get(key);
+      if (!l) lines.set(key, (l = layout(text, features)));
       return l;
     };
   }
