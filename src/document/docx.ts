@@ -295,7 +295,8 @@ export async function checklistDocx(doc: PrintedDocument, labels: ExportLabels):
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }],
         border: { top: border },
-        children: [new TextRun({ ...small, text: `${doc.footer} · ${labels.documentId}${colon}${doc.identity.documentId}` }), new TextRun({ ...small, children: [new Tab()] }), ...pageLabelRuns(doc.pageLabel, small)],
+        // The footer line already names the document id (as the PDF's footer does).
+        children: [new TextRun({ ...small, text: doc.footer }), new TextRun({ ...small, children: [new Tab()] }), ...pageLabelRuns(doc.pageLabel, small)],
       }),
       new Paragraph({ children: [new TextRun({ ...small, text: `${labels.ruleSetDigest}${colon}${doc.identity.ruleSetDigest || '—'}` })] }),
     ],
