@@ -147,7 +147,9 @@ test('a document after a change names the one it replaces, after a reload too; a
   expect(second.squashed).toContain(counted);
   expect(second.squashed).not.toContain(listed);
   await page.getByTestId('edition-full').check();
-  const full = await readPdf((await downloadPdf(page)).bytes);
+  const fullFile = await downloadPdf(page);
+  expect(fullFile.name).toMatch(/-full\.pdf$/);
+  const full = await readPdf(fullFile.bytes);
   expect(await idIn()).toBe(secondId);
   expect(full.pages.length).toBeGreaterThan(second.pages.length);
   expect(full.squashed).toContain(listed);

@@ -330,8 +330,8 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   }
 }
 
-/** The PDF's file name: "ai-risk-checklist-<company>-<product>-<date>.pdf", safe on every system. */
-export function checklistFileName(r: Report, t: TFunction): string {
+/** The PDF's file name: "ai-risk-checklist-<company>-<product>-<date>.pdf" ("…-full.pdf" for the full edition), safe on every system. */
+export function checklistFileName(r: Report, t: TFunction, edition: { full?: boolean } = {}): string {
   const stem = fileStem(subjectLine(r));
-  return `${t('pdf:fileName')}${stem ? `-${stem}` : ''}-${r.assessedOn}.pdf`;
+  return `${t('pdf:fileName')}${stem ? `-${stem}` : ''}-${r.assessedOn}${edition.full ? '-full' : ''}.pdf`;
 }

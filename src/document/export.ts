@@ -16,6 +16,6 @@ export function exportParts(input: Omit<ChecklistInput, 'generator'>) {
 }
 
 /** "ai-risk-checklist-<company>-<product>-<date>.docx" (or .md). */
-export function exportFileName(r: Report, t: TFunction, format: ExportFormat): string {
-  return checklistFileName(r, t).replace(/\.pdf$/, `.${format}`);
+export function exportFileName(r: Report, t: TFunction, format: ExportFormat, edition: { full?: boolean } = {}): string {
+  return checklistFileName(r, t, edition).replace(/\.pdf$/, `.${format}`);
 }

@@ -69,18 +69,18 @@ export function PdfButton({ report, record, answers, lang, onIssued }: Props) {
     if (format === 'pdf') {
       const [pdf, assets] = await Promise.all([import('../pdf/browser'), loadBrowserPdfAssets(), ...texts()]);
       const bytes = await pdf.makeChecklistPdf(input(), assets);
-      return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), file: pdf.checklistFileName(report, t), bytes: bytes.length };
+      return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), file: pdf.checklistFileName(report, t, { full }), bytes: bytes.length };
     }
     if (format === 'docx') {
       const [exp, { checklistDocx }] = await Promise.all([import('../document/export'), import('../document/docx'), ...texts()]);
       const { doc, labels } = exp.exportParts(input());
       const bytes = await checklistDocx(doc, labels);
-      return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: DOCX_TYPE }), file: exp.exportFileName(report, t, 'docx'), bytes: bytes.length };
+      return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: DOCX_TYPE }), file: exp.exportFileName(report, t, 'docx', { full }), bytes: bytes.length };
     }
     const [exp, { checklistMarkdown }] = await Promise.all([import('../document/export'), import('../document/markdown'), ...texts()]);
     const { doc, labels } = exp.exportParts(input());
     const bytes = new TextEncoder().encode(checklistMarkdown(doc, labels));
-    return { blob: new Blob([bytes], { type: 'text/markdown;charset=utf-8' }), file: exp.exportFileName(report, t, 'md'), bytes: bytes.length };
+    return { blob: new Blob([bytes], { type: 'text/markdown;charset=utf-8' }), file: exp.exportFileName(report, t, 'md', { full }), bytes: bytes.length };
   };
 
   const make = async (format: Format) => {
