@@ -8,7 +8,7 @@
 import { assess, type AnswerValue, type Assessment, type Lang, type Regime, type RuleSet } from '../engine';
 import type { TFunction } from '../i18n/i18n';
 import type { CsvValue } from '../lib/csv';
-import type { AssessmentRecord, DutyStatus } from '../assessment/record';
+import type { AssessmentRecord, DutyStatus, IssuedDocument } from '../assessment/record';
 import { formatAnswerError } from '../report/answer-text';
 import type { Report } from '../report/present';
 import { presentSource } from '../report/pipeline';
@@ -38,6 +38,8 @@ export interface ClassifiedInput {
   meta: Record<string, string>;
   /** The whole assessment when the input was a file the app exported. */
   assessment?: AssessmentRecord;
+  /** The document the app last issued for it (an exported file's `assessment.issued`): a new one names it as replaced. */
+  issued?: IssuedDocument;
 }
 
 /**
@@ -175,6 +177,7 @@ function classified(rs: RuleSet, a: Assessment, rec: { file: string; record: num
     ...(rec.meta.assessor ? { assessor: rec.meta.assessor } : {}),
     meta: rec.meta,
     ...(rec.assessment ? { assessment: rec.assessment } : {}),
+    ...(rec.assessment?.issued ? { issued: rec.assessment.issued } : {}),
   };
   if (opts.reports) {
     const report = presentSource(rs, { ...input, ...(rec.assessment?.cohort ? { cohort: rec.assessment.cohort } : {}) }, { ok: true, assessment: a }, opts.lang, t);

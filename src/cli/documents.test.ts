@@ -16,6 +16,7 @@ import { documentInput, reportOf } from '../report/pipeline';
 import { readDocx } from '../testing/docx-read';
 import { headings } from '../testing/export-fixtures';
 import { exampleFile, projectRules } from '../testing/fixtures';
+import { exportFile } from '../file-format/summarize';
 import { main } from './main';
 
 const DATE = ['--date', '2026-11-23'];
@@ -96,6 +97,21 @@ describe('classify --format docx|md', () => {
     const bad = await cli('classify', exampleFile('E4'), '--full', ...DATE);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--full is for --format pdf, docx and md');
+  });
+
+  it("prints the revision note of a file the app exported: the document it last issued is named as replaced", async () => {
+    const rs = projectRules();
+    const { answers } = JSON.parse(readFileSync(exampleFile('E4'), 'utf8')) as { answers: Record<string, AnswerValue> };
+    const now = '2026-11-20T09:00:00.000Z';
+    const issued = { documentId: 'AIRA-11AB-22CD-33EF', date: '2026-11-02' };
+    const file = join(dir(), 'exported.json');
+    writeFileSync(file, JSON.stringify(exportFile(rs, { id: 'cli-issued', answers, step: 'result', duties: {}, createdAt: now, updatedAt: now, issued })));
+    const out = dir();
+    const r = await cli('classify', file, '--format', 'md', '--out', out, ...DATE);
+    expect(r.err).toBe('');
+    const md = readFileSync(join(out, 'exported.md'), 'utf8');
+    expect(md).toContain('Replaces document AIRA-11AB-22CD-33EF of 2 November 2026');
+    expect(md).not.toContain('First issue');
   });
 
   it('names each record of a file that holds several', async () => {

@@ -43,8 +43,8 @@ export async function writePdfs(
   mkdirSync(dir, { recursive: true });
   const names = pdfNames(reports);
   const jobs = reports.map((report, i) => {
-    const { answers, duties, assessor } = inputs[i]!;
-    return { report, answers, duties, ...(assessor ? { assessor } : {}), ...(opts.full ? { full: true } : {}) };
+    const { answers, duties, assessor, issued } = inputs[i]!;
+    return { report, answers, duties, ...(assessor ? { assessor } : {}), ...(issued ? { issued } : {}), ...(opts.full ? { full: true } : {}) };
   });
   const written: WrittenPdf[] = [];
   const failures: BatchError['failures'] = [];

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { AnswerValue, Lang, RuleSet } from '../engine';
 import { createI18n, type TFunction } from '../i18n/i18n';
 import { loadPdfAssets } from '../node/pdf-assets';
-import type { DutyStatus } from '../assessment/record';
+import type { DutyStatus, IssuedDocument } from '../assessment/record';
 import { checklistPdf } from '../pdf/checklist-pdf';
 import type { PdfAssets } from '../pdf/render';
 import type { Report } from '../report/present';
@@ -29,6 +29,8 @@ export interface PdfJob {
   assessor?: string;
   /** The full edition: screened-out rules and their articles too. */
   full?: boolean;
+  /** The document last issued for the assessment (its revision note). */
+  issued?: IssuedDocument;
 }
 
 export type PdfOutcome = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
