@@ -17,7 +17,7 @@ import type { PresentedDuty, PresentedReason, Report } from '../report/present';
 import { valueText } from '../report/answer-text';
 import { dutyDateText, gpaiSentence, joinList, openRangeSentence, overallHeading, overallSentence, subjectLine } from '../report/present';
 import { dueDate, DUTY_STATUSES } from '../assessment/record';
-import { actionPlan, triggerSentence } from '../report/plan';
+import { actionPlan, triggerLines } from '../report/plan';
 import { fileStem } from '../file-format/assessment-file';
 import type { DocumentInput } from '../report/pipeline';
 import type { Block, DocumentIdentity, PrintedDocument, Tone } from './blocks';
@@ -147,11 +147,11 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
       }),
     });
   }
-  const triggers = input.triggers ?? [];
+  const triggers = triggerLines(rs, input.triggers ?? [], lang, t);
   if (triggers.length) {
     heading2(t('result:plan.triggers', { count: triggers.length }));
     blocks.push(text(t('result:plan.triggersHint'), 'small'));
-    for (const x of triggers) blocks.push(bullet(triggerSentence(rs, x, lang, t), 'small'));
+    for (const x of triggers) blocks.push(bullet(x.text, 'small'));
   }
 
   // ---- 2. Tiers and reasons ---------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import { exampleReport } from '../testing/report-fixtures';
 import { readPdf, squash } from '../testing/pdf-check';
 import type { Block } from './blocks';
 import { checklistDocument } from './checklist';
+import { documentInput } from '../report/pipeline';
 
 const rs = projectRules();
 const EXAMPLES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'];
@@ -77,7 +78,8 @@ describe('no maintainer notes in user documents', () => {
   describe.each(EXAMPLES)('%s', (id) => {
     it.each(LANGS)('in %s: the document (blocks and the PDF as extracted) and the CSV are clean', async (lang: Lang) => {
       const { answers, report, t } = exampleReport(id, lang);
-      const input = { rs, report, answers, duties: {}, assessor: 'Wang Fang', t, generator: GENERATOR };
+      // As the app and the command line make it (with the reassessment triggers).
+      const input = { ...documentInput(rs, { answers, assessor: 'Wang Fang' }, report, t), generator: GENERATOR };
       const doc = checklistDocument(input);
       expect(problems([doc.header, doc.footer, ...blockTexts(doc.blocks)].join('\n'), internal)).toEqual([]);
       const pdf = await readPdf(await checklistPdf(input, loadPdfAssets()));

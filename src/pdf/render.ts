@@ -96,8 +96,10 @@ interface Line {
   space?: boolean;
   keepWithNext?: boolean;
   pageBreakBefore?: boolean;
-  /** Lines of one checklist item share a group, kept on one page when they fit one. */
+  /** Lines of one checklist item share a group, kept on one page when they fit one (paginate). */
   group?: number;
+  /** The group is never split, however tall (a keep block: the sign-off). */
+  whole?: boolean;
   outline?: { level: 1 | 2; title: string };
 }
 
@@ -260,6 +262,7 @@ class Typesetter {
         const lines = this.inside(this.tag('Div'), () => this.blocks(b.blocks, indent));
         for (const l of lines) {
           l.group = group;
+          l.whole = true;
           // Its headings still open bookmarks; kept whole, nothing inside needs keep-with-next.
           l.keepWithNext = false;
         }
@@ -332,9 +335,26 @@ interface PlacedPage {
   lines: { line: Line; top: number }[];
 }
 
-/** Puts lines on pages: groups and headings are not split across a page end when they fit on one page. */
+/**
+ * Puts lines on pages. A group (a checklist item, a reason, a table row) up to a fifth of a page is not
+ * split across a page end; a taller one may be, after its first lines (KEEP_FIRST), rather than leave
+ * the rest of the page empty. A keep block (the sign-off) is never split. A heading goes with what
+ * follows it.
+ */
+const KEEP_FIRST = 3;
 function paginate(lines: Line[]): PlacedPage[] {
   const usable = PAGE.height - MARGIN.top - MARGIN.bottom;
+  const whole = usable / 5;
+  /** Where the part of the group starting at `from` that must stay together ends: all of it, or its first lines when it is tall. */
+  const keptEnd = (from: number) => {
+    const group = lines[from]!.group;
+    let g = from;
+    while (g < lines.length && lines[g]!.group === group) g++;
+    if (lines[from]!.whole || heightOf(from, g) <= whole) return g;
+    let end = from;
+    for (let n = 0; end < g && n < KEEP_FIRST; end++) if (!lines[end]!.space) n++;
+    return end;
+  };
   const pages: PlacedPage[] = [{ lines: [] }];
   let y = 0;
   const newPage = () => {
@@ -350,11 +370,9 @@ function paginate(lines: Line[]): PlacedPage[] {
     const line = lines[i]!;
     if (line.pageBreakBefore && y > 0) newPage();
     if (line.space && y === 0) continue;
-    // A checklist item starting here: move it whole to the next page if it fits there.
+    // A group starting here: move it (or, when tall, its first lines) to the next page if it does not fit here.
     if (line.group !== undefined && (i === 0 || lines[i - 1]!.group !== line.group)) {
-      let j = i;
-      while (j < lines.length && lines[j]!.group === line.group) j++;
-      const h = heightOf(i, j);
+      const h = heightOf(i, keptEnd(i));
       if (h > usable - y && h <= usable && y > 0) newPage();
     }
     // A heading (and the spaces around it) goes with the first line of what follows, or with the whole
@@ -365,12 +383,7 @@ function paginate(lines: Line[]): PlacedPage[] {
       let k = j;
       while (k < lines.length && lines[k]!.space) k++;
       let end = Math.min(k + 1, lines.length);
-      const group = lines[k]?.group;
-      if (group !== undefined) {
-        let g = k;
-        while (g < lines.length && lines[g]!.group === group) g++;
-        if (heightOf(k, g) <= usable / 2) end = g;
-      }
+      if (lines[k]?.group !== undefined) end = keptEnd(k);
       const h = heightOf(i, end);
       if (h > usable - y && h <= usable && y > 0) newPage();
     }

@@ -6,7 +6,9 @@ import { listCases } from '../node/cases';
 import { projectRules } from '../testing/fixtures';
 import { planCalendar } from './calendar';
 import { reportOf } from './pipeline';
-import { actionPlan, datedItems } from './plan';
+import { actionPlan, datedItems, triggerLines } from './plan';
+import { reassessmentTriggers } from '../engine';
+import { exampleAnswers } from '../testing/fixtures';
 
 const rs = projectRules();
 const t = createI18n('en').t;
@@ -77,5 +79,37 @@ describe('calendar export', () => {
       expect(e.description).toContain(items[i]!.duty.articles[0]);
     }
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+  });
+});
+
+describe('reassessment triggers as lines', () => {
+  const answers = exampleAnswers('E4') as Parameters<typeof reassessmentTriggers>[1];
+  const triggers = reassessmentTriggers(rs, answers, '2026-11-30');
+
+  it('one line per question, regime and outcome, each naming every answer that leads there', () => {
+    const t = createI18n('en').t;
+    const lines = triggerLines(rs, triggers, 'en', t);
+    const groups = new Set(triggers.map((x) => `${x.question}|${x.regime}|${x.to}|${x.tentative}`));
+    expect(lines).toHaveLength(groups.size);
+    expect(lines.length).toBeLessThan(triggers.length);
+    // Every option that could be ticked leads there: "any of the answers", not a list.
+    const annex = lines.find((l) => l.question === 'annex_i_product')!;
+    expect(annex.text).toMatch(/^If any of the answers to “.+\(Annex I\)\?” comes to apply: EU AI Act may become High risk/);
+    // All but two do: those two are named.
+    const people = lines.find((l) => l.question === 'uses_people')!;
+    expect(people.text).toContain('other than “');
+    expect(people.text.match(/“/g)).toHaveLength(3);
+    // Fewer: listed, each in quotes, joined with "or".
+    const places = lines.filter((l) => l.question === 'cn_locations');
+    expect(places).toHaveLength(2);
+    for (const l of places) expect(l.text).toMatch(/also includes “[^”]+” or “[^”]+”: (Shanghai|Shenzhen) may become/);
+    // A single-choice question: "becomes".
+    expect(lines.find((l) => l.question === 'interacts_with_people')!.text).toBe('If “Does it interact directly with people — e.g. a chatbot, voice assistant or avatar?” becomes “Yes”: EU AI Act becomes Limited risk.');
+  });
+
+  it('reads in Chinese with Chinese list punctuation', () => {
+    const lines = triggerLines(rs, triggers, 'zh-CN', createI18n('zh-CN').t);
+    expect(lines.find((l) => l.question === 'annex_i_product')!.text).toMatch(/^如“.+”的任一选项成立：/);
+    for (const l of lines.filter((x) => x.question === 'cn_locations')) expect(l.text).toMatch(/另外包括“[^”]+”或“[^”]+”/);
   });
 });

@@ -50,15 +50,55 @@ export function datedItems(plan: readonly PlanStep[]): { date: string; duty: Pre
   return plan.flatMap((s) => (s.kind === 'from' || s.kind === 'stop' ? s.items.map((duty) => ({ date: duty.from, duty })) : []));
 }
 
-/** A reassessment trigger as a sentence: "If “…” becomes “…”: EU becomes High risk." (screens and documents). */
-export function triggerSentence(rs: RuleSet, x: Trigger, lang: Lang, t: TFunction): string {
-  const q = rs.questionById.get(x.question);
-  const labels = new Map(q ? optionsOf(q).map((o) => [o.id, o.label[lang]]) : []);
-  const value = (Array.isArray(x.value) ? x.value : [x.value]).map((v: AnswerValue) => labels.get(String(v)) ?? String(v)).join(' · ');
-  return t(x.tentative ? 'result:plan.triggerMay' : 'result:plan.trigger', {
-    question: q?.text[lang] ?? x.question,
-    value,
-    regime: t(`result:regime.${x.regime}`),
-    tier: t(`result:tier.${x.to}`),
+/** The reassessment triggers as lines to read: one per question and outcome (screens and documents). */
+export interface TriggerLine {
+  question: string;
+  text: string;
+}
+
+/**
+ * The triggers grouped by question, regime and the tier they lead to, so that one line lists every
+ * answer with the same effect: "If “…” becomes “A”, “B” or “C”: EU AI Act may become High risk." A
+ * multi-choice trigger that ticks one more option reads "also includes …" (or, where every option
+ * still open leads there, "any of its answers", naming the one or two that do not); one that replaces
+ * the answer (an exclusive option) reads "becomes …". Lines keep the order of their first trigger.
+ */
+export function triggerLines(rs: RuleSet, triggers: readonly Trigger[], lang: Lang, t: TFunction): TriggerLine[] {
+  const groups = new Map<string, { x: Trigger; adds: boolean; values: string[]; ids: Set<string>; chosen: string[] }>();
+  for (const x of triggers) {
+    const q = rs.questionById.get(x.question);
+    const labels = new Map(q ? optionsOf(q).map((o) => [o.id, o.label[lang]]) : []);
+    const label = (v: AnswerValue) => labels.get(String(v)) ?? String(v);
+    const values = Array.isArray(x.value) ? x.value : [x.value];
+    const added = values[values.length - 1];
+    // A multi-choice trigger is the current answer with one option more, unless that option is exclusive.
+    const adds = q?.type === 'multi' && added !== undefined && !q.exclusiveValues.has(String(added));
+    const shown = adds ? label(added) : values.map(label).join(' · ');
+    const key = `${x.question}|${x.regime}|${x.to}|${x.tentative}|${adds}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { x, adds, values: [], ids: new Set(), chosen: adds ? values.slice(0, -1).map(String) : [] }));
+    if (!group.values.includes(shown)) group.values.push(shown);
+    if (adds) group.ids.add(String(added));
+  }
+  const or = new Intl.ListFormat(lang, { type: 'disjunction' });
+  const and = new Intl.ListFormat(lang, { type: 'conjunction' });
+  return [...groups.values()].map(({ x, adds, values, ids, chosen }) => {
+    const q = rs.questionById.get(x.question);
+    // Every option that could still be ticked leads there: said as "any of its answers", not listed.
+    const open = q ? optionsOf(q).filter((o) => !q.unknownValues.has(o.id) && !q.exclusiveValues.has(o.id) && !chosen.includes(o.id)) : [];
+    // Where all but one or two of them lead there, those are named instead ("any … other than …").
+    const others = open.filter((o) => !ids.has(o.id));
+    const any = adds && ids.size > 2 && others.length <= 2 && ids.size > others.length && open.length === ids.size + others.length;
+    const kind = !any ? (adds ? 'triggerAdds' : 'trigger') : others.length ? 'triggerAnyExcept' : 'triggerAny';
+    return {
+      question: x.question,
+      text: t(`result:plan.${kind}${x.tentative ? 'May' : ''}`, {
+        question: q?.text[lang] ?? x.question,
+        value: or.format(values.map((v) => `“${v}”`)),
+        except: and.format(others.map((o) => `“${o.label[lang]}”`)),
+        regime: t(`result:regime.${x.regime}`),
+        tier: t(`result:tier.${x.to}`),
+      }),
+    };
   });
 }

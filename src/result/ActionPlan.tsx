@@ -14,7 +14,7 @@ import { fileStem } from '../file-format/assessment-file';
 import { downloadBlob } from '../lib/download';
 import { unfoldAround } from './Fold';
 import { OverdueBadge } from './OverdueBadge';
-import { actionPlan, datedItems, triggerSentence, type PlanStep } from '../report/plan';
+import { actionPlan, datedItems, triggerLines, type PlanStep } from '../report/plan';
 import { subjectLine, type Report } from '../report/present';
 
 /** A duty id made safe for element ids (the checklist's fields and its entry). */
@@ -36,6 +36,7 @@ export function ActionPlan({ report, statuses, triggers, lang }: { report: Repor
   const today = localIsoDate();
   const plan = useMemo(() => actionPlan(report), [report]);
   const dated = useMemo(() => datedItems(plan), [plan]);
+  const lines = useMemo(() => triggerLines(ruleSet, triggers, lang, t), [ruleSet, triggers, lang, t]);
   const label = (s: PlanStep) =>
     s.kind === 'from' ? t('result:plan.step.from', { date: formatDate(s.date, lang), count: s.items.length }) : t(`result:plan.step.${s.kind}`, { count: s.items.length });
   const exportCalendar = async () => {
@@ -76,14 +77,14 @@ export function ActionPlan({ report, statuses, triggers, lang }: { report: Repor
           </li>
         ))}
       </ol>
-      {triggers.length ? (
+      {lines.length ? (
         <details className="triggers" data-testid="triggers">
-          <summary>{t('result:plan.triggers', { count: triggers.length })}</summary>
+          <summary>{t('result:plan.triggers', { count: lines.length })}</summary>
           <p className="hint">{t('result:plan.triggersHint')}</p>
           <ul>
-            {triggers.map((x, i) => (
+            {lines.map((x, i) => (
               <li key={i} data-trigger={x.question}>
-                {triggerSentence(ruleSet, x, lang, t)}
+                {x.text}
               </li>
             ))}
           </ul>

@@ -8,7 +8,7 @@ import type { DutyStatus } from '../assessment/record';
 import type { Block, PrintedDocument } from '../document/blocks';
 import { exportParts } from '../document/export';
 import { createI18n } from '../i18n/i18n';
-import { reportOf } from '../report/pipeline';
+import { documentInput, reportOf } from '../report/pipeline';
 import { exampleAnswers, projectRules } from './fixtures';
 
 export const EXAMPLES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'] as const;
@@ -32,7 +32,8 @@ export function exportInput(id: string, lang: Lang, hostile = false, date = '202
   if (a) duties[a.id] = { status: 'done', note: hostile ? HOSTILE.note : `Signed off by Legal ${id}` };
   if (b) duties[b.id] = { status: 'in_progress' };
   if (c) duties[c.id] = { status: 'not_applicable', note: '不适用：产品未在上海提供' };
-  const input = { rs, report, answers, duties, assessor: hostile ? HOSTILE.assessor : 'Wang Fang 王芳', t };
+  // As the app and the command line make it (with the reassessment triggers).
+  const input = documentInput(rs, { answers, duties, assessor: hostile ? HOSTILE.assessor : 'Wang Fang 王芳' }, report, t);
   return { input, ...exportParts(input) };
 }
 
