@@ -282,8 +282,9 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   for (const section of rs.sections) {
     const qs = section.questions.filter((q) => asked.get(q.id) !== 'hidden');
     if (!qs.length) continue;
-    blocks.push(text(section.title[lang], 'h2', { keepWithNext: true, outline: 2 }));
-    blocks.push({ type: 'table', head: [t('pdf:answers.question'), t('pdf:answers.answer')], widths: [3, 2], rows: qs.map((q) => [q.text[lang], valueText(rs, q.id, answers[q.id], lang, t)]) });
+    // One table per section, the section's name heading its question column (a heading of its own
+    // above each table took a third of a page across the appendix).
+    blocks.push({ type: 'table', head: [section.title[lang], t('pdf:answers.answer')], widths: [3, 2], rows: qs.map((q) => [q.text[lang], valueText(rs, q.id, answers[q.id], lang, t)]) });
   }
 
   // ---- Appendix B: the articles behind the tiers and the duties that apply ------------------------------------

@@ -127,6 +127,9 @@ class Writer {
     for (const b of blocks) {
       const made = this.block(b, depth, out.length === 0 ? mark : undefined);
       if (mark && out.length === 0 && made.length && !isParagraph(made[0]!)) out.push(this.paragraph({ children: [] }, depth, mark));
+      // Two tables in a row would be read as one (Word and LibreOffice join them): a small empty paragraph between.
+      const last = out[out.length - 1];
+      if (last && !isParagraph(last) && made.length && !isParagraph(made[0]!)) out.push({ p: { children: [], spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT } } });
       out.push(...made);
     }
     if (mark && !out.length) out.push(this.paragraph({ children: [] }, depth, mark));
