@@ -300,8 +300,6 @@ class Typesetter {
       return [{ height, ops, group }];
     };
     const head = row(b.head, 'label', 0, ++this.groups);
-    // A header row is never left alone at a page's end: it goes with the first row.
-    for (const l of head) l.keepWithNext = true;
     for (const l of head) l.keepWithNext = true;
     return [...head, ...b.rows.flatMap((r) => row(r, 'body', b.tall ? 34 : 0, ++this.groups)), this.space(6)];
   }
