@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Lang, RuleSet } from '../engine';
+import type { RuleSet } from '../engine';
 import { checklistDocx } from '../document/docx';
 import { type ExportFormat, exportParts } from '../document/export';
 import { checklistMarkdown } from '../document/markdown';
@@ -15,13 +15,7 @@ import type { Report } from '../report/present';
 import { documentInput } from '../report/pipeline';
 import type { ClassifiedInput } from './classify';
 import { BatchError, outputNames, type DocumentEdition, type WrittenFile } from './output-files';
-import { createI18n, type TFunction } from '../i18n/i18n';
-
-/** A `t` per language, made on first use (pdf-pool.ts has the same, but loads PDFKit with it). */
-function translators(): (lang: Lang) => TFunction {
-  const made = new Map<Lang, TFunction>();
-  return (lang) => made.get(lang) ?? made.set(lang, createI18n(lang).t).get(lang)!;
-}
+import { translators } from '../i18n/i18n';
 
 /** The file of one report in `format`. */
 export async function documentFile(rs: RuleSet, report: Report, input: ClassifiedInput, format: ExportFormat, t = translators()(report.language), edition: DocumentEdition = {}): Promise<Uint8Array> {

@@ -12,8 +12,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { AnswerValue, Lang, RuleSet } from '../engine';
-import { createI18n, type TFunction } from '../i18n/i18n';
+import type { AnswerValue, RuleSet } from '../engine';
+import { translators, type TFunction } from '../i18n/i18n';
 import { loadPdfAssets } from '../node/pdf-assets';
 import type { DutyStatus, IssuedDocument } from '../assessment/record';
 import { checklistPdf } from '../pdf/checklist-pdf';
@@ -70,15 +70,6 @@ export async function jobPdf(rs: RuleSet, job: PdfJob, t: TFunction, assets: Pdf
   return checklistPdf({ ...documentInput(rs, job, job.report, t), ...(job.full ? { full: true } : {}) }, assets);
 }
 
-/** A `t` per language, made on first use. */
-export function translators(): (lang: Lang) => TFunction {
-  const made = new Map<Lang, TFunction>();
-  return (lang) => {
-    let t = made.get(lang);
-    if (!t) made.set(lang, (t = createI18n(lang).t));
-    return t;
-  };
-}
 
 export function defaultWorkers(jobs: number): number {
   return jobs < MIN_JOBS_FOR_WORKERS ? 0 : availableParallelism() - 1;

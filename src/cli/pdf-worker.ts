@@ -5,7 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPdfAssets } from '../node/pdf-assets';
-import { jobPdf, translators, type WorkerReply, type WorkerRequest, type WorkerSetup } from './pdf-pool';
+import { translators } from '../i18n/i18n';
+import { jobPdf, type WorkerReply, type WorkerRequest, type WorkerSetup } from './pdf-pool';
 
 if (!parentPort) throw new Error('pdf-worker.ts runs as a worker thread of pdf-pool.ts');
 const port = parentPort;

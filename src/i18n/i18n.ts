@@ -46,4 +46,14 @@ export function createI18n(lang: Lang): i18n {
   return inst;
 }
 
+/** A `t` per language, each made on first use (a batch in several languages makes each once). */
+export function translators(): (lang: Lang) => TFunction {
+  const made = new Map<Lang, TFunction>();
+  return (lang) => {
+    let t = made.get(lang);
+    if (!t) made.set(lang, (t = createI18n(lang).t));
+    return t;
+  };
+}
+
 export type { TFunction };
