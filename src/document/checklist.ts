@@ -22,6 +22,7 @@ import { fileStem } from '../file-format/assessment-file';
 import type { DocumentInput } from '../report/pipeline';
 import type { Block, DocumentIdentity, PrintedDocument, Tone } from './blocks';
 import { documentIdOf, issue } from './identity';
+import { exportLabels, revisionText } from './labels';
 
 /** A document's input (src/report/pipeline.ts `documentInput`) and who made the file. */
 export interface ChecklistInput extends DocumentInput {
@@ -62,11 +63,12 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   const { replaces } = issue(input.issued, id, r.assessedOn);
   const identity: DocumentIdentity = { documentId: id, ruleSetVersion: r.ruleSet.version, ruleSetDigest: rs.digest, ...(replaces ? { replaces } : {}) };
   const field = (label: string, value: string | undefined): Block => ({ type: 'field', label, value: value || t('pdf:unnamed') });
+  const labels = exportLabels(t, lang);
   const identityFields = (): Block[] => [
-    field(t('pdf:field.documentId'), identity.documentId),
-    field(t('pdf:field.ruleSet'), t('pdf:field.ruleSetValue', { version: r.ruleSet.version, date: date(r.ruleSet.date) })),
-    ...(identity.ruleSetDigest ? [field(t('pdf:field.ruleSetDigest'), identity.ruleSetDigest)] : []),
-    field(t('pdf:field.revision'), identity.replaces ? t('pdf:field.replaces', { id: identity.replaces.documentId, date: date(identity.replaces.date) }) : t('pdf:field.firstIssue')),
+    field(labels.documentId, identity.documentId),
+    field(labels.ruleSetVersion, t('pdf:field.ruleSetValue', { version: r.ruleSet.version, date: date(r.ruleSet.date) })),
+    ...(identity.ruleSetDigest ? [field(labels.ruleSetDigest, identity.ruleSetDigest)] : []),
+    field(labels.revision, revisionText(identity, labels)),
   ];
   // Anticipated items are counted and printed apart: expected once the cities issue their measures.
   const operative = r.duties.filter((d) => d.kind !== 'anticipated');
