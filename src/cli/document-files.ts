@@ -14,7 +14,8 @@ import { checklistMarkdown } from '../document/markdown';
 import type { Report } from '../report/present';
 import { documentInput } from '../report/pipeline';
 import type { ClassifiedInput } from './classify';
-import { BatchError, outputNames, type DocumentEdition, type WrittenFile } from './output-files';
+import type { DocumentEdition } from '../document/checklist';
+import { BatchError, outputNames, type WrittenFile } from './output-files';
 import { translators } from '../i18n/i18n';
 
 /** The file of one report in `format`. */

@@ -8,11 +8,6 @@ import { basename, extname } from 'node:path';
 import { fileStem } from '../file-format/assessment-file';
 import type { Report } from '../report/present';
 
-/** Which edition of the checklist to write: by default only what applies; `full` adds the rules screened out and their articles. */
-export interface DocumentEdition {
-  full?: boolean;
-}
-
 export interface WrittenFile {
   path: string;
   bytes: number;

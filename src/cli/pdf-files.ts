@@ -9,7 +9,8 @@ import type { RuleSet } from '../engine';
 import type { TFunction } from '../i18n/i18n';
 import type { Report } from '../report/present';
 import type { ClassifiedInput } from './classify';
-import { BatchError, outputNames, type DocumentEdition, type WrittenFile } from './output-files';
+import type { DocumentEdition } from '../document/checklist';
+import { BatchError, outputNames, type WrittenFile } from './output-files';
 import { type PdfBatchOptions, renderPdfs } from './pdf-pool';
 
 export type WrittenPdf = WrittenFile;

@@ -16,19 +16,18 @@ import type { AnswerValue, RuleSet } from '../engine';
 import { translators, type TFunction } from '../i18n/i18n';
 import { loadPdfAssets } from '../node/pdf-assets';
 import type { DutyStatus, IssuedDocument } from '../assessment/record';
+import type { DocumentEdition } from '../document/checklist';
 import { checklistPdf } from '../pdf/checklist-pdf';
 import type { PdfAssets } from '../pdf/render';
 import type { Report } from '../report/present';
 import { documentInput } from '../report/pipeline';
 
 /** What one checklist PDF is made from. It is in the report's language, with that language's `t` (createI18n). */
-export interface PdfJob {
+export interface PdfJob extends DocumentEdition {
   report: Report;
   answers: Readonly<Record<string, AnswerValue>>;
   duties: Readonly<Record<string, DutyStatus>>;
   assessor?: string;
-  /** The full edition: screened-out rules and their articles too. */
-  full?: boolean;
   /** The document last issued for the assessment (its revision note). */
   issued?: IssuedDocument;
 }

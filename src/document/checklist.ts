@@ -24,12 +24,15 @@ import type { Block, DocumentIdentity, PrintedDocument, Tone } from './blocks';
 import { documentIdOf, issue } from './identity';
 import { exportLabels, revisionText } from './labels';
 
-/** A document's input (src/report/pipeline.ts `documentInput`) and who made the file. */
-export interface ChecklistInput extends DocumentInput {
+/** Which edition of the checklist: by default only what applies; `full` adds the rules screened out and their articles. */
+export interface DocumentEdition {
+  full?: boolean;
+}
+
+/** A document's input (src/report/pipeline.ts `documentInput`), its edition and who made the file. */
+export interface ChecklistInput extends DocumentInput, DocumentEdition {
   /** Name and version of the program, for the cover and the PDF's Creator. */
   generator: string;
-  /** The full edition: screened-out rules and their articles too (default: only what applies). */
-  full?: boolean;
 }
 
 const TONE: Record<string, Tone> = {
@@ -334,7 +337,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
 }
 
 /** The PDF's file name: "ai-risk-checklist-<company>-<product>-<date>.pdf" ("…-full.pdf" for the full edition), safe on every system. */
-export function checklistFileName(r: Report, t: TFunction, edition: { full?: boolean } = {}): string {
+export function checklistFileName(r: Report, t: TFunction, edition: DocumentEdition = {}): string {
   const stem = fileStem(subjectLine(r));
   return `${t('pdf:fileName')}${stem ? `-${stem}` : ''}-${r.assessedOn}${edition.full ? '-full' : ''}.pdf`;
 }

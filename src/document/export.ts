@@ -5,7 +5,7 @@
  */
 import type { TFunction } from '../i18n/i18n';
 import type { Report } from '../report/present';
-import { type ChecklistInput, checklistDocument, checklistFileName } from './checklist';
+import { type ChecklistInput, checklistDocument, checklistFileName, type DocumentEdition } from './checklist';
 import { GENERATOR } from './generator';
 import { exportLabels } from './labels';
 
@@ -16,6 +16,6 @@ export function exportParts(input: Omit<ChecklistInput, 'generator'>) {
 }
 
 /** "ai-risk-checklist-<company>-<product>-<date>.docx" (or .md). */
-export function exportFileName(r: Report, t: TFunction, format: ExportFormat, edition: { full?: boolean } = {}): string {
+export function exportFileName(r: Report, t: TFunction, format: ExportFormat, edition: DocumentEdition = {}): string {
   return checklistFileName(r, t, edition).replace(/\.pdf$/, `.${format}`);
 }
