@@ -8,6 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { ResolvedConfig } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { readRuleFiles } from './src/node/load-rules';
+import { PDF_FONT_FILE } from './src/node/pdf-assets';
 import { commonTextFiles, makeFontParts, type FontParts } from './src/node/pdf-font-parts';
 import { loadRuleSet } from './src/engine/validate';
 import { LANGS, type Lang } from './src/engine';
@@ -85,8 +86,6 @@ function fontLicencePlugin(): Plugin {
  * - `virtual:pdf-font/coverage`: the full font's character map (about 2 KB), for the PDF chunk.
  */
 const COMMON_DEV_URL = '/@pdf-font/NotoSansSC-common.ttf';
-/** The full font (PDF_FONT_FILE in src/node/pdf-assets.ts). */
-const PDF_FONT_FILE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
 
 function pdfFontPlugin(): Plugin {
   const prefix = 'virtual:pdf-font';

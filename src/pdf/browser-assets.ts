@@ -10,15 +10,13 @@
  */
 import fullUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
 import commonUrl from 'virtual:pdf-font';
+import type { PdfFonts } from './fonts';
 
 /** The cache the service worker keeps the font in (FONT_CACHE in vite.config.ts). */
 export const FONT_CACHE = 'pdf-font';
 
-/** The font as the page has it: the common part, and the full font when asked for. */
-export interface BrowserFonts {
-  common: Uint8Array;
-  full: () => Promise<Uint8Array>;
-}
+/** The font as the page has it: the common part, and the full font when asked for (its character map comes with the PDF chunk, browser.ts). */
+export type BrowserFonts = Omit<PdfFonts, 'fullCoverage'>;
 
 const pathOf = (url: string) => new URL(url, location.href).pathname;
 
