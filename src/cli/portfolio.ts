@@ -77,7 +77,7 @@ export async function runPortfolio(rs: RuleSet, opts: PortfolioOptions, t: TFunc
   });
   mkdirSync(opts.out, { recursive: true });
   const csv = join(opts.out, 'portfolio.csv');
-  writeFileSync(csv, portfolioCsv(rows, { version: rs.version, digest: rs.digest }, opts.codes ? { codes: true } : { lang: opts.lang, t }));
+  writeFileSync(csv, portfolioCsv(rows, rs, opts.codes ? { codes: true } : { lang: opts.lang, t }));
   let done = 0;
   onPdf?.(0, res.reports.length);
   let pdfs: WrittenPdf[];

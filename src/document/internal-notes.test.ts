@@ -85,7 +85,7 @@ describe('no maintainer notes in user documents', () => {
       const pdf = await readPdf(await checklistPdf(input, loadPdfAssets()));
       expect(problems(pdf.pages.map((p) => p.map((x) => x.str).join(' ')).join('\n'), internal)).toEqual([]);
       const row = recordRow(rs, { ...newRecord(new Date('2026-11-23T10:00:00Z'), id), answers: exampleAnswers(id) as never })!;
-      expect(problems(portfolioCsv([row], rs.version, { lang, t }), internal)).toEqual([]);
+      expect(problems(portfolioCsv([row], rs, { lang, t }), internal)).toEqual([]);
     }, 60_000);
   });
 });

@@ -19,7 +19,7 @@ import type { PortfolioRow } from './rows';
 
 /** The CSV of `rows`: for people in the reader's language, or (`form.codes`) with machine codes. */
 export function csvBlob(rs: RuleSet, rows: readonly PortfolioRow[], form: CsvForm): Blob {
-  return new Blob([portfolioCsv(rows, { version: rs.version, digest: rs.digest }, form)], { type: 'text/csv;charset=utf-8' });
+  return new Blob([portfolioCsv(rows, rs, form)], { type: 'text/csv;charset=utf-8' });
 }
 
 export interface ZipOutcome {

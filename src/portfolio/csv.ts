@@ -54,9 +54,9 @@ function readableCells(r: PortfolioRow, ruleSetVersion: string, digest: string, 
   });
 }
 
-export function portfolioCsv(rows: readonly PortfolioRow[], ruleSet: string | { version: string; digest: string }, form: CsvForm): string {
-  const ruleSetVersion = typeof ruleSet === 'string' ? ruleSet : ruleSet.version;
-  const digest = typeof ruleSet === 'string' ? '' : ruleSet.digest;
+/** The CSV of `rows`, naming the rule set (its version and SHA-256: a RuleSet will do) in every row. */
+export function portfolioCsv(rows: readonly PortfolioRow[], ruleSet: { version: string; digest: string }, form: CsvForm): string {
+  const { version: ruleSetVersion, digest } = ruleSet;
   if (form.codes) return csvDocument(PORTFOLIO_CSV_COLUMNS, rows.map((r) => PORTFOLIO_CSV_COLUMNS.map((c) => codeCells(r, ruleSetVersion, digest)[c])));
   const { lang, t } = form;
   const head = PORTFOLIO_CSV_COLUMNS.map((c) => t(`portfolio:csv.col.${c}`));

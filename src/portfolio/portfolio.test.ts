@@ -51,7 +51,7 @@ describe('portfolio rows', () => {
     expect(a.conflicts.map((c) => c.id)).toContain('eu.planned_vs_market');
     const r = row(rec('c1', 'E7', { answers: answers as AssessmentRecord['answers'] }));
     expect(r.conflicts).toBe(a.conflicts.length);
-    const cells = Papa.parse<string[]>(portfolioCsv([r], rs.version, CODES).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data[1]!;
+    const cells = Papa.parse<string[]>(portfolioCsv([r], rs, CODES).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data[1]!;
     expect(cells[PORTFOLIO_CSV_COLUMNS.indexOf('conflicts')]).toBe(String(a.conflicts.length));
   });
 
@@ -91,7 +91,7 @@ describe('portfolio CSV', () => {
   const parse = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 
   it('starts with a BOM, has one row per assessment and every cell as in the rows', () => {
-    const csv = portfolioCsv(rows, rs.version, CODES);
+    const csv = portfolioCsv(rows, rs, CODES);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.includes('\r\n')).toBe(true);
     const [head, ...body] = parse(csv);
@@ -107,12 +107,13 @@ describe('portfolio CSV', () => {
       expect(cells[col('cohort')]).toBe(r.cohort?.label ?? '');
       expect(cells[col('duties_open')]).toBe(String(r.duties.open));
       expect(cells[col('rule_set_version')]).toBe(rs.version);
+      expect(cells[col('rule_set_sha256')]).toBe(rs.digest);
     }
   });
 
   it('for people: headers, tiers and yes/no in the reader\'s language, company first, dates as the app writes them', () => {
     const t = createI18n('zh-CN').t;
-    const [head, ...body] = parse(portfolioCsv(rows, rs.version, { lang: 'zh-CN', t }));
+    const [head, ...body] = parse(portfolioCsv(rows, rs, { lang: 'zh-CN', t }));
     expect(head!.slice(0, 3)).toEqual(['企业', '产品', '标题']);
     expect(head).toContain('现已适用且未完成');
     expect(head).toContain('已逾期');
@@ -139,7 +140,7 @@ describe('portfolio CSV', () => {
     const blank = row({ ...newRecord(new Date('2026-11-23T10:00:00Z'), 'blank'), answers: {} });
     expect(blank.started).toBe(false);
     const t = createI18n('en').t;
-    const [head, body] = parse(portfolioCsv([blank], rs.version, { lang: 'en', t }));
+    const [head, body] = parse(portfolioCsv([blank], rs, { lang: 'en', t }));
     for (const c of ['Overall level', 'Shanghai', 'EU AI Act', 'Open now', 'Overdue', 'Duties and items']) expect(body![head!.indexOf(c)], c).toBe('');
     expect(body![head!.indexOf('Started')]).toBe('no');
   });
@@ -152,13 +153,13 @@ describe('portfolio CSV', () => {
     ['深圳某某科技有限公司, "Ltd"\nline 2', '深圳某某科技有限公司, "Ltd"\nline 2'],
   ])('keeps a company named %j from running as a formula, and quotes what needs quoting', (company, cell) => {
     const r = row(rec('x', 'E2', { answers: { ...(exampleAnswers('E2') as AssessmentRecord['answers']), company_name: company } }));
-    const [, body] = parse(portfolioCsv([r], rs.version, CODES));
+    const [, body] = parse(portfolioCsv([r], rs, CODES));
     expect(body![PORTFOLIO_CSV_COLUMNS.indexOf('company')]).toBe(cell);
   });
 
   it('escapes formulas in every text column: title, cohort, incubator, assessor', () => {
     const r = row(rec('y', 'E2', { title: '=1+1', assessor: '@me', cohort: { incubator: '+Hub', label: '-cohort' } }));
-    const [, body] = parse(portfolioCsv([r], rs.version, CODES));
+    const [, body] = parse(portfolioCsv([r], rs, CODES));
     const cell = (c: string) => body![PORTFOLIO_CSV_COLUMNS.indexOf(c as never)];
     expect([cell('title'), cell('assessor'), cell('incubator'), cell('cohort')]).toEqual(["'=1+1", "'@me", "'+Hub", "'-cohort"]);
   });
