@@ -17,7 +17,8 @@ import type { AssessmentRecord, IssuedDocument } from '../assessment/record';
 import { documentIdOf, issue } from '../document/identity';
 import { loadBrowserPdfAssets, prefetchPdfFont } from '../pdf/browser-assets';
 import type { Report } from '../report/present';
-import { documentInput } from '../report/pipeline';
+import { documentInput, type DocumentInput } from '../report/pipeline';
+import type { DocumentEdition } from '../document/checklist';
 import { formatDate } from '../lib/dates';
 
 type Format = 'pdf' | 'docx' | 'md';
@@ -63,22 +64,20 @@ export function PdfButton({ report, record, answers, lang, onIssued }: Props) {
   }, []);
   // The statute texts and the document's words, fetched alongside each format's code.
   const texts = () => [loadTexts(lang, ['q', 'p', 'r']), loadArticleTexts(), loadNamespace('pdf'), loadNamespace('catalogue')] as const;
-  const input = () => ({ ...documentInput(ruleSet, { ...record, answers }, report, t), ...(full ? { full: true } : {}) });
-
-  const made = async (format: Format): Promise<{ blob: Blob; file: string; bytes: number }> => {
+  const made = async (format: Format, input: DocumentInput & DocumentEdition): Promise<{ blob: Blob; file: string; bytes: number }> => {
     if (format === 'pdf') {
       const [pdf, assets] = await Promise.all([import('../pdf/browser'), loadBrowserPdfAssets(), ...texts()]);
-      const bytes = await pdf.makeChecklistPdf(input(), assets);
+      const bytes = await pdf.makeChecklistPdf(input, assets);
       return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), file: pdf.checklistFileName(report, t, { full }), bytes: bytes.length };
     }
     if (format === 'docx') {
       const [exp, { checklistDocx }] = await Promise.all([import('../document/export'), import('../document/docx'), ...texts()]);
-      const { doc, labels } = exp.exportParts(input());
+      const { doc, labels } = exp.exportParts(input);
       const bytes = await checklistDocx(doc, labels);
       return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: DOCX_TYPE }), file: exp.exportFileName(report, t, 'docx', { full }), bytes: bytes.length };
     }
     const [exp, { checklistMarkdown }] = await Promise.all([import('../document/export'), import('../document/markdown'), ...texts()]);
-    const { doc, labels } = exp.exportParts(input());
+    const { doc, labels } = exp.exportParts(input);
     const bytes = new TextEncoder().encode(checklistMarkdown(doc, labels));
     return { blob: new Blob([bytes], { type: 'text/markdown;charset=utf-8' }), file: exp.exportFileName(report, t, 'md', { full }), bytes: bytes.length };
   };
@@ -86,10 +85,12 @@ export function PdfButton({ report, record, answers, lang, onIssued }: Props) {
   const make = async (format: Format) => {
     setState({ kind: 'working', format });
     try {
-      const { blob, file, bytes } = await made(format);
+      // Made once per click (it works out the reassessment triggers): the document and its id come from it.
+      const input: DocumentInput & DocumentEdition = { ...documentInput(ruleSet, { ...record, answers }, report, t), ...(full ? { full: true } : {}) };
+      const { blob, file, bytes } = await made(format, input);
       downloadBlob(blob, file);
       // Kept with the assessment: the next document with other content names this one as replaced.
-      const { issued } = issue(record.issued, documentIdOf(input()), report.assessedOn);
+      const { issued } = issue(record.issued, documentIdOf(input), report.assessedOn);
       if (issued !== record.issued) onIssued(issued);
       setState({ kind: 'done', file, kb: Math.max(1, Math.round(bytes / 1024)), issued });
     } catch (e) {
