@@ -345,16 +345,6 @@ const KEEP_FIRST = 3;
 function paginate(lines: Line[]): PlacedPage[] {
   const usable = PAGE.height - MARGIN.top - MARGIN.bottom;
   const whole = usable / 5;
-  /** Where the part of the group starting at `from` that must stay together ends: all of it, or its first lines when it is tall. */
-  const keptEnd = (from: number) => {
-    const group = lines[from]!.group;
-    let g = from;
-    while (g < lines.length && lines[g]!.group === group) g++;
-    if (lines[from]!.whole || heightOf(from, g) <= whole) return g;
-    let end = from;
-    for (let n = 0; end < g && n < KEEP_FIRST; end++) if (!lines[end]!.space) n++;
-    return end;
-  };
   const pages: PlacedPage[] = [{ lines: [] }];
   let y = 0;
   const newPage = () => {
@@ -366,6 +356,16 @@ function paginate(lines: Line[]): PlacedPage[] {
     for (let k = from; k < to; k++) h += lines[k]!.height;
     return h;
   };
+  /** Where the part of the group starting at `from` that must stay together ends: all of it, or its first lines when it is tall. */
+  const keptEnd = (from: number) => {
+    const group = lines[from]!.group;
+    let g = from;
+    while (g < lines.length && lines[g]!.group === group) g++;
+    if (lines[from]!.whole || heightOf(from, g) <= whole) return g;
+    let end = from;
+    for (let n = 0; end < g && n < KEEP_FIRST; end++) if (!lines[end]!.space) n++;
+    return end;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.pageBreakBefore && y > 0) newPage();
@@ -375,8 +375,8 @@ function paginate(lines: Line[]): PlacedPage[] {
       const h = heightOf(i, keptEnd(i));
       if (h > usable - y && h <= usable && y > 0) newPage();
     }
-    // A heading (and the spaces around it) goes with the first line of what follows, or with the whole
-    // of what follows when that is a checklist item or table row kept on one page.
+    // A heading (and the spaces around it) goes with the first line of what follows, or, when that is a
+    // group, with the part of it kept together (keptEnd).
     if (line.keepWithNext) {
       let j = i;
       while (j < lines.length && lines[j]!.keepWithNext) j++;
