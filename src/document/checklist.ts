@@ -77,6 +77,8 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   const operative = r.duties.filter((d) => d.kind !== 'anticipated');
   const anticipated = r.duties.filter((d) => d.kind === 'anticipated');
   const statusOf = (id: string) => duties[id]?.status ?? 'todo';
+  /** "Status: Done": the status line and the status box's alternative text. */
+  const statusText = (st: string) => t('pdf:checklist.status', { status: t(`result:status.${st}`) });
 
   // ---- Cover and summary -------------------------------------------------------------------------
   blocks.push(text(t('pdf:title'), 'title'), text(t('pdf:subtitle'), 'subtitle'));
@@ -203,7 +205,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
   if (!operative.length) blocks.push(text(t('result:page.noDuties'), 'body'));
   else {
     blocks.push(text(t('pdf:checklist.legend'), 'label', { keepWithNext: true }));
-    for (const st of DUTY_STATUSES) blocks.push({ type: 'item', mark: { kind: 'box', status: st, alt: t('pdf:checklist.status', { status: t(`result:status.${st}`) }) }, blocks: [text(t(`result:status.${st}`), 'small')] });
+    for (const st of DUTY_STATUSES) blocks.push({ type: 'item', mark: { kind: 'box', status: st, alt: statusText(st) }, blocks: [text(t(`result:status.${st}`), 'small')] });
   }
   for (const g of DUTY_REGIMES) {
     const items = operative.filter((d) => d.regime === g);
@@ -245,7 +247,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
     const out: Block[] = [];
     if (withStatus) {
       const facts = [
-        t('pdf:checklist.status', { status: t(`result:status.${current}`) }),
+        statusText(current),
         ...(status?.owner ? [t('pdf:checklist.owner', { owner: status.owner })] : []),
         ...(d.kind === 'duty' ? [t('pdf:checklist.due', { date: date(dueDate(status, d.from)) })] : []),
       ];
@@ -253,7 +255,7 @@ export function checklistDocument(input: ChecklistInput): PrintedDocument {
       if (status?.evidence?.length) inner.push(text(t('pdf:checklist.evidenceKept', { items: joinList(lang, status.evidence) }), 'small'));
       if (status?.note) inner.push(text(t('pdf:checklist.note', { note: status.note }), 'small'));
     }
-    out.push({ type: 'item', mark: withStatus ? { kind: 'box', status: current, alt: t('pdf:checklist.status', { status: t(`result:status.${current}`) }) } : { kind: 'bullet' }, blocks: inner });
+    out.push({ type: 'item', mark: withStatus ? { kind: 'box', status: current, alt: statusText(current) } : { kind: 'bullet' }, blocks: inner });
     // Room to write a note by hand, under every duty without one.
     if (withStatus && !status?.note) out.push({ type: 'lines', count: 2, label: t('pdf:checklist.noNote') });
     return out;
