@@ -72,3 +72,6 @@ export interface DocumentIdentity {
   /** When this document replaces one issued before for the same assessment. */
   replaces?: { documentId: string; date: string };
 }
+
+/** A block text's lines, broken at every line terminator (CR LF, CR, LF, and Unicode's line and paragraph separators), as the Word and Markdown writers print them. */
+export const textLines = (s: string): string[] => s.split(/\r\n|\r|\n|\u2028|\u2029/);

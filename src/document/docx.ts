@@ -41,7 +41,7 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { DutyStatusName } from '../assessment/record';
-import type { Block, Mark, PrintedDocument, StyleName, Tone } from './blocks';
+import { textLines, type Block, type Mark, type PrintedDocument, type StyleName, type Tone } from './blocks';
 import { type ExportLabels, identityRows } from './labels';
 
 /** Twentieths of a point (Word's twips). */
@@ -91,11 +91,10 @@ const HEADINGS: Partial<Record<StyleName, IParagraphOptions['heading']>> = {
   h3: HeadingLevel.HEADING_3,
 };
 
-const lines = (s: string) => s.split(/\r\n|\r|\n|\u2028|\u2029/);
 
 /** Text as runs, a line break between its lines. */
 function runs(s: string, opts: Omit<IRunOptions, 'text' | 'children'> = {}): TextRun[] {
-  return lines(s).map((line, i) => new TextRun({ ...opts, text: line, ...(i ? { break: 1 } : {}) }));
+  return textLines(s).map((line, i) => new TextRun({ ...opts, text: line, ...(i ? { break: 1 } : {}) }));
 }
 
 /** "en" → "en-GB" (the English the statutes' translations are written in); a tag with a region stays. */

@@ -11,7 +11,7 @@
  * `<script>`) is printed as written and never becomes a heading, a link, HTML or a list.
  */
 import type { DutyStatusName } from '../assessment/record';
-import type { Block, PrintedDocument } from './blocks';
+import { textLines, type Block, type PrintedDocument } from './blocks';
 import { type ExportLabels, identityRows } from './labels';
 
 const BOX: Record<DutyStatusName, string> = { todo: '[ ]', done: '[x]', in_progress: '[~]', not_applicable: '[-]' };
@@ -37,7 +37,6 @@ export function escapeLine(s: string): string {
   return escapeInline(s).replace(LINE_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 
-const lines = (s: string) => s.split(/\r\n|\r|\n|\u2028|\u2029/);
 
 /** Text as paragraphs: its lines joined with hard breaks, a blank line between paragraphs. */
 function paragraphs(s: string, wrap: (line: string) => string = (l) => l): string[] {
@@ -47,7 +46,7 @@ function paragraphs(s: string, wrap: (line: string) => string = (l) => l): strin
     if (current.length) out.push(current.join('\\\n'));
     current = [];
   };
-  for (const line of lines(s)) {
+  for (const line of textLines(s)) {
     const e = escapeLine(line);
     if (!e) flush();
     else current.push(wrap(e));
@@ -57,11 +56,11 @@ function paragraphs(s: string, wrap: (line: string) => string = (l) => l): strin
 }
 
 /** A heading's (or a label's) text on one line, after a marker: only inline constructs are escaped ("1. Action plan" stays). */
-const headingText = (s: string) => escapeInline(lines(s).join(' '));
+const headingText = (s: string) => escapeInline(textLines(s).join(' '));
 
 /** A table cell: escaped, its lines joined with <br> (a cell is one line of Markdown). */
 const cell = (s: string) =>
-  lines(s)
+  textLines(s)
     .map(escapeInline)
     .filter(Boolean)
     .join('<br>') || ' ';
@@ -121,7 +120,7 @@ function chunks(blocks: readonly Block[], colon: string): string[] {
         out.push(table(b.head, b.rows));
         break;
       case 'lines':
-        out.push(`${b.label ? `${escapeLine(lines(b.label).join(' '))} ` : ''}${'\\_'.repeat(Math.max(24, 12 * b.count))}`);
+        out.push(`${b.label ? `${escapeLine(textLines(b.label).join(' '))} ` : ''}${'\\_'.repeat(Math.max(24, 12 * b.count))}`);
         break;
     }
   }
