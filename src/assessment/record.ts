@@ -41,12 +41,16 @@ export interface Cohort {
 /** How a document id is written (src/document/identity.ts makes them). */
 export const DOCUMENT_ID = /^AIRA-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
-/** A document issued for an assessment (a PDF, DOCX or Markdown download): its id and the day it is dated. */
-export interface IssuedDocument {
+/** A document named by its id and the day it is dated. */
+export interface DocumentRef {
   documentId: string;
   date: string;
+}
+
+/** A document issued for an assessment (a PDF, DOCX or Markdown download). */
+export interface IssuedDocument extends DocumentRef {
   /** The document it replaced, if any: a reprint of the same document names the same one. */
-  replaces?: { documentId: string; date: string };
+  replaces?: DocumentRef;
 }
 
 /** One assessment as the app holds it. */

@@ -4,7 +4,7 @@
  * assessment; src/pdf/render.ts lays it out on A4 pages, and the Word and Markdown exports write the
  * same blocks in the same order. Nothing here knows about any file format.
  */
-import type { DutyStatusName } from '../assessment/record';
+import type { DocumentRef, DutyStatusName } from '../assessment/record';
 
 export type StyleName = 'title' | 'subtitle' | 'h1' | 'h2' | 'h3' | 'body' | 'strong' | 'small' | 'muted' | 'original' | 'translation' | 'label';
 
@@ -70,7 +70,7 @@ export interface DocumentIdentity {
   /** SHA-256 of the rule files (README: how to recompute it). */
   ruleSetDigest: string;
   /** When this document replaces one issued before for the same assessment. */
-  replaces?: { documentId: string; date: string };
+  replaces?: DocumentRef;
 }
 
 /** A block text's lines, broken at every line terminator (CR LF, CR, LF, and Unicode's line and paragraph separators), as the Word and Markdown writers print them. */

@@ -6,7 +6,7 @@
  * identifier, not a seal: two 32-bit FNV-1a hashes of the content, written as `AIRA-XXXX-XXXX-XXXX` in
  * Crockford's base 32 (no I, L, O, U to misread).
  */
-import type { IssuedDocument } from '../assessment/record';
+import type { DocumentRef, IssuedDocument } from '../assessment/record';
 import type { DocumentInput } from '../report/pipeline';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -52,7 +52,7 @@ export function documentId(content: unknown): string {
  * replaces (to print its revision note), and what to keep as the last issued. A reprint of the last
  * document (same id) replaces what that one replaced, so both copies read the same.
  */
-export function issue(last: IssuedDocument | undefined, documentId: string, date: string): { replaces?: { documentId: string; date: string }; issued: IssuedDocument } {
+export function issue(last: IssuedDocument | undefined, documentId: string, date: string): { replaces?: DocumentRef; issued: IssuedDocument } {
   if (last?.documentId === documentId) return { ...(last.replaces ? { replaces: last.replaces } : {}), issued: last };
   const replaces = last && { documentId: last.documentId, date: last.date };
   return { ...(replaces ? { replaces } : {}), issued: { documentId, date, ...(replaces ? { replaces } : {}) } };

@@ -99,12 +99,15 @@ export type ReadResult =
   | { ok: true; record: AssessmentRecord; notices: FileNotice[]; ruleSetVersion: string }
   | { ok: false; problems: FileProblem[] };
 
+/** How a file names the rule set it was written under: version, date and, when known, the SHA-256 of its files. */
+const fileRuleSet = (rs: RuleSet): AssessmentFile['ruleSet'] => ({ version: rs.version, date: rs.date, ...(rs.digest ? { sha256: rs.digest } : {}) });
+
 /** The file shape; `result` (summarize.ts `exportFile` computes it) lets a later rule set say what it changes. */
 export function toFile(rs: RuleSet, record: AssessmentRecord, now = new Date(), result?: ResultSummary): AssessmentFile {
   return {
     format: FILE_FORMAT,
     schemaVersion: FILE_SCHEMA_VERSION,
-    ruleSet: { version: rs.version, date: rs.date, ...(rs.digest ? { sha256: rs.digest } : {}) },
+    ruleSet: fileRuleSet(rs),
     exportedAt: now.toISOString(),
     assessment: writable(rs, record),
     ...(result ? { result } : {}),
@@ -250,7 +253,7 @@ function readAnswersFile(rs: RuleSet, input: Record<string, unknown>, summarize?
     {
       format: FILE_FORMAT,
       schemaVersion: FILE_SCHEMA_VERSION,
-      ruleSet: { version: rs.version, date: rs.date, ...(rs.digest ? { sha256: rs.digest } : {}) },
+      ruleSet: fileRuleSet(rs),
       exportedAt: now,
       assessment: { id: randomId(), ...(fromMeta.assessor ? { assessor: fromMeta.assessor } : {}), answers, step: 'result', duties: {}, createdAt: now, updatedAt: now },
     },
