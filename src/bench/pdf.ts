@@ -18,13 +18,18 @@ import { exportFile } from '../file-format/summarize';
 import { checklistPdf } from '../pdf/checklist-pdf';
 import { exampleAnswers } from '../testing/fixtures';
 import { exampleReport } from '../testing/report-fixtures';
+import { documentInput } from '../report/pipeline';
 import { median, withPreview } from './app';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATE = '2026-11-23';
 const EXAMPLES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'];
 
-const inputFor = (id: string, lang: Lang) => ({ ...exampleReport(id, lang, DATE), duties: {} });
+/** An example's document input as the command line makes it (with the reassessment triggers). */
+const inputFor = (id: string, lang: Lang) => {
+  const { rs, answers, report, t } = exampleReport(id, lang, DATE);
+  return documentInput(rs, { answers }, report, t);
+};
 
 /** The throttled connection: 20 Mbit/s down and up, 40 ms latency (CDP Network.emulateNetworkConditions). */
 const THROTTLE = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 };
